@@ -1,0 +1,107 @@
+# zhengce — plain GNU make.  `make check` and `make demo` install missing
+# Debian packages first (scripts/deps.sh), then build from scratch.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/zhengce
+DESTDIR ?=
+
+BUILD ?= build
+PKGS := xapian-core icu-uc icu-i18n libxml-2.0
+VERSION := 0.1.0
+
+CC ?= cc
+CXX ?= c++
+OPT ?= -O2 -g
+SAN ?=
+CPPFLAGS += -Iinclude -D_GNU_SOURCE -DZC_VERSION='"$(VERSION)"' \
+	-DZC_DATADIR='"$(DATADIR)"'
+CFLAGS += -std=c11 $(OPT) $(SAN) -Wall -Wextra -pthread
+CXXFLAGS += -std=c++11 $(OPT) $(SAN) -Wall -Wextra -pthread
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS))
+LDLIBS += $(PKG_LIBS) -lstdc++ -lm -pthread
+LDFLAGS += $(SAN)
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/xapian.o
+INDEXER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
+SEARCHER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard searcher/*.c))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIBA := $(BUILD)/libzhengce.a
+BINS := $(BUILD)/zcindex $(BUILD)/zcsearch
+MANS := $(wildcard man/*.1 man/*.7)
+
+all: $(BINS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/lib/xapian.o: lib/xapian.cc
+	@mkdir -p $(@D)
+	$(CXX) $(CPPFLAGS) $(PKG_CFLAGS) $(CXXFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/zcindex: $(INDEXER_OBJ) $(LIBA)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/zcsearch: $(SEARCHER_OBJ) $(LIBA)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIBA) \
+		$(shell pkg-config --libs criterion) $(LDLIBS)
+
+deps:
+	@scripts/deps.sh
+
+# The test command of the README: dependencies, a fresh build, unit tests
+# (criterion), then the end-to-end scripts on the built programs.
+check: deps
+	@$(MAKE) --no-print-directory all units
+	@scripts/run-tests.sh $(BUILD)
+
+units: $(UNIT_BIN)
+
+# The whole suite under AddressSanitizer, UBSan and LeakSanitizer, in its
+# own build folder; any sanitizer report in the log fails the target.
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT='-O1 -g' \
+		SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined' \
+		all units
+	@scripts/run-tests.sh build/asan --sanitize
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	for m in $(MANS); do \
+		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; \
+	done
+	if [ -f data/lexicon.txt ]; then \
+		install -m 644 data/lexicon.txt $(DESTDIR)$(DATADIR); fi
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/zcindex $(DESTDIR)$(BINDIR)/zcsearch
+	for m in $(MANS); do \
+		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; \
+	done
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(BUILD) build
+
+.PHONY: all deps check units check-asan demo install uninstall clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

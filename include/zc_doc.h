@@ -1,0 +1,54 @@
+/*
+ * zc_doc.h — a document as the pipeline hands it to the indexer: its
+ * metadata and its passages.  All strings are UTF-8 and owned by the
+ * zc_doc; zc_doc_free releases everything.
+ */
+#ifndef ZC_DOC_H
+#define ZC_DOC_H
+
+#include <stddef.h>
+
+typedef enum zc_field {
+	ZC_FIELD_TITLE,    /* 标题 */
+	ZC_FIELD_INDEX_NO, /* 索引号 */
+	ZC_FIELD_DATE,     /* 发文日期, always YYYY-MM-DD */
+	ZC_FIELD_ISSUER,   /* 发布机构 */
+	ZC_FIELD_DOC_NO,   /* 文号 */
+	ZC_FIELD_CATEGORY, /* 分类 */
+	ZC_FIELD_VALIDITY, /* 有效性 */
+	ZC_FIELD_COUNT
+} zc_field;
+
+/* JSON key of a field ("title", "index_no", ...). */
+const char *zc_field_key(zc_field f);
+
+typedef struct zc_meta {
+	char *value[ZC_FIELD_COUNT]; /* NULL when absent */
+} zc_meta;
+
+typedef struct zc_passage {
+	char *text;    /* as displayed: cleaned, not normalised */
+	size_t len;    /* bytes */
+	unsigned line; /* 1-based line of the source file where it starts */
+} zc_passage;
+
+typedef struct zc_doc {
+	char *path;           /* absolute path as indexed */
+	const char *format;   /* "text", "markdown", "html", "xml" (static) */
+	const char *encoding; /* "UTF-8", "GB18030", ... (static) */
+	zc_meta meta;
+	zc_passage *passages;
+	size_t n_passages;
+	size_t cap_passages;
+} zc_doc;
+
+/* Append a passage (text copied). */
+void zc_doc_add_passage(zc_doc *doc, const char *text, size_t len,
+    unsigned line);
+/* Set a field (value copied; NULL clears it). */
+void zc_meta_set(zc_meta *meta, zc_field f, const char *value);
+void zc_meta_free(zc_meta *meta);
+/* Release everything the document owns and zero it. */
+void zc_doc_free(zc_doc *doc);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * zc_pipeline.h — file in, zc_doc out: read → extract text → clean →
+ * metadata → passages.  Thread-safe: every call works on its own data.
+ */
+#ifndef ZC_PIPELINE_H
+#define ZC_PIPELINE_H
+
+#include <stddef.h>
+
+#include "zc_doc.h"
+#include "zc_util.h"
+
+/* Read the file at path and fill *out (zeroed first; free it with
+ * zc_doc_free even on failure).  out->path is a copy of path.
+ * ZC_ENOENT / ZC_EIO: unreadable; ZC_EBINARY: not text; ZC_ETOOBIG. */
+zc_status zc_pipeline_load(const char *path, zc_doc *out, zc_error *err);
+
+/* The same on bytes already in memory; name decides the format by its
+ * extension (content sniffing may override it). */
+zc_status zc_pipeline_load_bytes(const char *name, const char *bytes,
+    size_t len, zc_doc *out, zc_error *err);
+
+#endif

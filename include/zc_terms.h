@@ -1,0 +1,49 @@
+/*
+ * zc_terms.h — the term scheme: what text becomes in the index, and the
+ * query that finds it again.  Indexer and searcher both go through here,
+ * so documents and queries are normalised and segmented the same way
+ * (zc_norm.h, zc_segment.h) and the scheme lives in one place.
+ *
+ * Guarantee: zc_terms_query(exact text) matches a passage exactly when
+ * the passage's normalised text contains the normalised query text
+ * (what grep would find after normalisation); words add ranking.
+ */
+#ifndef ZC_TERMS_H
+#define ZC_TERMS_H
+
+#include <stddef.h>
+
+#include "zc_util.h"
+#include "zc_xapian.h"
+
+/* Per-thread state: ICU iterators, the lexicon.  Not thread-safe: one
+ * per thread.  lexicon_path: a user's extra terms, one a line (NULL for
+ * the shipped lexicon only). */
+typedef struct zc_analyzer zc_analyzer;
+zc_status zc_analyzer_new(const char *lexicon_path, zc_analyzer **out,
+    zc_error *err);
+void zc_analyzer_free(zc_analyzer *a);
+
+/* Which text field the terms belong to (selects the prefixes of
+ * zc_schema.h). */
+typedef enum zc_text_field {
+	ZC_TEXT_BODY,
+	ZC_TEXT_TITLE,
+	ZC_TEXT_ISSUER
+} zc_text_field;
+
+/* Add the terms of text[0..len) to doc.  Positions start at *pos and
+ * *pos is advanced past the text (plus a gap, so that phrases never
+ * span two calls). */
+zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
+    const char *text, size_t len, unsigned *pos, zc_error *err);
+
+/* The query for a piece of query text in field.  exact: the text must
+ * occur contiguously (quoted); otherwise each word of it must occur
+ * as exact text, in any order.  *out is NULL-free: a text with no
+ * indexable characters gives a match-nothing query. */
+zc_status zc_terms_query(zc_analyzer *a, zc_text_field field,
+    const char *text, size_t len, bool exact, zc_query **out,
+    zc_error *err);
+
+#endif

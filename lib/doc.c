@@ -1,0 +1,61 @@
+/*
+ * doc.c — the document model handed from the pipeline to the indexer
+ * (zc_doc.h).
+ */
+#include "zc_doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_util.h"
+
+static const char *const field_keys[ZC_FIELD_COUNT] = {
+	"title", "index_no", "date", "issuer", "doc_no", "category",
+	"validity"
+};
+
+const char *
+zc_field_key(zc_field f)
+{
+	return (unsigned)f < ZC_FIELD_COUNT ? field_keys[f] : "?";
+}
+
+void
+zc_doc_add_passage(zc_doc *doc, const char *text, size_t len, unsigned line)
+{
+	zc_passage *p;
+
+	doc->passages = zc_xgrow(doc->passages, &doc->cap_passages,
+	    doc->n_passages + 1, sizeof *doc->passages);
+	p = &doc->passages[doc->n_passages++];
+	p->text = zc_xstrndup(text, len);
+	p->len = len;
+	p->line = line;
+}
+
+void
+zc_meta_set(zc_meta *meta, zc_field f, const char *value)
+{
+	free(meta->value[f]);
+	meta->value[f] = value != NULL ? zc_xstrdup(value) : NULL;
+}
+
+void
+zc_meta_free(zc_meta *meta)
+{
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		free(meta->value[f]);
+		meta->value[f] = NULL;
+	}
+}
+
+void
+zc_doc_free(zc_doc *doc)
+{
+	for (size_t i = 0; i < doc->n_passages; i++)
+		free(doc->passages[i].text);
+	free(doc->passages);
+	free(doc->path);
+	zc_meta_free(&doc->meta);
+	memset(doc, 0, sizeof *doc);
+}

@@ -1,0 +1,57 @@
+/*
+ * json.c — JSON string and metadata writers (zc_json.h).
+ */
+#include "zc_json.h"
+
+#include <string.h>
+
+void
+zc_json_string(zc_buf *out, const char *s, size_t len)
+{
+	size_t i = 0, adv;
+	uint32_t cp;
+	char enc[4];
+
+	zc_buf_putc(out, '"');
+	while (i < len) {
+		cp = zc_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		switch (cp) {
+		case '"': zc_buf_puts(out, "\\\""); break;
+		case '\\': zc_buf_puts(out, "\\\\"); break;
+		case '\n': zc_buf_puts(out, "\\n"); break;
+		case '\r': zc_buf_puts(out, "\\r"); break;
+		case '\t': zc_buf_puts(out, "\\t"); break;
+		default:
+			if (cp < 0x20 || cp == 0x7F || cp == 0x2028 ||
+			    cp == 0x2029)
+				zc_buf_printf(out, "\\u%04x", (unsigned)cp);
+			else
+				zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
+		}
+	}
+	zc_buf_putc(out, '"');
+}
+
+void
+zc_json_string_or_null(zc_buf *out, const char *s)
+{
+	if (s == NULL)
+		zc_buf_puts(out, "null");
+	else
+		zc_json_string(out, s, strlen(s));
+}
+
+void
+zc_json_meta(zc_buf *out, const zc_meta *meta)
+{
+	zc_buf_putc(out, '{');
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		if (f > 0)
+			zc_buf_putc(out, ',');
+		zc_json_string_or_null(out, zc_field_key((zc_field)f));
+		zc_buf_putc(out, ':');
+		zc_json_string_or_null(out, meta->value[f]);
+	}
+	zc_buf_putc(out, '}');
+}
