@@ -105,3 +105,9 @@ clean:
 .PHONY: all deps check units check-asan demo install uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# Segmentation quality on the PKU bakeoff test set, zhengce vs ICU alone.
+bench-seg: all
+	@scripts/bench-seg.sh $(BUILD)
+
+.PHONY: bench-seg
