@@ -13,6 +13,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef enum zc_status {
 	ZC_OK = 0,
 	ZC_ENOENT,    /* file, database or key does not exist */
@@ -84,4 +88,7 @@ bool zc_utf8_valid(const char *s, size_t len);
 /* Han ideographs (CJK unified, extensions, compatibility) and 〇. */
 bool zc_is_han(uint32_t cp);
 
+#ifdef __cplusplus
+}
+#endif
 #endif

@@ -90,7 +90,9 @@ zc_status zc_wdb_open(const char *path, int flags, zc_wdb **out,
 /* Commit pending changes, release the lock and free wdb.  The status is
  * the commit's: Xapian's destructor would swallow its failure. */
 zc_status zc_wdb_close(zc_wdb *wdb, zc_error *err);
-/* Close without committing (pending changes are lost).  NULL is fine. */
+/* Close after a failure, reporting nothing: an open group (zc_wdb_begin)
+ * is dropped; other pending changes are committed, as Xapian's close()
+ * always does.  NULL is fine. */
 void zc_wdb_abandon(zc_wdb *wdb);
 
 /* Add doc, or replace every document indexed by the unique id term. */
