@@ -1,0 +1,77 @@
+/*
+ * zc_search.h — running a query: documents ranked by their best passage,
+ * a few passages per document, pages of documents, counts and paths.
+ *
+ * The unit of the index is the passage (zc_schema.h); the unit of a
+ * result list is the document.  Documents are collapsed on ZC_SLOT_FILE:
+ * a document ranks where its best passage ranks (or by 发文日期 with
+ * ZC_SORT_DATE*), and offset and limit count documents, not passages.
+ *
+ * Every call retries the whole search a few times, reopening the
+ * database, when zcindex commits underneath (ZC_EMODIFIED), so a search
+ * never fails nor returns a mixture of two revisions because of a
+ * concurrent commit.  Statuses: ZC_OK; ZC_EMODIFIED when the database
+ * kept changing through every attempt; ZC_EINVAL for a corrupt passage
+ * record; the others of zc_xapian.h.
+ */
+#ifndef ZC_SEARCH_H
+#define ZC_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zc_record.h"
+#include "zc_util.h"
+#include "zc_xapian.h"
+
+typedef enum zc_sort {
+	ZC_SORT_RELEVANCE,
+	ZC_SORT_DATE,     /* oldest first; undated documents last */
+	ZC_SORT_DATE_DESC /* newest first; undated documents last */
+} zc_sort;
+
+typedef struct zc_search_req {
+	unsigned offset;  /* documents to skip */
+	unsigned limit;   /* documents to return; 0 = all */
+	unsigned per_doc; /* passages per document (0 counts as 1) */
+	zc_sort sort;
+} zc_search_req;
+
+#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE }
+
+/* One passage of the result list.  Passages of one document follow each
+ * other, best first, and share the document's rank. */
+typedef struct zc_hit {
+	unsigned rank;  /* 1-based rank of the document, offset included */
+	double score;   /* the passage's relevance weight */
+	zc_docid docid;
+	zc_record rec;  /* decoded passage record; owned */
+} zc_hit;
+
+typedef struct zc_hits {
+	zc_hit *hit;    /* n entries; owned */
+	size_t n;
+	size_t cap;
+	size_t n_docs;  /* distinct documents among the hits */
+} zc_hits;
+
+#define ZC_HITS_INIT { NULL, 0, 0, 0 }
+
+/* Fill *out (ZC_HITS_INIT or emptied by zc_hits_free) with the hits of
+ * q by req.  On failure *out is left empty. */
+zc_status zc_search_run(zc_db *db, const zc_query *q,
+    const zc_search_req *req, zc_hits *out, zc_error *err);
+void zc_hits_free(zc_hits *h); /* releases everything; *h becomes empty */
+
+/* The exact number of documents with at least one matching passage. */
+zc_status zc_search_count(zc_db *db, const zc_query *q, unsigned long *out,
+    zc_error *err);
+
+/* The path of every matching document, once each, in the order of sort;
+ * *out is a malloc'd array of *n malloc'd strings: free with
+ * zc_search_paths_free. */
+zc_status zc_search_paths(zc_db *db, const zc_query *q, zc_sort sort,
+    char ***out, size_t *n, zc_error *err);
+void zc_search_paths_free(char **paths, size_t n);
+
+#endif
