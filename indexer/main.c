@@ -1,0 +1,195 @@
+/*
+ * main.c — zcindex: options, then one of the modes: index (run.c),
+ * --status (status.c), --dump (dump.c), --segment (segment.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "run.h"
+#include "status.h"
+#include "walk.h"
+#include "zc_config.h"
+#include "zc_pipeline.h"
+#include "zc_util.h"
+
+static const char usage_line[] =
+    "usage: zcindex [--db DIR] [-j N] [--rebuild] [--exclude GLOB] "
+    "[-q|-v] [-0] PATH... | -\n"
+    "       zcindex --status | --dump FILE... | --segment\n";
+
+static void
+print_help(void)
+{
+	fputs(usage_line, stdout);
+	fputs("\nIndex Chinese policy documents (.txt .md .html .htm .xml) "
+	    "for zcsearch.\n\n"
+	    "  --db DIR         database (default $ZHENGCE_DB, else "
+	    "$XDG_DATA_HOME/zhengce/db)\n"
+	    "  -j, --jobs N     worker threads (default: number of cores)\n"
+	    "  --rebuild        start from an empty database\n"
+	    "  --exclude GLOB   skip files and folders matching GLOB "
+	    "(repeatable)\n"
+	    "  -0, --null       paths read from - are NUL-separated\n"
+	    "  -q, --quiet      no progress line and no summary\n"
+	    "  -v, --verbose    one line per file on stderr\n"
+	    "  --lexicon FILE   extra segmentation terms, one a line\n"
+	    "  --status         describe the database and exit\n"
+	    "  --dump           print format, encoding, metadata and "
+	    "passages of FILEs; write nothing\n"
+	    "  --segment        segment lines of stdin into words "
+	    "separated by two spaces\n"
+	    "  -h, --help       this help\n"
+	    "  -V, --version    version\n"
+	    "\nExit status: 0 all files indexed, 1 some failed (the rest "
+	    "committed), 2 nothing done.\n", stdout);
+}
+
+enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT };
+
+enum {
+	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
+	OPT_DUMP, OPT_SEGMENT
+};
+
+static const struct option long_opts[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "rebuild", no_argument, NULL, OPT_REBUILD },
+	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "null", no_argument, NULL, '0' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "status", no_argument, NULL, OPT_STATUS },
+	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "segment", no_argument, NULL, OPT_SEGMENT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", zc_progname());
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_line, stderr);
+	return 2;
+}
+
+static unsigned
+default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
+}
+
+/* Paths from stdin, one a line or NUL-separated. */
+static void
+add_stdin_paths(walk_list *list, const walk_opts *wo, bool nul)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	while ((n = getdelim(&line, &cap, nul ? '\0' : '\n', stdin)) > 0) {
+		if (!nul && line[n - 1] == '\n')
+			line[--n] = '\0';
+		if (n > 0)
+			walk_add(list, line, wo);
+	}
+	free(line);
+}
+
+int
+main(int argc, char **argv)
+{
+	run_opts ro = { .jobs = default_jobs(), .commit_files = 2000,
+	    .commit_bytes = (size_t)64 << 20 };
+	walk_opts wo = {0};
+	walk_list files = {0};
+	enum mode mode = MODE_INDEX;
+	const char *db_arg = NULL;
+	bool nul = false;
+	char *db_path, *end;
+	int c, rc;
+
+	zc_set_progname("zcindex");
+	while ((c = getopt_long(argc, argv, "j:0qvhV", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB: db_arg = optarg; break;
+		case 'j':
+			errno = 0;
+			ro.jobs = (unsigned)strtoul(optarg, &end, 10);
+			if (errno || *end || ro.jobs < 1 || ro.jobs > 256)
+				return usage_error("-j %s: not a number from 1 "
+				    "to 256", optarg);
+			break;
+		case OPT_REBUILD: ro.rebuild = true; break;
+		case OPT_EXCLUDE:
+			wo.excludes = zc_xrealloc(wo.excludes,
+			    (wo.n_excludes + 1) * sizeof *wo.excludes);
+			wo.excludes[wo.n_excludes++] = optarg;
+			break;
+		case '0': nul = true; break;
+		case 'q': ro.quiet = true; break;
+		case 'v': ro.verbose = wo.verbose = true; break;
+		case OPT_LEXICON: ro.lexicon = optarg; break;
+		case OPT_STATUS: mode = MODE_STATUS; break;
+		case OPT_DUMP: mode = MODE_DUMP; break;
+		case OPT_SEGMENT: mode = MODE_SEGMENT; break;
+		case 'h': print_help(); return 0;
+		case 'V': printf("zcindex %s\n", ZC_VERSION); return 0;
+		default: fputs(usage_line, stderr); return 2;
+		}
+	}
+	if (mode == MODE_SEGMENT) {
+		free(wo.excludes);
+		return zcindex_segment(stdin, stdout, ro.lexicon);
+	}
+	if (mode == MODE_DUMP) {
+		free(wo.excludes);
+		if (optind >= argc)
+			return usage_error("%s", "--dump needs FILE arguments");
+		return zcindex_dump(argv + optind, (size_t)(argc - optind),
+		    stdout);
+	}
+	db_path = zc_config_db_path(db_arg);
+	if (mode == MODE_STATUS) {
+		rc = zcindex_status(db_path, stdout);
+		free(db_path);
+		free(wo.excludes);
+		return rc;
+	}
+	if (optind >= argc) {
+		free(db_path);
+		free(wo.excludes);
+		return usage_error("%s", "no PATH to index");
+	}
+	for (int i = optind; i < argc; i++) {
+		if (strcmp(argv[i], "-") == 0)
+			add_stdin_paths(&files, &wo, nul);
+		else
+			walk_add(&files, argv[i], &wo);
+	}
+	walk_finish(&files);
+	if (zc_config_make_parents(db_path) != 0) {
+		zc_warn("%s: cannot create: %s", db_path, strerror(errno));
+		rc = 2;
+	} else {
+		ro.db_path = db_path;
+		ro.progress = !ro.quiet && isatty(STDERR_FILENO);
+		rc = run_index(&ro, &files);
+	}
+	walk_free(&files);
+	free(wo.excludes);
+	free(db_path);
+	return rc;
+}

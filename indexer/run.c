@@ -1,0 +1,668 @@
+/*
+ * run.c — the index run (run.h).
+ *
+ * Threads: workers claim files in order and turn each into Xapian
+ * documents; the writer (the calling thread) takes them back in the same
+ * order, so -j1 and -j2 build identical databases.  A worker may only
+ * claim file i while i < written + SLOTS: slot i % SLOTS is then free, and
+ * memory is bounded by SLOTS files' worth of chunks of at most
+ * CHUNK_PASSAGES documents.
+ */
+#include "run.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "state.h"
+#include "zc_indexdoc.h"
+#include "zc_pipeline.h"
+#include "zc_schema.h"
+#include "zc_terms.h"
+#include "zc_xapian.h"
+
+#define SLOTS 8
+#define CHUNK_PASSAGES 512
+#define MAX_FILE_BYTES ((size_t)256 << 20)
+
+enum file_action { ACT_INDEX, ACT_SKIP };
+
+/* What the writer learns about one file, possibly over several chunks. */
+typedef struct slot {
+	bool ready;          /* filled by a worker, not yet consumed */
+	bool first, last;    /* first / last chunk of the file */
+	bool touched;        /* content unchanged: update the state only */
+	zc_status status;    /* ZC_OK or why the file failed */
+	char msg[256];
+	file_state state;
+	zc_xdoc **docs;
+	size_t n_docs;
+} slot;
+
+typedef struct run {
+	const run_opts *opts;
+	walk_list *files;
+	enum file_action *action;
+	file_state *old;      /* stored state per file (valid if has_old) */
+	bool *has_old;
+	size_t *todo;         /* indices of files to (re)index, in order */
+	size_t n_todo;
+
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	size_t next_claim;    /* next todo index a worker may take */
+	size_t written;       /* todo entries fully written */
+	slot slots[SLOTS];
+
+	/* writer's counters */
+	unsigned long indexed, unchanged, removed, failed, passages;
+	double bytes;
+	struct timespec start;
+	double last_progress;
+} run;
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	    (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* ---- planning --------------------------------------------------------- */
+
+static bool
+collect_key(void *ctx, const char *s, size_t len)
+{
+	zc_buf *keys = ctx;
+
+	zc_buf_append(keys, s, len);
+	zc_buf_putc(keys, '\0');
+	return true;
+}
+
+static bool
+file_listed(const walk_list *files, const char *path)
+{
+	size_t lo = 0, hi = files->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(files->files[mid].path, path);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+/* Remove every file stored below a walked root that the walk no longer
+ * found: its passages (term F+key) and its state. */
+static zc_status
+remove_vanished(run *r, zc_wdb *w, zc_error *err)
+{
+	zc_status st = ZC_OK;
+
+	for (size_t i = 0; i < r->files->n_roots && st == ZC_OK; i++) {
+		zc_buf prefix = {0}, keys = {0};
+
+		zc_buf_printf(&prefix, "%s%s%s", ZC_META_FILE,
+		    r->files->roots[i],
+		    strcmp(r->files->roots[i], "/") == 0 ? "" : "/");
+		st = zc_wdb_metadata_keys(w, prefix.data, collect_key, &keys,
+		    err);
+		for (size_t off = 0; st == ZC_OK && off < keys.len;
+		    off += strlen(keys.data + off) + 1) {
+			const char *path = keys.data + off +
+			    strlen(ZC_META_FILE);
+			char key[ZC_FILE_KEY_LEN + 1];
+			zc_buf term = {0};
+
+			if (file_listed(r->files, path))
+				continue;
+			zc_file_key(path, key);
+			zc_buf_printf(&term, "%s%s", ZC_PREFIX_FILE, key);
+			st = zc_wdb_delete_term(w, term.data, err);
+			if (st == ZC_OK)
+				st = zc_wdb_set_metadata(w, keys.data + off,
+				    NULL, 0, err);
+			if (st == ZC_OK) {
+				r->removed++;
+				if (r->opts->verbose)
+					fprintf(stderr, "removed %s\n", path);
+			}
+			zc_buf_free(&term);
+		}
+		zc_buf_free(&prefix);
+		zc_buf_free(&keys);
+	}
+	return st;
+}
+
+/* Decide for each file: unchanged by size and mtime (skip without
+ * reading), or to be read. */
+static zc_status
+plan(run *r, zc_wdb *w, zc_error *err)
+{
+	size_t n = r->files->n;
+
+	r->action = zc_xcalloc(n, sizeof *r->action);
+	r->old = zc_xcalloc(n, sizeof *r->old);
+	r->has_old = zc_xcalloc(n, sizeof *r->has_old);
+	r->todo = zc_xcalloc(n, sizeof *r->todo);
+	for (size_t i = 0; i < n; i++) {
+		const walk_file *f = &r->files->files[i];
+		zc_buf key = {0};
+		char *v = NULL;
+		size_t len = 0;
+		zc_status st;
+
+		zc_buf_printf(&key, "%s%s", ZC_META_FILE, f->path);
+		st = zc_wdb_get_metadata(w, key.data, &v, &len, err);
+		zc_buf_free(&key);
+		if (st != ZC_OK)
+			return st;
+		r->has_old[i] = v != NULL && state_decode(v, len, &r->old[i]);
+		free(v);
+		if (r->has_old[i] && r->old[i].size == f->size &&
+		    r->old[i].mtime_ns == f->mtime_ns) {
+			r->action[i] = ACT_SKIP;
+			r->unchanged++;
+			if (r->opts->verbose)
+				fprintf(stderr, "unchanged %s\n", f->path);
+		} else {
+			r->action[i] = ACT_INDEX;
+			r->todo[r->n_todo++] = i;
+		}
+	}
+	return ZC_OK;
+}
+
+/* ---- workers ---------------------------------------------------------- */
+
+typedef struct worker {
+	run *r;
+	zc_analyzer *analyzer;
+	pthread_t thread;
+} worker;
+
+/* Wait until slot s is free, then hand it the chunk. */
+static void
+publish(run *r, size_t todo_index, const slot *chunk)
+{
+	slot *s = &r->slots[todo_index % SLOTS];
+
+	pthread_mutex_lock(&r->lock);
+	while (s->ready)
+		pthread_cond_wait(&r->changed, &r->lock);
+	*s = *chunk;
+	s->ready = true;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
+}
+
+static void
+publish_failure(run *r, size_t t, zc_status st, const char *msg)
+{
+	slot c = { .first = true, .last = true, .status = st };
+
+	snprintf(c.msg, sizeof c.msg, "%s", msg);
+	publish(r, t, &c);
+}
+
+/* Read a whole file (bounded); *bytes is malloc'd. */
+static zc_status
+read_file(const char *path, char **bytes, size_t *len, struct stat *st,
+    zc_error *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	size_t got = 0;
+	char *buf;
+
+	*bytes = NULL;
+	if (fd < 0)
+		return zc_fail(err, errno == ENOENT ? ZC_ENOENT : ZC_EIO, "%s",
+		    strerror(errno));
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return zc_fail(err, ZC_EIO, "not a regular file");
+	}
+	if ((size_t)st->st_size > MAX_FILE_BYTES) {
+		close(fd);
+		return zc_fail(err, ZC_ETOOBIG, "larger than %zu MB",
+		    MAX_FILE_BYTES >> 20);
+	}
+	buf = zc_xmalloc((size_t)st->st_size + 1);
+	while (got < (size_t)st->st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st->st_size - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			free(buf);
+			return zc_fail(err, ZC_EIO, "%s", strerror(e));
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	close(fd);
+	*bytes = buf;
+	*len = got;
+	return ZC_OK;
+}
+
+static void
+process_file(worker *wk, size_t t)
+{
+	run *r = wk->r;
+	size_t i = r->todo[t];
+	const char *path = r->files->files[i].path;
+	zc_error err = {0};
+	struct stat sb;
+	char *bytes;
+	size_t len = 0;
+	zc_doc doc = {0};
+	file_state fs;
+	zc_status st;
+
+	st = read_file(path, &bytes, &len, &sb, &err);
+	if (st != ZC_OK) {
+		publish_failure(r, t, st, err.msg);
+		return;
+	}
+	fs.size = (int64_t)len;
+	fs.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 +
+	    sb.st_mtim.tv_nsec;
+	fs.hash = state_hash(bytes, len);
+	if (r->has_old[i] && r->old[i].hash == fs.hash &&
+	    r->old[i].size == fs.size) {
+		slot c = { .first = true, .last = true, .touched = true };
+		free(bytes);
+		fs.passages = r->old[i].passages;
+		c.state = fs;
+		publish(r, t, &c);
+		return;
+	}
+	st = zc_pipeline_load_bytes(path, bytes, len, &doc, &err);
+	free(bytes);
+	if (st != ZC_OK) {
+		zc_doc_free(&doc);
+		publish_failure(r, t, st, err.msg);
+		return;
+	}
+	free(doc.path);
+	doc.path = zc_xstrdup(path);
+	fs.passages = (unsigned)doc.n_passages;
+	for (size_t p = 0; p == 0 || p < doc.n_passages;) {
+		slot c = { .first = p == 0, .state = fs };
+		size_t end = p + CHUNK_PASSAGES;
+
+		if (end > doc.n_passages)
+			end = doc.n_passages;
+		c.docs = zc_xcalloc(end - p + 1, sizeof *c.docs);
+		for (; p < end && st == ZC_OK; p++) {
+			zc_xdoc *d = zc_xdoc_new();
+			st = zc_indexdoc_build(wk->analyzer, &doc, p, d, &err);
+			c.docs[c.n_docs++] = d;
+		}
+		if (st != ZC_OK) {
+			c.status = st;
+			snprintf(c.msg, sizeof c.msg, "%s", err.msg);
+			p = doc.n_passages;
+		}
+		c.last = p >= doc.n_passages;
+		publish(r, t, &c);
+		if (doc.n_passages == 0)
+			break;
+	}
+	zc_doc_free(&doc);
+}
+
+static void *
+worker_main(void *arg)
+{
+	worker *wk = arg;
+	run *r = wk->r;
+
+	for (;;) {
+		size_t t;
+
+		pthread_mutex_lock(&r->lock);
+		while (r->next_claim < r->n_todo &&
+		    r->next_claim >= r->written + SLOTS)
+			pthread_cond_wait(&r->changed, &r->lock);
+		t = r->next_claim;
+		if (t < r->n_todo)
+			r->next_claim++;
+		pthread_mutex_unlock(&r->lock);
+		if (t >= r->n_todo)
+			return NULL;
+		process_file(wk, t);
+	}
+}
+
+/* ---- writer ----------------------------------------------------------- */
+
+static void
+free_chunk(slot *c)
+{
+	for (size_t k = 0; k < c->n_docs; k++)
+		zc_xdoc_free(c->docs[k]);
+	free(c->docs);
+	c->docs = NULL;
+	c->n_docs = 0;
+}
+
+static void
+take_chunk(run *r, size_t t, slot *out)
+{
+	slot *s = &r->slots[t % SLOTS];
+
+	pthread_mutex_lock(&r->lock);
+	while (!s->ready)
+		pthread_cond_wait(&r->changed, &r->lock);
+	*out = *s;
+	memset(s, 0, sizeof *s);
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->lock);
+}
+
+static void
+show_progress(run *r, bool final)
+{
+	double el = seconds_since(&r->start);
+	double mbs = el > 0 ? r->bytes / 1e6 / el : 0;
+	size_t done = r->written;
+	double eta = done > 0 ? el * (double)(r->n_todo - done) / (double)done
+	    : 0;
+
+	if (!r->opts->progress)
+		return;
+	if (!final && el - r->last_progress < 0.2)
+		return;
+	r->last_progress = el;
+	fprintf(stderr, "\r\033[K%zu/%zu files  %.1f MB/s  %.0fs elapsed"
+	    "  ETA %.0fs", done, r->n_todo, mbs, el, eta);
+	if (final)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static zc_status
+write_state(zc_wdb *w, const char *path, const file_state *fs,
+    zc_error *err)
+{
+	zc_buf key = {0}, val = {0};
+	zc_status st;
+
+	zc_buf_printf(&key, "%s%s", ZC_META_FILE, path);
+	state_encode(fs, &val);
+	st = zc_wdb_set_metadata(w, key.data, val.data, val.len, err);
+	zc_buf_free(&key);
+	zc_buf_free(&val);
+	return st;
+}
+
+/* Remove a file's passages and state (a failure after part of it was
+ * written: the next run tries it again from nothing). */
+static zc_status
+forget_file(zc_wdb *w, const char *file_term, const char *path,
+    zc_error *err)
+{
+	zc_buf key = {0};
+	zc_status st = zc_wdb_delete_term(w, file_term, err);
+
+	zc_buf_printf(&key, "%s%s", ZC_META_FILE, path);
+	if (st == ZC_OK)
+		st = zc_wdb_set_metadata(w, key.data, NULL, 0, err);
+	zc_buf_free(&key);
+	return st;
+}
+
+static zc_status
+commit_batch(zc_wdb *w, bool reopen_group, zc_error *err)
+{
+	char now[32];
+	int n = snprintf(now, sizeof now, "%lld", (long long)time(NULL));
+	zc_status st = zc_wdb_set_metadata(w, ZC_META_UPDATED, now,
+	    (size_t)n, err);
+
+	if (st == ZC_OK)
+		st = zc_wdb_end(w, err);
+	if (st == ZC_OK)
+		st = zc_wdb_commit(w, err);
+	if (st == ZC_OK && reopen_group)
+		st = zc_wdb_begin(w, err);
+	return st;
+}
+
+/* Write file t; a Xapian failure here is fatal for the run (returned),
+ * a failure of the file itself is reported and counted. */
+static zc_status
+write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
+{
+	const walk_file *f = &r->files->files[r->todo[t]];
+	char key[ZC_FILE_KEY_LEN + 1];
+	zc_status st = ZC_OK;
+	bool failed = false;
+	zc_buf term = {0};
+	slot c;
+
+	zc_file_key(f->path, key);
+	zc_buf_printf(&term, "%s%s", ZC_PREFIX_FILE, key);
+	do {
+		take_chunk(r, t, &c);
+		if (c.status != ZC_OK && !failed) {
+			zc_warn("%s: %s", f->path, c.msg);
+			failed = true;
+			/* never leave part of a file: drop what was added */
+			if (!c.first)
+				st = forget_file(w, term.data, f->path, err);
+		}
+		if (c.first && !failed && !c.touched)
+			st = zc_wdb_delete_term(w, term.data, err);
+		for (size_t k = 0; k < c.n_docs && st == ZC_OK && !failed; k++)
+			st = zc_wdb_add(w, c.docs[k], NULL, err);
+		if (c.last && st == ZC_OK && !failed)
+			st = write_state(w, f->path, &c.state, err);
+		free_chunk(&c);
+	} while (!c.last && st == ZC_OK);
+	zc_buf_free(&term);
+	if (st != ZC_OK) {
+		/* drain the rest of this file so its worker can finish */
+		while (!c.last) {
+			take_chunk(r, t, &c);
+			free_chunk(&c);
+		}
+		return st;
+	}
+	if (failed) {
+		r->failed++;
+	} else if (c.touched) {
+		r->unchanged++;
+		if (r->opts->verbose)
+			fprintf(stderr, "unchanged %s (touched)\n", f->path);
+	} else {
+		r->indexed++;
+		r->passages += c.state.passages;
+		if (r->opts->verbose)
+			fprintf(stderr, "indexed %s (%u passages)\n", f->path,
+			    c.state.passages);
+	}
+	r->bytes += (double)f->size;
+	return ZC_OK;
+}
+
+static zc_status
+write_all(run *r, zc_wdb *w, zc_error *err)
+{
+	size_t since_files = 0;
+	double since_bytes = 0;
+	zc_status st = zc_wdb_begin(w, err);
+
+	for (size_t t = 0; t < r->n_todo && st == ZC_OK; t++) {
+		double before = r->bytes;
+
+		st = write_file(r, w, t, err);
+		pthread_mutex_lock(&r->lock);
+		r->written = t + 1;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+		since_files++;
+		since_bytes += r->bytes - before;
+		if (st == ZC_OK && (since_files >= r->opts->commit_files ||
+		    since_bytes >= (double)r->opts->commit_bytes)) {
+			st = commit_batch(w, true, err);
+			since_files = 0;
+			since_bytes = 0;
+		}
+		show_progress(r, false);
+	}
+	if (st == ZC_OK)
+		st = commit_batch(w, false, err);
+	show_progress(r, true);
+	return st;
+}
+
+/* Stop the workers after a fatal writer error: let every claim fail
+ * fast by consuming whatever they publish. */
+static void
+drain(run *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->n_todo = r->next_claim; /* no further claims */
+	pthread_mutex_unlock(&r->lock);
+	for (size_t t = r->written; t < r->n_todo; t++) {
+		slot c;
+		do {
+			take_chunk(r, t, &c);
+			free_chunk(&c);
+		} while (!c.last);
+		pthread_mutex_lock(&r->lock);
+		r->written = t + 1;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->lock);
+	}
+}
+
+static zc_status
+record_roots(run *r, zc_wdb *w, zc_error *err)
+{
+	zc_status st = zc_wdb_set_metadata(w, ZC_META_VERSION,
+	    ZC_SCHEMA_VERSION, strlen(ZC_SCHEMA_VERSION), err);
+
+	for (size_t i = 0; i < r->files->n_roots && st == ZC_OK; i++) {
+		zc_buf key = {0};
+		zc_buf_printf(&key, "%s%s", ZC_META_ROOT, r->files->roots[i]);
+		st = zc_wdb_set_metadata(w, key.data, "1", 1, err);
+		zc_buf_free(&key);
+	}
+	return st;
+}
+
+static zc_status
+run_workers(run *r, zc_wdb *w, zc_error *err)
+{
+	worker *wk = zc_xcalloc(r->opts->jobs, sizeof *wk);
+	unsigned started = 0;
+	zc_status st = ZC_OK;
+
+	for (unsigned j = 0; j < r->opts->jobs && st == ZC_OK; j++) {
+		wk[j].r = r;
+		st = zc_analyzer_new(r->opts->lexicon, &wk[j].analyzer, err);
+		if (st == ZC_OK && pthread_create(&wk[j].thread, NULL,
+		    worker_main, &wk[j]) != 0)
+			st = zc_fail(err, ZC_ENOMEM, "cannot start a thread");
+		if (st == ZC_OK)
+			started++;
+	}
+	if (st == ZC_OK)
+		st = write_all(r, w, err);
+	if (st != ZC_OK)
+		drain(r);
+	for (unsigned j = 0; j < started; j++)
+		pthread_join(wk[j].thread, NULL);
+	for (unsigned j = 0; j < r->opts->jobs; j++)
+		zc_analyzer_free(wk[j].analyzer);
+	free(wk);
+	return st;
+}
+
+static void
+print_summary(const run *r)
+{
+	fprintf(stderr, "%s: indexed %lu, unchanged %lu, removed %lu, "
+	    "failed %lu; %lu passages, %.1f MB in %.1f s\n", zc_progname(),
+	    r->indexed, r->unchanged, r->removed, r->failed, r->passages,
+	    r->bytes / 1e6, seconds_since(&r->start));
+}
+
+int
+run_index(const run_opts *opts, walk_list *files)
+{
+	run r = { .opts = opts, .files = files };
+	zc_error err = {0};
+	zc_wdb *w = NULL;
+	zc_status st;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &r.start);
+	st = zc_wdb_open(opts->db_path, ZC_WDB_CREATE |
+	    (opts->rebuild ? ZC_WDB_OVERWRITE : 0), &w, &err);
+	if (st == ZC_ELOCKED) {
+		zc_warn("%s: locked by another zcindex", opts->db_path);
+		return 2;
+	}
+	if (st != ZC_OK) {
+		zc_warn("%s: cannot open for writing: %s", opts->db_path,
+		    err.msg);
+		return 2;
+	}
+	pthread_mutex_init(&r.lock, NULL);
+	pthread_cond_init(&r.changed, NULL);
+	st = plan(&r, w, &err);
+	if (st == ZC_OK)
+		st = zc_wdb_begin(w, &err);
+	if (st == ZC_OK)
+		st = remove_vanished(&r, w, &err);
+	if (st == ZC_OK)
+		st = record_roots(&r, w, &err);
+	if (st == ZC_OK)
+		st = zc_wdb_end(w, &err);
+	if (st == ZC_OK)
+		st = run_workers(&r, w, &err);
+	if (st == ZC_OK) {
+		st = zc_wdb_close(w, &err);
+		w = NULL;
+	}
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", opts->db_path, err.msg);
+		zc_wdb_abandon(w);
+		rc = 2;
+	} else {
+		rc = r.failed > 0 || files->errors > 0 ? 1 : 0;
+	}
+	r.failed += files->errors;
+	if (!opts->quiet)
+		print_summary(&r);
+	pthread_mutex_destroy(&r.lock);
+	pthread_cond_destroy(&r.changed);
+	free(r.action);
+	free(r.old);
+	free(r.has_old);
+	free(r.todo);
+	return rc;
+}

@@ -1,0 +1,223 @@
+/*
+ * walk.c — enumerate the files of an index run (walk.h).  Only names and
+ * stat data are read here: whether content changed is decided later from
+ * size and mtime, without opening unchanged files.
+ */
+#include "walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zc_util.h"
+
+static const char *const extensions[] = {
+	".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml",
+	".xml", NULL
+};
+
+bool
+walk_is_indexable(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	if (dot == NULL)
+		return false;
+	for (int i = 0; extensions[i] != NULL; i++)
+		if (strcasecmp(dot, extensions[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_excluded(const char *path, const char *name, const walk_opts *opts)
+{
+	for (size_t i = 0; i < opts->n_excludes; i++)
+		if (fnmatch(opts->excludes[i], name, 0) == 0 ||
+		    fnmatch(opts->excludes[i], path, 0) == 0)
+			return true;
+	return false;
+}
+
+static void
+add_file(walk_list *list, const char *path, const struct stat *st)
+{
+	walk_file *f;
+
+	list->files = zc_xgrow(list->files, &list->cap, list->n + 1,
+	    sizeof *list->files);
+	f = &list->files[list->n++];
+	f->path = zc_xstrdup(path);
+	f->size = st->st_size;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+	    st->st_mtim.tv_nsec;
+}
+
+static void
+report(walk_list *list, const char *path, const char *why)
+{
+	zc_warn("%s: %s", path, why);
+	list->errors++;
+}
+
+static bool
+is_inside(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+
+	return strncmp(path, root, n) == 0 &&
+	    (path[n] == '/' || path[n] == '\0' || strcmp(root, "/") == 0);
+}
+
+/* A symlink met during a walk: index its target if it is a regular file
+ * inside the root, under the link's own path. */
+static void
+add_link(walk_list *list, const char *path, const char *root)
+{
+	char target[PATH_MAX];
+	struct stat st;
+
+	if (realpath(path, target) == NULL || stat(target, &st) != 0 ||
+	    !S_ISREG(st.st_mode) || !is_inside(target, root))
+		return;
+	add_file(list, path, &st);
+}
+
+/* Iterative depth-first walk below root (absolute, resolved). */
+static void
+walk_dir(walk_list *list, const char *root, const walk_opts *opts)
+{
+	char **stack = NULL;
+	size_t n = 0, cap = 0;
+
+	stack = zc_xgrow(stack, &cap, 1, sizeof *stack);
+	stack[n++] = zc_xstrdup(root);
+	while (n > 0) {
+		char *dir = stack[--n];
+		DIR *d = opendir(dir);
+		struct dirent *e;
+
+		if (d == NULL) {
+			report(list, dir, strerror(errno));
+			free(dir);
+			continue;
+		}
+		while ((e = readdir(d)) != NULL) {
+			zc_buf path = {0};
+			struct stat st;
+
+			if (e->d_name[0] == '.') /* hidden, VCS, . and .. */
+				continue;
+			zc_buf_printf(&path, "%s%s%s", dir,
+			    strcmp(dir, "/") == 0 ? "" : "/", e->d_name);
+			if (is_excluded(path.data, e->d_name, opts) ||
+			    lstat(path.data, &st) != 0) {
+				zc_buf_free(&path);
+				continue;
+			}
+			if (S_ISDIR(st.st_mode)) {
+				if (strcmp(e->d_name, "CVS") != 0) {
+					stack = zc_xgrow(stack, &cap, n + 1,
+					    sizeof *stack);
+					stack[n++] = zc_buf_steal(&path);
+				}
+			} else if (walk_is_indexable(e->d_name)) {
+				if (S_ISREG(st.st_mode))
+					add_file(list, path.data, &st);
+				else if (S_ISLNK(st.st_mode))
+					add_link(list, path.data, root);
+			}
+			zc_buf_free(&path);
+		}
+		closedir(d);
+		free(dir);
+	}
+	free(stack);
+}
+
+/* Absolute form of path without resolving its last component, so that a
+ * file given through a symlink keeps the name the user gave. */
+static char *
+absolute_path(const char *path)
+{
+	char cwd[PATH_MAX];
+	zc_buf b = {0};
+
+	if (path[0] == '/')
+		return zc_xstrdup(path);
+	if (getcwd(cwd, sizeof cwd) == NULL)
+		return zc_xstrdup(path);
+	zc_buf_printf(&b, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, path);
+	return zc_buf_steal(&b);
+}
+
+void
+walk_add(walk_list *list, const char *path, const walk_opts *opts)
+{
+	struct stat st;
+	char resolved[PATH_MAX];
+
+	if (stat(path, &st) != 0) {
+		report(list, path, strerror(errno));
+		return;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		if (realpath(path, resolved) == NULL) {
+			report(list, path, strerror(errno));
+			return;
+		}
+		list->roots = zc_xgrow(list->roots, &list->cap_roots,
+		    list->n_roots + 1, sizeof *list->roots);
+		list->roots[list->n_roots++] = zc_xstrdup(resolved);
+		walk_dir(list, resolved, opts);
+	} else if (S_ISREG(st.st_mode)) {
+		/* A file named explicitly is indexed whatever its name. */
+		char *abs = absolute_path(path);
+		add_file(list, abs, &st);
+		free(abs);
+	} else {
+		report(list, path, "not a regular file or directory");
+	}
+}
+
+static int
+cmp_path(const void *a, const void *b)
+{
+	return strcmp(((const walk_file *)a)->path,
+	    ((const walk_file *)b)->path);
+}
+
+void
+walk_finish(walk_list *list)
+{
+	size_t out = 0;
+
+	qsort(list->files, list->n, sizeof *list->files, cmp_path);
+	for (size_t i = 0; i < list->n; i++) {
+		if (out > 0 && strcmp(list->files[out - 1].path,
+		    list->files[i].path) == 0) {
+			free(list->files[i].path);
+			continue;
+		}
+		list->files[out++] = list->files[i];
+	}
+	list->n = out;
+}
+
+void
+walk_free(walk_list *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		free(list->files[i].path);
+	for (size_t i = 0; i < list->n_roots; i++)
+		free(list->roots[i]);
+	free(list->files);
+	free(list->roots);
+	memset(list, 0, sizeof *list);
+}
