@@ -1,0 +1,171 @@
+/*
+ * test_highlight.c — the spans a query's texts highlight in a passage,
+ * on original text, after normalisation on both sides.
+ */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "zc_highlight.h"
+
+/* The passage with every span in [[ ]], built from the byte offsets, and
+ * the code point offsets checked against them. */
+static void
+render(const char *passage, const zc_spans *s, char *out, size_t size)
+{
+	size_t at = 0, o = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const zc_span *sp = &s->span[i];
+
+		cr_assert_lt(sp->start_byte, sp->end_byte);
+		cr_assert_eq(zc_utf8_count(passage, sp->start_byte),
+		    sp->start_cp);
+		cr_assert_eq(zc_utf8_count(passage, sp->end_byte), sp->end_cp);
+		if (i > 0)
+			cr_assert_gt(sp->start_cp, s->span[i - 1].end_cp,
+			    "spans must be disjoint and not touch");
+		o += (size_t)snprintf(out + o, size - o, "%.*s[[%.*s]]",
+		    (int)(sp->start_byte - at), passage + at,
+		    (int)(sp->end_byte - sp->start_byte),
+		    passage + sp->start_byte);
+		at = sp->end_byte;
+	}
+	snprintf(out + o, size - o, "%s", passage + at);
+}
+
+struct hl_case {
+	const char *passage;
+	const char *text[3];
+	zc_hl_kind kind[3];
+	const char *want;
+};
+
+static const struct hl_case hl_cases[] = {
+	{ "全省共建有省级以上科技企业孵化器250家",
+	  { "孵化器" }, { ZC_HL_WORDS },
+	  "全省共建有省级以上科技企业[[孵化器]]250家" },
+	{ "孵化器和众创空间，孵化器",
+	  { "孵化器" }, { ZC_HL_EXACT },
+	  "[[孵化器]]和众创空间，[[孵化器]]" },
+	{ "科技創新治理體系",
+	  { "科技创新" }, { ZC_HL_EXACT },
+	  "[[科技創新]]治理體系" },
+	{ "推进科技创新治 理体系建设",
+	  { "创新治理" }, { ZC_HL_EXACT },
+	  "推进科技[[创新治 理]]体系建设" },
+	{ "孵化机构，科技企业孵化器",
+	  { "科技企业孵化器" }, { ZC_HL_EXACT },
+	  "孵化机构，[[科技企业孵化器]]" },
+	{ "孵化机构，科技企业孵化器",
+	  { "科技企业孵化器" }, { ZC_HL_WORDS },
+	  "[[孵化]]机构，[[科技企业孵化器]]" },
+	{ "一个税种",
+	  { "税" }, { ZC_HL_WORDS },
+	  "一个[[税]]种" },
+	{ "孵化器补贴",
+	  { "孵化器", "补贴" }, { ZC_HL_WORDS, ZC_HL_WORDS },
+	  "[[孵化器补贴]]" },
+	{ "AI and said ai",
+	  { "AI" }, { ZC_HL_WORDS },
+	  "[[AI]] and said [[ai]]" },
+	{ "Ｔｅｃｈｎｏｌｏｇｙ and technical",
+	  { "tech" }, { ZC_HL_PREFIX },
+	  "[[Ｔｅｃｈ]]ｎｏｌｏｇｙ and [[tech]]nical" },
+	{ "science  and\ntechnology",
+	  { "science and technology" }, { ZC_HL_EXACT },
+	  "[[science  and\ntechnology]]" },
+	{ "第20240733号建议，2024年",
+	  { "2024" }, { ZC_HL_WORDS },
+	  "第20240733号建议，[[2024]]年" },
+	{ "没有匹配的文字",
+	  { "孵化器" }, { ZC_HL_WORDS },
+	  "没有匹配的文字" },
+	{ "标点，。不算",
+	  { "，。" }, { ZC_HL_EXACT },
+	  "标点，。不算" },
+	{ "省科技厅",
+	  { "科技厅", "省科" }, { ZC_HL_EXACT, ZC_HL_EXACT },
+	  "[[省科技厅]]" },
+};
+
+static void
+check_case(const struct hl_case *c)
+{
+	zc_hl_text texts[3];
+	zc_highlighter *h = NULL;
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_error err = {0};
+	char got[512];
+	size_t n = 0;
+
+	for (; n < 3 && c->text[n] != NULL; n++)
+		texts[n] = (zc_hl_text){ c->text[n], strlen(c->text[n]),
+		    c->kind[n] };
+	cr_assert_eq(zc_highlighter_new(texts, n, &h, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(zc_highlight(h, c->passage, strlen(c->passage), &spans,
+	    &err), ZC_OK, "%s", err.msg);
+	render(c->passage, &spans, got, sizeof got);
+	cr_expect_str_eq(got, c->want, "texts %s...: got %s, want %s",
+	    c->text[0], got, c->want);
+	zc_spans_free(&spans);
+	zc_highlighter_free(h);
+}
+
+Test(highlight, every_match_of_the_table_is_highlighted_on_original_text)
+{
+	for (size_t i = 0; i < sizeof hl_cases / sizeof hl_cases[0]; i++)
+		check_case(&hl_cases[i]);
+}
+
+Test(highlight, one_highlighter_serves_many_passages)
+{
+	zc_hl_text t = { "孵化", 6, ZC_HL_EXACT };
+	zc_highlighter *h = NULL;
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_error err = {0};
+
+	cr_assert_eq(zc_highlighter_new(&t, 1, &h, &err), ZC_OK);
+	for (int i = 0; i < 3; i++) {
+		cr_assert_eq(zc_highlight(h, "孵化孵化 孵", 16, &spans, &err),
+		    ZC_OK);
+		cr_assert_eq(spans.n, 1);
+		cr_assert_eq(spans.span[0].start_cp, 0);
+		cr_assert_eq(spans.span[0].end_cp, 4);
+		cr_assert_eq(zc_highlight(h, "", 0, &spans, &err), ZC_OK);
+		cr_assert_eq(spans.n, 0);
+	}
+	zc_spans_free(&spans);
+	zc_highlighter_free(h);
+}
+
+Test(highlight, no_texts_highlight_nothing)
+{
+	zc_highlighter *h = NULL;
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_error err = {0};
+
+	cr_assert_eq(zc_highlighter_new(NULL, 0, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlight(h, "孵化器", 9, &spans, &err), ZC_OK);
+	cr_assert_eq(spans.n, 0);
+	zc_spans_free(&spans);
+	zc_highlighter_free(h);
+}
+
+Test(highlight, invalid_utf8_is_no_crash)
+{
+	zc_hl_text t = { "\xff孵化", 7, ZC_HL_WORDS };
+	zc_highlighter *h = NULL;
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_error err = {0};
+
+	cr_assert_eq(zc_highlighter_new(&t, 1, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlight(h, "\xc3孵化\xe5", 8, &spans, &err), ZC_OK);
+	cr_assert_eq(spans.n, 1);
+	cr_assert_eq(spans.span[0].start_byte, 1);
+	cr_assert_eq(spans.span[0].end_byte, 7);
+	zc_spans_free(&spans);
+	zc_highlighter_free(h);
+}
