@@ -23,6 +23,10 @@ typedef struct zc_analyzer zc_analyzer;
 zc_status zc_analyzer_new(const char *lexicon_path, zc_analyzer **out,
     zc_error *err);
 void zc_analyzer_free(zc_analyzer *a);
+/* The analyzer's segmenter (zc_segment.h), borrowed for a's lifetime:
+ * the one segmenter of the thread, e.g. for highlighting. */
+typedef struct zc_segmenter zc_segmenter;
+zc_segmenter *zc_analyzer_segmenter(zc_analyzer *a);
 
 /* Which text field the terms belong to (selects the prefixes of
  * zc_schema.h). */

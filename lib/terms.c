@@ -1,0 +1,527 @@
+/*
+ * terms.c — the term scheme (zc_terms.h, documented in zc_schema.h).
+ * Data flow: passage/title/issuer text → norm → units and words → Xapian
+ * postings; query text → norm → units and words → Xapian query.
+ *
+ * Normalised text is cut into units, one position each:
+ *   - a Han character;
+ *   - a run of letters and digits of any other script (decimal points
+ *     and separators between digits included: 70.3, 1,000);
+ * whitespace takes no position; a run of anything else (punctuation,
+ * symbols) takes one empty position, so that no phrase spans it.
+ *
+ * At a Han unit: the bigram with the next unit when that is Han too,
+ * else the character alone (end of a Han run); a run that does not
+ * start the field also has its first character alone.  At an alphanumeric
+ * unit: the word prefix + the unit.  Words of the segmenter that are
+ * not one unit (Han words of two or more characters, 2024年, 70.3%) are
+ * added with the word prefix at the position of their first unit, for
+ * ranking.
+ *
+ * Invariant: index and query build units with the same function, so an
+ * exact query is the phrase of the terms its units must have produced
+ * in any text that contains it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+#include "zc_norm.h"
+#include "zc_schema.h"
+#include "zc_segment.h"
+#include "zc_terms.h"
+
+/* Positions between two calls of zc_terms_index: larger than any NEAR
+ * window a query asks for. */
+#define FIELD_GAP 100
+
+typedef enum unit_kind { UNIT_HAN, UNIT_ALNUM } unit_kind;
+
+typedef struct unit {
+	size_t start, end; /* bytes of the normalised text */
+	unsigned pos;      /* relative position, from 0 */
+	unit_kind kind;
+} unit;
+
+struct zc_analyzer {
+	zc_segmenter *seg;
+	zc_norm norm;
+	unit *units;
+	size_t nunits, units_cap;
+	zc_buf term;
+};
+
+zc_status
+zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
+{
+	zc_analyzer *a = zc_xcalloc(1, sizeof *a);
+	zc_status rc;
+
+	*out = NULL;
+	rc = zc_segmenter_new(lexicon_path, &a->seg, err);
+	if (rc != ZC_OK) {
+		free(a);
+		return rc;
+	}
+	*out = a;
+	return ZC_OK;
+}
+
+void
+zc_analyzer_free(zc_analyzer *a)
+{
+	if (a == NULL)
+		return;
+	zc_segmenter_free(a->seg);
+	zc_norm_free(&a->norm);
+	free(a->units);
+	zc_buf_free(&a->term);
+	free(a);
+}
+
+zc_segmenter *
+zc_analyzer_segmenter(zc_analyzer *a)
+{
+	return a->seg;
+}
+
+/* ---- units ---------------------------------------------------------- */
+
+static bool
+is_word_char(uint32_t cp)
+{
+	int8_t t;
+
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z');
+	if (zc_is_han(cp))
+		return false;
+	t = u_charType((UChar32)cp);
+	return u_isalnum((UChar32)cp) || t == U_NON_SPACING_MARK ||
+	    t == U_COMBINING_SPACING_MARK;
+}
+
+static bool
+is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_white(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	    (cp > 0x7F && u_isUWhiteSpace((UChar32)cp));
+}
+
+static void
+add_unit(zc_analyzer *a, size_t start, size_t end, unsigned pos,
+    unit_kind kind)
+{
+	a->units = zc_xgrow(a->units, &a->units_cap, a->nunits + 1,
+	    sizeof *a->units);
+	a->units[a->nunits].start = start;
+	a->units[a->nunits].end = end;
+	a->units[a->nunits].pos = pos;
+	a->units[a->nunits].kind = kind;
+	a->nunits++;
+}
+
+/* Cut a->norm.text into units; returns the number of positions used. */
+static unsigned
+cut_units(zc_analyzer *a)
+{
+	const char *t = a->norm.text;
+	size_t len = a->norm.len, i = 0;
+	unsigned pos = 0;
+	bool gap = false;
+
+	a->nunits = 0;
+	while (i < len) {
+		size_t adv, start = i;
+		uint32_t cp = zc_utf8_decode(t + i, len - i, &adv);
+
+		i += adv;
+		if (is_white(cp))
+			continue;
+		if (!zc_is_han(cp) && !is_word_char(cp)) {
+			if (!gap && a->nunits > 0) {
+				pos++;
+				gap = true;
+			}
+			continue;
+		}
+		gap = false;
+		if (zc_is_han(cp)) {
+			add_unit(a, start, i, pos++, UNIT_HAN);
+			continue;
+		}
+		while (i < len) {
+			uint32_t next = zc_utf8_decode(t + i, len - i, &adv);
+
+			if (is_word_char(next)) {
+				i += adv;
+			} else if ((next == '.' || next == ',') &&
+			    is_ascii_digit(t[i - 1]) && i + 1 < len &&
+			    is_ascii_digit(t[i + 1])) {
+				i += 1;
+			} else {
+				break;
+			}
+		}
+		add_unit(a, start, i, pos++, UNIT_ALNUM);
+	}
+	return pos;
+}
+
+static const char *
+ngram_prefix(zc_text_field f)
+{
+	switch (f) {
+	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_NGRAM;
+	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_NGRAM;
+	default: return ZC_PREFIX_NGRAM;
+	}
+}
+
+static const char *
+word_prefix(zc_text_field f)
+{
+	switch (f) {
+	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_WORD;
+	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_WORD;
+	default: return ZC_PREFIX_WORD;
+	}
+}
+
+/* a->term = prefix + text, cut at a character boundary to ZC_MAX_TERM. */
+static void
+make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
+{
+	size_t room = ZC_MAX_TERM - strlen(prefix);
+
+	if (len > room) {
+		len = room;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	zc_buf_reset(&a->term);
+	zc_buf_puts(&a->term, prefix);
+	zc_buf_append(&a->term, s, len);
+}
+
+/* The n-gram term at Han unit i: bigram with unit i+1 when that is Han
+ * at the next position, else the character alone. */
+static void
+han_term(zc_analyzer *a, const char *prefix, size_t i, bool bigram)
+{
+	const unit *u = &a->units[i];
+	size_t end = bigram ? a->units[i + 1].end : u->end;
+
+	make_term(a, prefix, a->norm.text + u->start, end - u->start);
+}
+
+static bool
+han_pair(const zc_analyzer *a, size_t i, size_t limit)
+{
+	return i + 1 < limit && a->units[i].kind == UNIT_HAN &&
+	    a->units[i + 1].kind == UNIT_HAN &&
+	    a->units[i + 1].pos == a->units[i].pos + 1;
+}
+
+/* Index of the first unit starting at or after byte b (binary search). */
+static size_t
+unit_at(const zc_analyzer *a, size_t b)
+{
+	size_t lo = 0, hi = a->nunits;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a->units[mid].start < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* A segmenter word worth a ranking term: not punctuation, not one unit
+ * (that term exists already), not a single Han character (too common to
+ * rank by, and an n-gram term covers it). */
+static bool
+is_ranking_word(const zc_analyzer *a, const zc_word *w, size_t *first)
+{
+	size_t u = unit_at(a, w->start);
+
+	*first = u;
+	if (w->kind == ZC_WORD_PUNCT || u >= a->nunits ||
+	    a->units[u].start >= w->end)
+		return false;
+	if (a->units[u].end >= w->end)
+		return false; /* the word is one unit */
+	return true;
+}
+
+zc_status
+zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
+    const char *text, size_t len, unsigned *pos, zc_error *err)
+{
+	const char *np = ngram_prefix(field), *wp = word_prefix(field);
+	unsigned base = *pos > 0 ? *pos : 1, used;
+	const zc_word *w;
+	size_t nw;
+	zc_status rc;
+
+	rc = zc_norm_text(text, len, &a->norm, err);
+	if (rc != ZC_OK)
+		return rc;
+	used = cut_units(a);
+	for (size_t i = 0; i < a->nunits; i++) {
+		const unit *u = &a->units[i];
+
+		if (u->kind == UNIT_HAN && i > 0 && han_pair(a, i, a->nunits) &&
+		    !han_pair(a, i - 1, a->nunits)) {
+			/* A run that follows other units starts with its
+			 * character alone too: a query's last character
+			 * after a number or punctuation must find it. */
+			han_term(a, np, i, false);
+			rc = zc_xdoc_add_posting(doc, a->term.data,
+			    a->term.len, base + u->pos, 1, err);
+			if (rc != ZC_OK)
+				return rc;
+		}
+		if (u->kind == UNIT_HAN)
+			han_term(a, np, i, han_pair(a, i, a->nunits));
+		else
+			make_term(a, wp, a->norm.text + u->start,
+			    u->end - u->start);
+		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
+		    base + u->pos, 1, err);
+		if (rc != ZC_OK)
+			return rc;
+	}
+	if (a->nunits > 0) {
+		rc = zc_segment(a->seg, a->norm.text, a->norm.len, &w, &nw,
+		    err);
+		if (rc != ZC_OK)
+			return rc;
+		for (size_t i = 0; i < nw; i++) {
+			size_t u;
+
+			if (!is_ranking_word(a, &w[i], &u))
+				continue;
+			make_term(a, wp, a->norm.text + w[i].start,
+			    w[i].end - w[i].start);
+			rc = zc_xdoc_add_posting(doc, a->term.data,
+			    a->term.len, base + a->units[u].pos, 1, err);
+			if (rc != ZC_OK)
+				return rc;
+		}
+	}
+	*pos = base + used + FIELD_GAP;
+	return ZC_OK;
+}
+
+/* ---- queries ---------------------------------------------------------- */
+
+typedef struct qlist {
+	zc_query **v;
+	size_t n, cap;
+} qlist;
+
+static void
+qlist_push(qlist *l, zc_query *q)
+{
+	l->v = zc_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = q;
+}
+
+static void
+qlist_clear(qlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		zc_query_free(l->v[i]);
+	l->n = 0;
+}
+
+static void
+qlist_free(qlist *l)
+{
+	qlist_clear(l);
+	free(l->v);
+	l->v = NULL;
+	l->cap = 0;
+}
+
+/* Combine l's queries with op (one query stands for itself); l is
+ * emptied either way. */
+static zc_status
+qlist_combine(qlist *l, zc_qop op, unsigned window, zc_query **out,
+    zc_error *err)
+{
+	zc_status rc;
+
+	if (l->n == 0)
+		return zc_query_match_nothing(out, err);
+	if (l->n == 1) {
+		*out = l->v[0];
+		l->n = 0;
+		return ZC_OK;
+	}
+	rc = zc_query_combine(op, l->v, l->n, window, out, err);
+	qlist_clear(l);
+	return rc;
+}
+
+/* The query for units [from, to) as exact contiguous text: the phrase
+ * of the terms those units produce in any text that contains them.  A
+ * Han unit at the end of the range may be followed by Han in the text
+ * (a bigram there) or not (the character alone): when a bigram before
+ * it covers it, nothing is needed; when it stands alone, a wildcard on
+ * its character matches both. */
+static zc_status
+exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
+    zc_query **out, zc_error *err)
+{
+	const char *np = ngram_prefix(field), *wp = word_prefix(field);
+	qlist l = { NULL, 0, 0 };
+	unsigned first = a->units[from].pos, last = first;
+	zc_status rc = ZC_OK;
+
+	*out = NULL;
+	for (size_t i = from; i < to && rc == ZC_OK; i++) {
+		const unit *u = &a->units[i];
+		zc_query *q = NULL;
+		bool after_han = i > from && han_pair(a, i - 1, to);
+
+		if (u->kind == UNIT_ALNUM) {
+			make_term(a, wp, a->norm.text + u->start,
+			    u->end - u->start);
+			rc = zc_query_term(a->term.data, a->term.len, 1,
+			    u->pos - first + 1, &q, err);
+		} else if (han_pair(a, i, to)) {
+			han_term(a, np, i, true);
+			rc = zc_query_term(a->term.data, a->term.len, 1,
+			    u->pos - first + 1, &q, err);
+		} else if (i + 1 < to) {
+			/* Followed, in the query, by a non-Han unit: the
+			 * text has the character alone here too. */
+			han_term(a, np, i, false);
+			rc = zc_query_term(a->term.data, a->term.len, 1,
+			    u->pos - first + 1, &q, err);
+		} else if (i > from && !after_han) {
+			/* Last, after a non-Han unit: the text has the
+			 * character alone here (end or start of its run). */
+			han_term(a, np, i, false);
+			rc = zc_query_term(a->term.data, a->term.len, 1,
+			    u->pos - first + 1, &q, err);
+		} else if (!after_han) {
+			/* The whole range: any n-gram it starts. */
+			han_term(a, np, i, false);
+			rc = zc_query_wildcard(a->term.data, 0, &q, err);
+		} else {
+			continue; /* covered by the bigram before it */
+		}
+		if (rc == ZC_OK) {
+			qlist_push(&l, q);
+			last = u->pos;
+		}
+	}
+	if (rc == ZC_OK)
+		rc = qlist_combine(&l, ZC_Q_PHRASE, last - first + 1, out,
+		    err);
+	qlist_free(&l);
+	return rc;
+}
+
+/* OR of the ranking words of the normalised query (NULL when none). */
+static zc_status
+ranking_query(zc_analyzer *a, zc_text_field field, const zc_word *w,
+    size_t nw, zc_query **out, zc_error *err)
+{
+	const char *wp = word_prefix(field);
+	qlist l = { NULL, 0, 0 };
+	zc_status rc = ZC_OK;
+
+	*out = NULL;
+	for (size_t i = 0; i < nw && rc == ZC_OK; i++) {
+		size_t u;
+		zc_query *q;
+
+		if (!is_ranking_word(a, &w[i], &u))
+			continue;
+		make_term(a, wp, a->norm.text + w[i].start,
+		    w[i].end - w[i].start);
+		rc = zc_query_term(a->term.data, a->term.len, 1,
+		    a->units[u].pos + 1, &q, err);
+		if (rc == ZC_OK)
+			qlist_push(&l, q);
+	}
+	if (rc == ZC_OK && l.n > 0)
+		rc = qlist_combine(&l, ZC_Q_OR, 0, out, err);
+	qlist_free(&l);
+	return rc;
+}
+
+zc_status
+zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
+    size_t len, bool exact, zc_query **out, zc_error *err)
+{
+	qlist l = { NULL, 0, 0 };
+	zc_query *match = NULL, *rank = NULL;
+	const zc_word *w = NULL;
+	size_t nw = 0;
+	zc_status rc;
+
+	*out = NULL;
+	rc = zc_norm_text(text, len, &a->norm, err);
+	if (rc != ZC_OK)
+		return rc;
+	cut_units(a);
+	if (a->nunits == 0)
+		return zc_query_match_nothing(out, err);
+	/* A query of one unit needs no words. */
+	if (a->nunits > 1 || a->units[0].kind == UNIT_ALNUM) {
+		rc = zc_segment(a->seg, a->norm.text, a->norm.len, &w, &nw,
+		    err);
+		if (rc != ZC_OK)
+			return rc;
+	}
+	if (exact) {
+		rc = exact_query(a, field, 0, a->nunits, &match, err);
+	} else {
+		for (size_t i = 0; i < nw && rc == ZC_OK; i++) {
+			size_t from = unit_at(a, w[i].start), to = from;
+			zc_query *q;
+
+			while (to < a->nunits && a->units[to].start < w[i].end)
+				to++;
+			if (to == from)
+				continue; /* punctuation */
+			rc = exact_query(a, field, from, to, &q, err);
+			if (rc == ZC_OK)
+				qlist_push(&l, q);
+		}
+		if (rc == ZC_OK && nw == 0)
+			rc = exact_query(a, field, 0, a->nunits, &match, err);
+		else if (rc == ZC_OK)
+			rc = qlist_combine(&l, ZC_Q_AND, 0, &match, err);
+	}
+	if (rc == ZC_OK)
+		rc = ranking_query(a, field, w, nw, &rank, err);
+	if (rc == ZC_OK && rank != NULL) {
+		zc_query *both[2] = { match, rank };
+
+		rc = zc_query_combine(ZC_Q_AND_MAYBE, both, 2, 0, out, err);
+	} else if (rc == ZC_OK) {
+		*out = match;
+		match = NULL;
+	}
+	zc_query_free(match);
+	zc_query_free(rank);
+	qlist_free(&l);
+	return rc;
+}

@@ -1,0 +1,204 @@
+/*
+ * test_terms.c — the term scheme against a temporary Xapian database:
+ * every exact query finds exactly the passages whose normalised text
+ * contains it (what grep finds), one-character queries work, words find
+ * longer words, punctuation is a boundary.
+ */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zc_norm.h"
+#include "zc_terms.h"
+
+static char dir[64];
+static zc_analyzer *an;
+
+static const char *passages[] = {
+	/* 0 */ "全市科技企业孵化器达到12家，众创空间达到20家。",
+	/* 1 */ "加快建设科技创新治 理体系，提升孵化能力。",
+	/* 2 */ "推進科技創新，臺灣同胞。",
+	/* 3 */ "科技，创新是第一动力。",
+	/* 4 */ "支持5G基站和COVID-19疫苗研发，研发投入70.3%。",
+	/* 5 */ "２０２４年高新技术企业250家，Ｈｅｌｌｏ　World。",
+	/* 6 */ "本条例自2024年1月1日起施行。第三十八条 罚款",
+	/* 7 */ "器",
+	/* 8 */ "孵化",
+	/* 9 */ "专精特新中小企业认定办法",
+};
+#define NPASS (sizeof passages / sizeof passages[0])
+
+static void
+setup(void)
+{
+	zc_error err = {0};
+	zc_wdb *w;
+
+	strcpy(dir, "/tmp/zc-test-terms-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_wdb_open(dir, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
+	    err.msg);
+	for (size_t i = 0; i < NPASS; i++) {
+		zc_xdoc *d = zc_xdoc_new();
+		unsigned pos = 1;
+		char id[16];
+
+		snprintf(id, sizeof id, "Q%zu", i);
+		cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_BODY, passages[i],
+		    strlen(passages[i]), &pos, &err), ZC_OK, "%s", err.msg);
+		cr_assert_eq(zc_xdoc_add_boolean_term(d, id, strlen(id), &err),
+		    ZC_OK);
+		cr_assert_eq(zc_xdoc_set_data(d, id + 1, strlen(id + 1), &err),
+		    ZC_OK);
+		cr_assert_eq(zc_wdb_replace(w, id, d, NULL, &err), ZC_OK, "%s",
+		    err.msg);
+		zc_xdoc_free(d);
+	}
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK, "%s", err.msg);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+
+	zc_analyzer_free(an);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(terms, .init = setup, .fini = teardown);
+
+/* The passages that q matches, as a bit set. */
+static unsigned
+search(const char *text, bool exact)
+{
+	zc_error err = {0};
+	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+	zc_query *q;
+	zc_mset *ms;
+	zc_db *db;
+	unsigned found = 0;
+
+	cr_assert_eq(zc_terms_query(an, ZC_TEXT_BODY, text, strlen(text),
+	    exact, &q, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
+	opts.limit = 100;
+	cr_assert_eq(zc_db_search(db, q, &opts, &ms, &err), ZC_OK, "%s: %s",
+	    text, err.msg);
+	for (size_t i = 0; i < zc_mset_size(ms); i++) {
+		char *data;
+		size_t len;
+
+		cr_assert_eq(zc_mset_data(ms, i, &data, &len, &err), ZC_OK);
+		found |= 1u << atoi(data);
+		free(data);
+	}
+	zc_mset_free(ms);
+	zc_db_close(db);
+	zc_query_free(q);
+	return found;
+}
+
+/* What grep finds: passages whose normalised text contains the
+ * normalised query. */
+static unsigned
+grep(const char *text)
+{
+	char *nq, *np;
+	unsigned found = 0;
+
+	cr_assert_eq(zc_norm_string(text, strlen(text), &nq, NULL, NULL),
+	    ZC_OK);
+	for (size_t i = 0; i < NPASS; i++) {
+		cr_assert_eq(zc_norm_string(passages[i], strlen(passages[i]),
+		    &np, NULL, NULL), ZC_OK);
+		if (strstr(np, nq) != NULL)
+			found |= 1u << i;
+		free(np);
+	}
+	free(nq);
+	return found;
+}
+
+Test(terms, exact_queries_find_what_grep_finds)
+{
+	static const char *queries[] = {
+		"科技企业孵化器", "孵化器", "孵化", "化器", "科技创新",
+		"科技創新", "科技创新治理", "治理体系", "台湾", "臺灣同胞",
+		"科技", "创新", "技创", "12家", "20家", "家", "众创空间达到",
+		"5g", "5G基站", "covid", "19疫苗", "70.3%", "2024年",
+		"hello world", "高新技术企业250家", "1月1日", "第三十八条",
+		"罚款", "器", "孵", "化", "专精特新", "中小企业认定",
+		"第一动力", "施行。第三", "体系，提升", "全市科技",
+	};
+
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+		cr_expect_eq(search(queries[i], true), grep(queries[i]),
+		    "%s: found %#x, grep %#x", queries[i],
+		    search(queries[i], true), grep(queries[i]));
+}
+
+Test(terms, exact_string_never_spans_punctuation)
+{
+	cr_expect_eq(search("科技创新是", true), 0u);
+	cr_expect_eq(search("科技创新", true), (1u << 1) | (1u << 2));
+	cr_expect_eq(search("达到12家众创空间", true), 0u);
+}
+
+Test(terms, one_character_queries_match_anywhere_in_a_run)
+{
+	cr_expect_eq(search("器", true), (1u << 0) | (1u << 7));
+	cr_expect_eq(search("器", false), (1u << 0) | (1u << 7));
+	cr_expect_eq(search("孵", false), (1u << 0) | (1u << 1) | (1u << 8));
+}
+
+Test(terms, a_word_finds_the_longer_words_that_contain_it)
+{
+	cr_expect_eq(search("孵化", false), (1u << 0) | (1u << 1) | (1u << 8));
+	cr_expect_eq(search("孵化器", false), 1u << 0);
+}
+
+Test(terms, words_of_a_query_match_in_any_order)
+{
+	cr_expect_eq(search("众创空间 孵化器", false), 1u << 0);
+	cr_expect_eq(search("孵化器众创空间", false), 1u << 0);
+	cr_expect_eq(search("创新 科技", false),
+	    (1u << 1) | (1u << 2) | (1u << 3));
+}
+
+Test(terms, latin_words_are_case_and_width_folded)
+{
+	cr_expect_eq(search("HELLO", false), 1u << 5);
+	cr_expect_eq(search("ｃｏｖｉｄ", false), 1u << 4);
+	cr_expect_eq(search("World", true), 1u << 5);
+	cr_expect_eq(search("2024", false), (1u << 5) | (1u << 6));
+}
+
+Test(terms, text_split_by_a_wrap_is_found)
+{
+	cr_expect_eq(search("科技创新治理", true), 1u << 1);
+	cr_expect_eq(search("科技 创新治理", true), 1u << 1);
+}
+
+Test(terms, text_without_indexable_characters_matches_nothing)
+{
+	cr_expect_eq(search("，。！", true), 0u);
+	cr_expect_eq(search("   ", false), 0u);
+}
+
+Test(terms, positions_advance_past_each_field)
+{
+	zc_error err = {0};
+	zc_xdoc *d = zc_xdoc_new();
+	unsigned pos = 1;
+
+	cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_TITLE, "科技创新", 12,
+	    &pos, &err), ZC_OK);
+	cr_expect_gt(pos, 5u);
+	zc_xdoc_free(d);
+}
