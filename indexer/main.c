@@ -18,7 +18,8 @@
 #include "zc_util.h"
 
 static const char usage_line[] =
-    "usage: zcindex [--db DIR] [-j N] [--rebuild] [--exclude GLOB] "
+    "usage: zcindex [--db DIR] [-j N] [--rebuild] [--batch N] "
+    "[--exclude GLOB] "
     "[-q|-v] [-0] PATH... | -\n"
     "       zcindex --status | --dump FILE... | --segment\n";
 
@@ -32,6 +33,7 @@ print_help(void)
 	    "$XDG_DATA_HOME/zhengce/db)\n"
 	    "  -j, --jobs N     worker threads (default: number of cores)\n"
 	    "  --rebuild        start from an empty database\n"
+	    "  --batch N        commit after every N files (default 2000)\n"
 	    "  --exclude GLOB   skip files and folders matching GLOB "
 	    "(repeatable)\n"
 	    "  -0, --null       paths read from - are NUL-separated\n"
@@ -53,13 +55,14 @@ enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT };
 
 enum {
 	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
-	OPT_DUMP, OPT_SEGMENT
+	OPT_DUMP, OPT_SEGMENT, OPT_BATCH
 };
 
 static const struct option long_opts[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
+	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
 	{ "null", no_argument, NULL, '0' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -133,6 +136,13 @@ main(int argc, char **argv)
 				    "to 256", optarg);
 			break;
 		case OPT_REBUILD: ro.rebuild = true; break;
+		case OPT_BATCH:
+			errno = 0;
+			ro.commit_files = strtoul(optarg, &end, 10);
+			if (errno || *end || ro.commit_files < 1)
+				return usage_error("--batch %s: not a positive "
+				    "number", optarg);
+			break;
 		case OPT_EXCLUDE:
 			wo.excludes = zc_xrealloc(wo.excludes,
 			    (wo.n_excludes + 1) * sizeof *wo.excludes);

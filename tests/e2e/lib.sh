@@ -26,6 +26,34 @@ index_corpus() {
 	"$zcindex" --db "$tmp/db" -q "$tmp/corpus"
 }
 
+# The laws corpus of the benchmarks, when this machine has it.
+laws=${ZC_LAWS:-$top/../shared/data/laws.tar.xz}
+
+# fill_docs DIR N: N documents in DIR — laws from the laws corpus when
+# present, else numbered variants of corpus/ (so CI without the data
+# still exercises the same paths).
+fill_docs() {
+	mkdir -p "$1"
+	if [ -f "$laws" ]; then
+		mkdir -p "$tmp/laws-unpacked"
+		tar -xJf "$laws" -C "$tmp/laws-unpacked" ./行政法规
+		ls "$tmp/laws-unpacked/行政法规" | head -n "$2" | while read -r f; do
+			cp "$tmp/laws-unpacked/行政法规/$f" "$1/"
+		done
+		rm -rf "$tmp/laws-unpacked"
+	else
+		i=0
+		while [ "$i" -lt "$2" ]; do
+			for f in "$top"/corpus/*.txt; do
+				[ "$i" -lt "$2" ] || break
+				{ cat "$f"; printf '\n附件编号第%d号\n' "$i"; } \
+				    >"$1/v$i-$(basename "$f")"
+				i=$((i + 1))
+			done
+		done
+	fi
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
