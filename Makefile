@@ -111,3 +111,45 @@ bench-seg: all
 	@scripts/bench-seg.sh $(BUILD)
 
 .PHONY: bench-seg
+
+# zhengce vs ripgrep and omega on the laws corpus; BENCH_SCALE=10 for ×10.
+bench: all
+	@scripts/bench.sh $(BUILD)
+
+.PHONY: bench
+
+# libFuzzer targets (clang, ASan + UBSan), each run FUZZ_SECONDS seconds
+# from the readable seeds in tests/fuzz/seeds/<target>/; findings are
+# written to build/fuzz/crashes/.
+FUZZ_SECONDS ?= 60
+FUZZ_DIR := build/fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1
+FUZZ_TARGETS := qparse pipeline segment
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian.o
+
+$(FUZZ_DIR)/%.o: %.c
+	@mkdir -p $(@D)
+	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/lib/xapian.o: lib/xapian.cc
+	@mkdir -p $(@D)
+	clang++ $(CPPFLAGS) $(PKG_CFLAGS) -std=c++11 -Wall -Wextra -pthread \
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
+		$(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) -lstdc++ -lm
+
+fuzz: deps $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p $(FUZZ_DIR)/corpus/$$t $(FUZZ_DIR)/crashes/$$t; \
+		echo "fuzz_$$t: $(FUZZ_SECONDS) s"; \
+		$(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=$(FUZZ_DIR)/crashes/$$t/ \
+			$(FUZZ_DIR)/corpus/$$t tests/fuzz/seeds/$$t \
+			2>&1 | tail -n 3 || exit 1; \
+	done
+
+.PHONY: fuzz

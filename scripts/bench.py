@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""zhengce benchmark: indexing and whole-process query latency of zcsearch,
+ripgrep (rg -F) and Xapian omega (omindex + quest, XAPIAN_CJK_NGRAM=1) on
+the same folder, in the same run.  Query sets are drawn from the corpus
+with a fixed seed.  Prints a Markdown table and writes it to
+bench/results/YYYY-MM-DD.md."""
+
+import argparse
+import datetime
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+N_QUERIES = 40
+
+
+def run_timed(cmd, env=None):
+    """Wall seconds and peak RSS (MB) of a child, via GNU time."""
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                       text=True)
+    wall = time.perf_counter() - t0
+    lines = [l for l in p.stderr.strip().splitlines() if l.strip()]
+    rss_kb = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd[:3])}...: exit {p.returncode}\n"
+                 + p.stderr[-2000:])
+    return wall, rss_kb / 1024
+
+
+def du(path):
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            total += os.stat(os.path.join(root, f)).st_blocks * 512
+    return total
+
+
+def prepare(laws, corpus, scale, scratch):
+    docs = os.path.join(scratch, "docs")
+    os.makedirs(docs)
+    base = os.path.join(scratch, "base")
+    os.makedirs(base)
+    subprocess.run(["tar", "-xJf", laws, "-C", base], check=True)
+    for d in (".github",):
+        shutil.rmtree(os.path.join(base, d), ignore_errors=True)
+    shutil.copytree(corpus, os.path.join(base, "corpus"))
+    for i in range(scale):
+        shutil.copytree(base, os.path.join(docs, f"copy{i}"),
+                        ignore=shutil.ignore_patterns(".*"))
+    shutil.rmtree(base)
+    files = []
+    for root, dirs, names in os.walk(docs):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for n in names:
+            if n.endswith((".md", ".txt")):
+                files.append(os.path.join(root, n))
+    files.sort()
+    size = sum(os.path.getsize(f) for f in files)
+    return docs, files, size
+
+
+def draw_queries(files, rng):
+    """Fixed-seed query sets drawn from the text of the first copy."""
+    first = [f for f in files if "/copy0/" in f]
+    texts = {}
+
+    def text(f):
+        if f not in texts:
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                texts[f] = fh.read()
+        return texts[f]
+
+    def han_piece(f, lo, hi):
+        for _ in range(50):
+            runs = [r for r in HAN.findall(text(f)) if len(r) >= lo]
+            if not runs:
+                return None
+            r = rng.choice(runs)
+            n = rng.randint(lo, min(hi, len(r)))
+            s = rng.randint(0, len(r) - n)
+            return r[s:s + n]
+        return None
+
+    sets = {"word": [], "and2": [], "and3": [], "exact": [], "title": [],
+            "filter": []}
+    while min(len(v) for v in sets.values()) < N_QUERIES:
+        f = rng.choice(first)
+        w = [han_piece(f, 2, 2) for _ in range(3)]
+        if None in w:
+            continue
+        if len(sets["word"]) < N_QUERIES:
+            sets["word"].append([w[0]])
+        if len(sets["and2"]) < N_QUERIES:
+            sets["and2"].append(w[:2])
+        if len(sets["and3"]) < N_QUERIES:
+            sets["and3"].append(w[:3])
+        e = han_piece(f, 2, 8)
+        if e and len(sets["exact"]) < N_QUERIES:
+            sets["exact"].append([e])
+        m = re.search(r"^# (.+)$", text(f), re.M)
+        if m and len(sets["title"]) < N_QUERIES:
+            t = m.group(1).replace("中华人民共和国", "").strip()
+            t = "".join(HAN.findall(t))
+            if len(t) >= 4:
+                sets["title"].append([t])
+        if len(sets["filter"]) < N_QUERIES:
+            sets["filter"].append([w[0]])
+    return sets
+
+
+def zc_query(kind, words):
+    if kind == "exact":
+        return '"%s"' % words[0]
+    if kind == "filter":
+        return "%s date:2000..2024" % words[0]
+    return " ".join(words)
+
+
+def quest_query(kind, words):
+    if kind == "exact":
+        return '"%s"' % words[0]
+    return " AND ".join(words)
+
+
+def timed(cmd, env=None, stdout=subprocess.DEVNULL):
+    t0 = time.perf_counter()
+    p = subprocess.run(cmd, env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t0, p
+
+
+def rg_and(words, docs):
+    """rg -F -l per word, intersected: what a grep user does for AND."""
+    total = 0.0
+    paths = None
+    for w in words:
+        t, p = timed(["rg", "-F", "-l", "--no-messages", w, docs],
+                     stdout=subprocess.PIPE)
+        total += t
+        found = set(p.stdout.split(b"\n"))
+        paths = found if paths is None else paths & found
+        if not paths:
+            break
+    return total
+
+
+def pct(values, p):
+    v = sorted(values)
+    k = max(0, min(len(v) - 1, int(round(p / 100 * (len(v) - 1)))))
+    return v[k]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", required=True)
+    ap.add_argument("--laws", required=True)
+    ap.add_argument("--scale", type=int, default=1)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    zcindex = os.path.join(os.path.abspath(a.build), "zcindex")
+    zcsearch = os.path.join(os.path.abspath(a.build), "zcsearch")
+    scratch = tempfile.mkdtemp(prefix="zc-bench.")
+    try:
+        docs, files, size = prepare(a.laws, os.path.join(top, "corpus"),
+                                    a.scale, scratch)
+        mb = size / 1e6
+        rows = []
+        env_cjk = dict(os.environ, XAPIAN_CJK_NGRAM="1")
+        idx = {}
+        for name, cmd, db, env in (
+                ("zcindex -j1", [zcindex, "-q", "-j", "1", "--db"], "zc1", None),
+                ("zcindex -j2", [zcindex, "-q", "-j", "2", "--db"], "zc2", None),
+                ("omindex", ["omindex", "-p", "-Mmd:text/plain",
+                             "-Mtxt:text/plain", "--url", "/", "--db"],
+                 "omega", env_cjk)):
+            path = os.path.join(scratch, db)
+            wall, rss = run_timed(cmd + [path, docs], env=env)
+            idx[name] = (wall, rss, du(path))
+        om_rate = mb / idx["omindex"][0]
+        rows.append("| indexer | seconds | MB/s | × omindex MB/s | peak RSS MB | index MB | index / corpus |")
+        rows.append("|---|---|---|---|---|---|---|")
+        for name, (wall, rss, disk) in idx.items():
+            rows.append("| %s | %.1f | %.2f | %.1f | %.0f | %.0f | %.2f |" % (
+                name, wall, mb / wall, (mb / wall) / om_rate, rss,
+                disk / 1e6, disk / size))
+
+        rng = random.Random(20261123)
+        sets = draw_queries(files, rng)
+        zdb = os.path.join(scratch, "zc2")
+        odb = os.path.join(scratch, "omega")
+        qrows = ["| query set | zcsearch p50 ms | p95 ms | rg p50 ms | p95 ms | omega p50 ms | p95 ms | rg/zc p50 | omega/zc p95 | zc hits |",
+                 "|---|---|---|---|---|---|---|---|---|---|"]
+        for kind, qs in sets.items():
+            zt, rt, ot = [], [], []
+            hits = 0
+            for words in qs:
+                q = zc_query(kind, words)
+                t, p = timed([zcsearch, "--db", zdb, "-n", "10", q])
+                zt.append(t)
+                hits += p.returncode == 0
+                rt.append(rg_and(words, docs))
+                t, _ = timed(["quest", "-d", odb, "-m", "10",
+                              quest_query(kind, words)], env=env_cjk)
+                ot.append(t)
+            z50, z95 = pct(zt, 50) * 1e3, pct(zt, 95) * 1e3
+            r50, r95 = pct(rt, 50) * 1e3, pct(rt, 95) * 1e3
+            o50, o95 = pct(ot, 50) * 1e3, pct(ot, 95) * 1e3
+            qrows.append("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× | %d/%d |" % (
+                kind, z50, z95, r50, r95, o50, o95, r50 / z50, o95 / z95,
+                hits, len(qs)))
+
+        cpu = "unknown"
+        with open("/proc/cpuinfo") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+        today = datetime.date.today().isoformat()
+        out = ["# zhengce benchmark, %s" % today, "",
+               "- machine: %s, %d cores, %s" % (cpu, os.cpu_count(),
+                                                platform.platform()),
+               "- corpus: %d files, %.1f MB (laws corpus + corpus/, scale ×%d)"
+               % (len(files), mb, a.scale),
+               "- peers: ripgrep `rg -F -l` (AND = intersection of per-word "
+               "file lists; filters run as the bare word), omega `omindex` + "
+               "`quest` with XAPIAN_CJK_NGRAM=1",
+               "- latency: whole process (spawn, open, search, print), %d "
+               "queries per set, fixed seed" % N_QUERIES,
+               "- command: `make bench%s`" % (
+                   " BENCH_SCALE=%d" % a.scale if a.scale != 1 else ""),
+               "", "## Indexing", ""] + rows + ["", "## Queries", ""] + qrows
+        text = "\n".join(out) + "\n"
+        print(text)
+        os.makedirs(a.out, exist_ok=True)
+        suffix = "" if a.scale == 1 else "-x%d" % a.scale
+        with open(os.path.join(a.out, today + suffix + ".md"), "w") as fh:
+            fh.write(text)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

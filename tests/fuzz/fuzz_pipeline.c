@@ -1,0 +1,34 @@
+/*
+ * fuzz_pipeline.c — libFuzzer target: arbitrary bytes through the whole
+ * document pipeline (encoding detection, extraction, cleaning, metadata,
+ * passages).  The first byte picks the file name, hence the format.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "zc_pipeline.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const names[] = {
+	"f.txt", "f.md", "f.html", "f.xml", "f.htm", "f"
+};
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static int ready;
+	zc_doc doc = {0};
+	zc_error err = {0};
+
+	if (!ready) {
+		zc_pipeline_init();
+		ready = 1;
+	}
+	if (size == 0)
+		return 0;
+	zc_pipeline_load_bytes(names[data[0] % 6], (const char *)data + 1,
+	    size - 1, &doc, &err);
+	zc_doc_free(&doc);
+	return 0;
+}
