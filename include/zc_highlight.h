@@ -14,14 +14,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zc_segment.h"
 #include "zc_util.h"
 
 typedef enum zc_hl_kind {
-	/* Bare query text: each Latin word or number must occur as a whole
-	 * word; a Han run is split into words by the search, in ways a
-	 * passage may not repeat, so every stretch of two or more of its
-	 * characters (or the one character of a one-character run) is
-	 * highlighted where it occurs. */
+	/* Bare query text: split into words as the search splits it (with
+	 * the segmenter given, zc_terms.h), each word highlighted where it
+	 * occurs, Latin words and numbers whole.  Without a segmenter,
+	 * every stretch of two or more characters of a Han run (or the one
+	 * character of a one-character run) is highlighted. */
 	ZC_HL_WORDS,
 	/* Quoted text: occurs contiguously, a whitespace run matching any
 	 * whitespace run; Latin ends fall on word boundaries. */
@@ -50,12 +51,14 @@ typedef struct zc_spans {
 
 #define ZC_SPANS_INIT { NULL, 0, 0 }
 
-/* The query's texts, normalised once for every passage to come.  Texts
- * with nothing to match (punctuation only) are dropped.  On ZC_OK, *out
- * is yours: zc_highlighter_free.  Statuses: those of zc_norm_text. */
+/* The query's texts, normalised (and segmented, with seg: the search's
+ * segmenter, same lexicon; borrowed, may be NULL) once for every passage
+ * to come.  Texts with nothing to match (punctuation only) are dropped.
+ * On ZC_OK, *out is yours: zc_highlighter_free.  Statuses: those of
+ * zc_norm_text and zc_segment. */
 typedef struct zc_highlighter zc_highlighter;
 zc_status zc_highlighter_new(const zc_hl_text *texts, size_t n,
-    zc_highlighter **out, zc_error *err);
+    zc_segmenter *seg, zc_highlighter **out, zc_error *err);
 void zc_highlighter_free(zc_highlighter *h); /* NULL is fine */
 
 /* The spans of passage[0..len) matched by the texts of h.  *out must be

@@ -99,6 +99,8 @@ decode_squeezed(const char *s, size_t len, size_t *n)
 	return cp;
 }
 
+static bool has_content(const uint32_t *cp, size_t n);
+
 /* Bare text: Han runs and words, each its own pattern; punctuation and
  * spaces only separate them, as they do in the search. */
 static void
@@ -122,6 +124,31 @@ add_words(zc_highlighter *h, const uint32_t *cp, size_t n)
 	}
 }
 
+/* Bare text as the search takes it (zc_terms_query): the normalised
+ * text segmented, every word that is not punctuation matched exactly. */
+static zc_status
+add_segmented(zc_highlighter *h, zc_segmenter *seg, const char *norm,
+    size_t norm_len, zc_error *err)
+{
+	const zc_word *w = NULL;
+	size_t nw = 0, ncp;
+	zc_status st;
+
+	st = zc_segment(seg, norm, norm_len, &w, &nw, err);
+	for (size_t i = 0; st == ZC_OK && i < nw; i++) {
+		uint32_t *cp;
+
+		if (w[i].kind == ZC_WORD_PUNCT)
+			continue;
+		cp = decode_squeezed(norm + w[i].start, w[i].end - w[i].start,
+		    &ncp);
+		if (has_content(cp, ncp))
+			add_pattern(h, cp, ncp, PAT_EXACT);
+		free(cp);
+	}
+	return st;
+}
+
 /* Has a pattern anything a search could have matched? */
 static bool
 has_content(const uint32_t *cp, size_t n)
@@ -133,8 +160,8 @@ has_content(const uint32_t *cp, size_t n)
 }
 
 zc_status
-zc_highlighter_new(const zc_hl_text *texts, size_t n, zc_highlighter **out,
-    zc_error *err)
+zc_highlighter_new(const zc_hl_text *texts, size_t n, zc_segmenter *seg,
+    zc_highlighter **out, zc_error *err)
 {
 	zc_highlighter *h = zc_xcalloc(1, sizeof *h);
 	zc_status st = ZC_OK;
@@ -149,6 +176,13 @@ zc_highlighter_new(const zc_hl_text *texts, size_t n, zc_highlighter **out,
 		    &norm_len, err);
 		if (st != ZC_OK)
 			break;
+		if (texts[t].kind == ZC_HL_WORDS && seg != NULL) {
+			st = add_segmented(h, seg, norm, norm_len, err);
+			free(norm);
+			if (st != ZC_OK)
+				break;
+			continue;
+		}
 		cp = decode_squeezed(norm, norm_len, &ncp);
 		free(norm);
 		if (has_content(cp, ncp)) {

@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "zc_highlight.h"
+#include "zc_segment.h"
+
+static zc_segmenter *seg; /* NULL: the Han-run fallback */
 
 /* The passage with every span in [[ ]], built from the byte offsets, and
  * the code point offsets checked against them. */
@@ -103,7 +106,7 @@ check_case(const struct hl_case *c)
 	for (; n < 3 && c->text[n] != NULL; n++)
 		texts[n] = (zc_hl_text){ c->text[n], strlen(c->text[n]),
 		    c->kind[n] };
-	cr_assert_eq(zc_highlighter_new(texts, n, &h, &err), ZC_OK, "%s",
+	cr_assert_eq(zc_highlighter_new(texts, n, seg, &h, &err), ZC_OK, "%s",
 	    err.msg);
 	cr_assert_eq(zc_highlight(h, c->passage, strlen(c->passage), &spans,
 	    &err), ZC_OK, "%s", err.msg);
@@ -120,6 +123,38 @@ Test(highlight, every_match_of_the_table_is_highlighted_on_original_text)
 		check_case(&hl_cases[i]);
 }
 
+/* With the search's segmenter, bare text highlights the words the search
+ * looked for, not every piece of them. */
+static const struct hl_case seg_cases[] = {
+	{ "孵化机构，科技企业孵化器",
+	  { "科技企业孵化器" }, { ZC_HL_WORDS },
+	  "孵化机构，[[科技企业孵化器]]" },
+	{ "孵化机构和孵化器",
+	  { "孵化器" }, { ZC_HL_WORDS },
+	  "孵化机构和[[孵化器]]" },
+	{ "全省孵化器享受免税金额7194.48万元",
+	  { "孵化器 免税" }, { ZC_HL_WORDS },
+	  "全省[[孵化器]]享受[[免税]]金额7194.48万元" },
+	{ "AI and said ai",
+	  { "AI" }, { ZC_HL_WORDS },
+	  "[[AI]] and said [[ai]]" },
+	{ "科技創新治 理體系",
+	  { "科技创新" }, { ZC_HL_EXACT },
+	  "[[科技創新]]治 理體系" },
+};
+
+Test(highlight, bare_text_is_segmented_as_the_search_segments_it)
+{
+	zc_error err = {0};
+
+	cr_assert_eq(zc_segmenter_new(NULL, &seg, &err), ZC_OK, "%s",
+	    err.msg);
+	for (size_t i = 0; i < sizeof seg_cases / sizeof seg_cases[0]; i++)
+		check_case(&seg_cases[i]);
+	zc_segmenter_free(seg);
+	seg = NULL;
+}
+
 Test(highlight, one_highlighter_serves_many_passages)
 {
 	zc_hl_text t = { "孵化", 6, ZC_HL_EXACT };
@@ -127,7 +162,7 @@ Test(highlight, one_highlighter_serves_many_passages)
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(&t, 1, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlighter_new(&t, 1, NULL, &h, &err), ZC_OK);
 	for (int i = 0; i < 3; i++) {
 		cr_assert_eq(zc_highlight(h, "孵化孵化 孵", 16, &spans, &err),
 		    ZC_OK);
@@ -147,7 +182,7 @@ Test(highlight, no_texts_highlight_nothing)
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(NULL, 0, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlighter_new(NULL, 0, NULL, &h, &err), ZC_OK);
 	cr_assert_eq(zc_highlight(h, "孵化器", 9, &spans, &err), ZC_OK);
 	cr_assert_eq(spans.n, 0);
 	zc_spans_free(&spans);
@@ -161,7 +196,7 @@ Test(highlight, invalid_utf8_is_no_crash)
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(&t, 1, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlighter_new(&t, 1, NULL, &h, &err), ZC_OK);
 	cr_assert_eq(zc_highlight(h, "\xc3孵化\xe5", 8, &spans, &err), ZC_OK);
 	cr_assert_eq(spans.n, 1);
 	cr_assert_eq(spans.span[0].start_byte, 1);

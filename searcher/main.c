@@ -1,0 +1,441 @@
+/*
+ * main.c — zcsearch: the command line of the searcher.  Data flow:
+ * arguments → query (query.c) → search (search.c) → highlight → one
+ * printer (print.c) → stdout.
+ *
+ * Invariants: stdout carries results only, diagnostics go to stderr as
+ * "zcsearch: what: why"; the exit status is 0 when a hit (or a path, or
+ * a non-zero count) was printed, 1 when nothing matched, 2 on any error,
+ * a failed write to stdout included (but for a closed pipe, which ends
+ * the program quietly like any filter's).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "print.h"
+#include "query.h"
+#include "zc_highlight.h"
+#include "zc_search.h"
+#include "zc_segment.h"
+#include "zc_terms.h"
+
+#ifndef ZC_VERSION
+#define ZC_VERSION "unknown"
+#endif
+
+enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2 };
+
+enum colour_mode { COLOUR_AUTO, COLOUR_ALWAYS, COLOUR_NEVER };
+enum output { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_LIST, OUT_COUNT };
+
+/* Long options without a short form. */
+enum {
+	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
+	OPT_COLOR, OPT_LEXICON, OPT_VERSION
+};
+
+typedef struct options {
+	const char *db;
+	const char *lexicon;
+	zc_search_req req;
+	enum output output;
+	int n_outputs;      /* output options given: at most one */
+	enum colour_mode colour;
+} options;
+
+static const char usage_line[] =
+    "usage: zcsearch [--db DIR] [-n N] [--offset N] [--per-doc N] "
+    "[--sort KEY] [--json | --tsv | -l | -c] [--color WHEN] "
+    "[--lexicon FILE] QUERY...";
+
+/* Every option, in the order of zcsearch(1); the test suite checks that
+ * the two lists agree. */
+static const char help_text[] =
+    "Search the zhengce index of policy documents; QUERY is in the\n"
+    "language of zcquery(7) (several arguments are joined by spaces).\n"
+    "\n"
+    "  --db DIR          index to search (default $ZHENGCE_DB, else\n"
+    "                    $XDG_DATA_HOME/zhengce/db)\n"
+    "  -n, --limit N     show N documents (default 10; 0 = all)\n"
+    "  --offset N        skip the first N documents\n"
+    "  --per-doc N       show N passages of each document (default 1)\n"
+    "  --sort KEY        relevance (default), date (oldest first) or\n"
+    "                    -date (newest first)\n"
+    "  --json            one JSON object per passage (JSON Lines)\n"
+    "  --tsv             tab-separated values with a header line\n"
+    "  -l, --files-with-matches\n"
+    "                    the path of every matching document, once\n"
+    "  -c, --count       the number of matching documents\n"
+    "  --color WHEN      auto (default), always or never; NO_COLOR\n"
+    "                    turns auto off\n"
+    "  --lexicon FILE    more words for the segmenter, one a line\n"
+    "  -h, --help        show this help and exit\n"
+    "  --version         show the version and exit\n"
+    "\n"
+    "Exit status: 0 something matched, 1 nothing matched, 2 error.\n";
+
+static const struct option long_options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "limit", required_argument, NULL, 'n' },
+	{ "offset", required_argument, NULL, OPT_OFFSET },
+	{ "per-doc", required_argument, NULL, OPT_PER_DOC },
+	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "json", no_argument, NULL, OPT_JSON },
+	{ "tsv", no_argument, NULL, OPT_TSV },
+	{ "files-with-matches", no_argument, NULL, 'l' },
+	{ "count", no_argument, NULL, 'c' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "lexicon", required_argument, NULL, OPT_LEXICON },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void __attribute__((noreturn))
+usage_error(const char *what, const char *why)
+{
+	if (what != NULL)
+		zc_warn("%s: %s", what, why);
+	fprintf(stderr, "%s\n", usage_line);
+	exit(EXIT_ERROR);
+}
+
+static bool
+want_colour(enum colour_mode mode)
+{
+	const char *no_colour = getenv("NO_COLOR");
+
+	if (mode != COLOUR_AUTO)
+		return mode == COLOUR_ALWAYS;
+	return isatty(STDOUT_FILENO) &&
+	    (no_colour == NULL || no_colour[0] == '\0');
+}
+
+/* A count of documents or passages: decimal digits only, at most a
+ * billion (more than any index holds, and no overflow in offset+limit). */
+static unsigned
+parse_count(const char *opt, const char *arg)
+{
+	unsigned long v = 0;
+	char what[64];
+
+	snprintf(what, sizeof what, "%s %s", opt, arg);
+	if (arg[0] == '\0')
+		usage_error(opt, "needs a number");
+	for (const char *p = arg; *p != '\0'; p++) {
+		if (*p < '0' || *p > '9')
+			usage_error(what, "not a number");
+		v = v * 10 + (unsigned long)(*p - '0');
+		if (v > 1000000000UL)
+			usage_error(what, "too large");
+	}
+	return (unsigned)v;
+}
+
+static void
+set_output(options *o, enum output out)
+{
+	o->output = out;
+	o->n_outputs++;
+}
+
+static void
+parse_options(int argc, char **argv, options *o)
+{
+	static const zc_search_req req_init = ZC_SEARCH_REQ_INIT;
+	int c;
+
+	memset(o, 0, sizeof *o);
+	o->req = req_init;
+	o->colour = COLOUR_AUTO;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:n:lch", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case OPT_DB: o->db = optarg; break;
+		case 'n': o->req.limit = parse_count("-n", optarg); break;
+		case OPT_OFFSET:
+			o->req.offset = parse_count("--offset", optarg);
+			break;
+		case OPT_PER_DOC:
+			o->req.per_doc = parse_count("--per-doc", optarg);
+			if (o->req.per_doc == 0)
+				usage_error("--per-doc 0", "must be at least 1");
+			break;
+		case OPT_SORT:
+			if (strcmp(optarg, "relevance") == 0)
+				o->req.sort = ZC_SORT_RELEVANCE;
+			else if (strcmp(optarg, "date") == 0)
+				o->req.sort = ZC_SORT_DATE;
+			else if (strcmp(optarg, "-date") == 0)
+				o->req.sort = ZC_SORT_DATE_DESC;
+			else
+				usage_error(optarg, "unknown sort key "
+				    "(relevance, date or -date)");
+			break;
+		case OPT_JSON: set_output(o, OUT_JSON); break;
+		case OPT_TSV: set_output(o, OUT_TSV); break;
+		case 'l': set_output(o, OUT_LIST); break;
+		case 'c': set_output(o, OUT_COUNT); break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->colour = COLOUR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->colour = COLOUR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->colour = COLOUR_NEVER;
+			else
+				usage_error(optarg, "unknown colour mode "
+				    "(auto, always or never)");
+			break;
+		case OPT_LEXICON: o->lexicon = optarg; break;
+		case 'h':
+			printf("%s\n\n%s", usage_line, help_text);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 :
+			    EXIT_ERROR);
+		case OPT_VERSION:
+			printf("zcsearch %s\n", ZC_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 :
+			    EXIT_ERROR);
+		case ':':
+			usage_error(argv[optind - 1], "needs an argument");
+		default: {
+			char opt[3] = { '-', (char)optopt, '\0' };
+
+			if (optopt == 0 || optopt >= 256)
+				usage_error(argv[optind - 1], "unknown option");
+			if (strchr("n", optopt) != NULL)
+				usage_error(opt, "needs an argument");
+			usage_error(opt, "unknown option");
+		}
+		}
+	}
+	if (o->n_outputs > 1)
+		usage_error("--json, --tsv, -l, -c", "choose one");
+}
+
+/* --db, else $ZHENGCE_DB, else $XDG_DATA_HOME/zhengce/db, else
+ * ~/.local/share/zhengce/db; the result is malloc'd. */
+static char *
+database_path(const char *opt)
+{
+	const char *env = getenv("ZHENGCE_DB"), *home;
+	zc_buf b = {0};
+
+	if (opt != NULL)
+		return zc_xstrdup(opt);
+	if (env != NULL && env[0] != '\0')
+		return zc_xstrdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env != NULL && env[0] == '/') {
+		zc_buf_printf(&b, "%s/zhengce/db", env);
+		return zc_buf_steal(&b);
+	}
+	home = getenv("HOME");
+	zc_buf_printf(&b, "%s/.local/share/zhengce/db",
+	    home != NULL && home[0] != '\0' ? home : ".");
+	return zc_buf_steal(&b);
+}
+
+/* Write b to stdout and empty it; false on failure (errno set). */
+static bool
+flush_buf(zc_buf *b)
+{
+	bool ok = b->len == 0 || fwrite(b->data, 1, b->len, stdout) == b->len;
+
+	zc_buf_reset(b);
+	return ok;
+}
+
+/* The worst status seen, and stdout's end: a failed write is an error
+ * unless the reader went away. */
+static int
+finish_stdout(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			return status;
+		zc_warn("stdout: %s", strerror(errno));
+		return EXIT_ERROR;
+	}
+	return status;
+}
+
+static int
+print_hits(const options *o, zc_db *db, const search_query *sq,
+    const char *dbpath)
+{
+	const printer *pr = o->output == OUT_JSON ? &json_printer :
+	    o->output == OUT_TSV ? &tsv_printer : &text_printer;
+	bool colour = o->output == OUT_TEXT && want_colour(o->colour);
+	zc_hits hits = ZC_HITS_INIT;
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_highlighter *hl = NULL;
+	zc_segmenter *seg = NULL;
+	zc_error err = {0};
+	zc_buf out = {0};
+	zc_status st;
+	int status = EXIT_NO_MATCH;
+
+	st = zc_search_run(db, sq->q, &o->req, &hits, &err);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
+		    err.msg);
+		return EXIT_ERROR;
+	}
+	/* Highlights split bare text into the words the search looked for:
+	 * the same segmenter, with the same lexicon (zc_terms.h). */
+	if (hits.n > 0) {
+		st = zc_segmenter_new(o->lexicon, &seg, &err);
+		if (st == ZC_OK)
+			st = zc_highlighter_new(sq->texts, sq->n_texts, seg,
+			    &hl, &err);
+		if (st != ZC_OK) {
+			zc_warn("%s: %s", o->lexicon ? o->lexicon : "lexicon",
+			    err.msg);
+			zc_segmenter_free(seg);
+			zc_hits_free(&hits);
+			return EXIT_ERROR;
+		}
+	}
+	if (pr->begin != NULL)
+		pr->begin(&out);
+	for (size_t i = 0; i < hits.n; i++) {
+		const zc_hit *h = &hits.hit[i];
+
+		st = zc_highlight(hl, h->rec.passage, strlen(h->rec.passage),
+		    &spans, &err);
+		if (st != ZC_OK) {
+			zc_warn("%s: %s", h->rec.path, err.msg);
+			spans.n = 0;
+		}
+		pr->hit(&out, h, &spans, i == 0, colour);
+		status = EXIT_MATCH;
+		if (!flush_buf(&out))
+			break;
+	}
+	flush_buf(&out);
+	zc_buf_free(&out);
+	zc_spans_free(&spans);
+	zc_highlighter_free(hl);
+	zc_segmenter_free(seg);
+	zc_hits_free(&hits);
+	return finish_stdout(status);
+}
+
+static int
+print_paths(const options *o, zc_db *db, const search_query *sq,
+    const char *dbpath)
+{
+	zc_error err = {0};
+	char **paths = NULL;
+	size_t n = 0;
+	zc_status st;
+
+	st = zc_search_paths(db, sq->q, o->req.sort, &paths, &n, &err);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
+		    err.msg);
+		return EXIT_ERROR;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (fputs(paths[i], stdout) == EOF || putchar('\n') == EOF)
+			break;
+	zc_search_paths_free(paths, n);
+	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
+}
+
+static int
+print_count(zc_db *db, const search_query *sq, const char *dbpath)
+{
+	zc_error err = {0};
+	unsigned long n = 0;
+	zc_status st;
+
+	st = zc_search_count(db, sq->q, &n, &err);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
+		    err.msg);
+		return EXIT_ERROR;
+	}
+	printf("%lu\n", n);
+	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
+}
+
+/* The arguments joined by single spaces, as a shell user expects of
+ * `zcsearch 孵化器 补贴`. */
+static char *
+join_args(int argc, char **argv)
+{
+	zc_buf b = {0};
+
+	for (int i = 0; i < argc; i++) {
+		if (i > 0)
+			zc_buf_putc(&b, ' ');
+		zc_buf_puts(&b, argv[i]);
+	}
+	return zc_buf_steal(&b);
+}
+
+int
+main(int argc, char **argv)
+{
+	options o;
+	search_query sq = {0};
+	zc_analyzer *an = NULL;
+	zc_db *db = NULL;
+	zc_error err = {0};
+	zc_buf msg = {0};
+	char *text, *dbpath;
+	zc_status st;
+	int status;
+
+	zc_set_progname("zcsearch");
+	parse_options(argc, argv, &o);
+	if (optind >= argc)
+		usage_error(NULL, NULL);
+	text = join_args(argc - optind, argv + optind);
+	dbpath = database_path(o.db);
+
+	st = zc_analyzer_new(o.lexicon, &an, &err);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", o.lexicon ? o.lexicon : "lexicon", err.msg);
+		status = EXIT_ERROR;
+		goto done;
+	}
+	st = query_build(an, text, strlen(text), &sq, &msg);
+	if (st != ZC_OK) {
+		zc_warn("%s", msg.data ? msg.data : "query: cannot be built");
+		status = EXIT_ERROR;
+		goto done;
+	}
+	st = zc_db_open(dbpath, &db, &err);
+	if (st != ZC_OK) {
+		if (st == ZC_ENOENT)
+			zc_warn("%s: no index here (run zcindex first)",
+			    dbpath);
+		else
+			zc_warn("%s: %s", dbpath, err.msg);
+		status = EXIT_ERROR;
+		goto done;
+	}
+	switch (o.output) {
+	case OUT_LIST: status = print_paths(&o, db, &sq, dbpath); break;
+	case OUT_COUNT: status = print_count(db, &sq, dbpath); break;
+	default: status = print_hits(&o, db, &sq, dbpath); break;
+	}
+done:
+	zc_db_close(db);
+	query_free(&sq);
+	zc_analyzer_free(an);
+	zc_buf_free(&msg);
+	free(dbpath);
+	free(text);
+	return status;
+}

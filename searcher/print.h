@@ -1,0 +1,31 @@
+/*
+ * print.h — zcsearch's output formats, one printer chosen once: human
+ * text (with colour or [[brackets]] around matches), JSON Lines, TSV.
+ * A printer appends to a buffer; main.c writes it and checks stdout.
+ */
+#ifndef ZCSEARCH_PRINT_H
+#define ZCSEARCH_PRINT_H
+
+#include <stdbool.h>
+
+#include "zc_highlight.h"
+#include "zc_search.h"
+#include "zc_util.h"
+
+/* Text mode marks a match without colour with these: ASCII, easy to
+ * grep or strip with sed, and not found in policy text, whose own
+ * brackets are 【】〔〕（）[] one at a time. */
+#define MARK_OPEN "[["
+#define MARK_CLOSE "]]"
+
+typedef struct printer {
+	/* Before the first hit (the TSV header); may be NULL. */
+	void (*begin)(zc_buf *out);
+	/* One hit; first is true for the first hit printed. */
+	void (*hit)(zc_buf *out, const zc_hit *hit, const zc_spans *spans,
+	    bool first, bool colour);
+} printer;
+
+extern const printer text_printer, json_printer, tsv_printer;
+
+#endif
