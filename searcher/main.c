@@ -36,7 +36,7 @@ enum output { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_LIST, OUT_COUNT };
 /* Long options without a short form. */
 enum {
 	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
-	OPT_COLOR, OPT_LEXICON, OPT_VERSION
+	OPT_COLOR, OPT_LEXICON
 };
 
 typedef struct options {
@@ -75,7 +75,7 @@ static const char help_text[] =
     "                    turns auto off\n"
     "  --lexicon FILE    more words for the segmenter, one a line\n"
     "  -h, --help        show this help and exit\n"
-    "  --version         show the version and exit\n"
+    "  -V, --version     show the version and exit\n"
     "\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 error.\n";
 
@@ -90,10 +90,9 @@ static const struct option long_options[] = {
 	{ "files-with-matches", no_argument, NULL, 'l' },
 	{ "count", no_argument, NULL, 'c' },
 	{ "color", required_argument, NULL, OPT_COLOR },
-	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -155,7 +154,7 @@ parse_options(int argc, char **argv, options *o)
 	o->req = req_init;
 	o->colour = COLOUR_AUTO;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:n:lch", long_options,
+	while ((c = getopt_long(argc, argv, "+:n:lchV", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DB: o->db = optarg; break;
@@ -199,7 +198,7 @@ parse_options(int argc, char **argv, options *o)
 			printf("%s\n\n%s", usage_line, help_text);
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 :
 			    EXIT_ERROR);
-		case OPT_VERSION:
+		case 'V':
 			printf("zcsearch %s\n", ZC_VERSION);
 			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 :
 			    EXIT_ERROR);
