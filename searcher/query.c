@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zc_qbuild.h"
 #include "zc_qparse.h"
 
 static void
@@ -66,8 +67,7 @@ query_build(zc_analyzer *a, const char *text, size_t len,
 	}
 	out->tree = tree;
 	collect_texts(out, tree->root);
-	/* Placeholder until zc_qbuild lands: the whole text, bare. */
-	st = zc_terms_query(a, ZC_TEXT_BODY, text, len, false, &out->q, &err);
+	st = zc_qbuild(a, tree->root, NULL, &out->q, &err);
 	if (st != ZC_OK) {
 		zc_buf_printf(msg, "query: %s", err.msg);
 		query_free(out);
