@@ -10,6 +10,11 @@
 #include "zc_doc.h"
 #include "zc_util.h"
 
+/* Initialise the parsers (libxml2); call once before starting threads.
+ * Loading also does it on first use, so single-threaded callers may skip
+ * it. */
+void zc_pipeline_init(void);
+
 /* Read the file at path and fill *out (zeroed first; free it with
  * zc_doc_free even on failure).  out->path is a copy of path.
  * ZC_ENOENT / ZC_EIO: unreadable; ZC_EBINARY: not text; ZC_ETOOBIG. */

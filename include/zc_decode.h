@@ -1,0 +1,55 @@
+/*
+ * zc_decode.h — the read stage: which format a file is (extension,
+ * confirmed by sniffing the content) and its bytes as UTF-8.
+ *
+ * Encoding is chosen here, never by libxml2 (see DESIGN.md, pitfalls):
+ * BOM, then a strict UTF-8 check, then a charset declaration in the
+ * first bytes, then ICU's detector on enough non-ASCII bytes with a
+ * confidence threshold, else GB18030.  gb2312/gbk/cp936 are read with
+ * the GB18030 converter and Big5 with Big5-HKSCS, because the narrower
+ * ICU converters silently mangle characters outside their sets.
+ * Invalid byte sequences become U+FFFD: decoding never fails on text.
+ */
+#ifndef ZC_DECODE_H
+#define ZC_DECODE_H
+
+#include <stddef.h>
+
+#include "zc_util.h"
+
+/* Files above this size are refused with ZC_ETOOBIG. */
+#define ZC_MAX_INPUT ((size_t)256 << 20)
+
+typedef enum zc_format {
+	ZC_FORMAT_TEXT,
+	ZC_FORMAT_MARKDOWN,
+	ZC_FORMAT_HTML,
+	ZC_FORMAT_XML
+} zc_format;
+
+/* "text", "markdown", "html", "xml" (static strings). */
+const char *zc_format_name(zc_format f);
+
+/* Format from the extension of name (.md/.markdown, .html/.htm/.shtml/
+ * .xhtml, .xml; anything else is text). */
+zc_format zc_format_from_name(const char *name);
+
+/* Confirm or override the guess by looking at the decoded text: an HTML
+ * page saved as .txt is still HTML, an .html file without any markup is
+ * text. */
+zc_format zc_format_sniff(zc_format guess, const char *utf8, size_t len);
+
+/* Which encoding bytes[0..len) are in.  *encoding is a static name
+ * ("UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5-HKSCS", or another
+ * ICU canonical name taken from a declaration).  ZC_EBINARY when the
+ * bytes contain NUL (and no UTF-16 BOM) or many control bytes. */
+zc_status zc_decode_detect(const char *bytes, size_t len,
+    const char **encoding, zc_error *err);
+
+/* Detect (as above) and convert to UTF-8, appended to out (caller frees
+ * it with zc_buf_free).  A BOM is dropped.  Statuses: ZC_EBINARY,
+ * ZC_ETOOBIG (len > ZC_MAX_INPUT), ZC_EICU (a converter failed to open). */
+zc_status zc_decode(const char *bytes, size_t len, zc_buf *out,
+    const char **encoding, zc_error *err);
+
+#endif

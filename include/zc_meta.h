@@ -1,0 +1,41 @@
+/*
+ * zc_meta.h — the metadata stage: cleaned lines (and markup hints) →
+ * the fields of DESIGN.md's table.
+ *
+ * Sources, strongest first: labelled values (plain lines, | tables,
+ * spaced labels such as 索 引 号, 发布时间: lines), HTML <meta> tags, the
+ * header block under the title (a date line, a standalone 文号), the
+ * title line itself, then the 落款 signature (issuer above a date).
+ * 来源 is weaker than a signature: it often names a section of the site.
+ * A number cited in the running text is never the document's 文号; a
+ * labelled "无" means none.  A field that is not found stays NULL.
+ */
+#ifndef ZC_META_H
+#define ZC_META_H
+
+#include <stddef.h>
+
+#include "zc_doc.h"
+#include "zc_extract.h"
+#include "zc_util.h"
+
+/* A date in any form the documents use (2024-08-12, 2024/8/12,
+ * 2024.08.12, 2024年8月12日, 2024 年 8 月 12 日, 二〇二四年二月十三日,
+ * full-width digits), optionally followed by a time (19:24[:00]), as
+ * ISO "YYYY-MM-DD" in iso.  ZC_EINVAL when s is not exactly that or the
+ * date does not exist. */
+zc_status zc_meta_parse_date(const char *s, char iso[11]);
+
+/* A date at the start of s[0..len) (after spaces): the number of bytes
+ * it takes, time of day included, or 0 when there is none. */
+size_t zc_meta_scan_date(const char *s, size_t len, char iso[11]);
+
+/* Is s[0..len) exactly a document number such as 鄂州发〔2021〕13号
+ * (spaces allowed)? */
+bool zc_meta_is_doc_no(const char *s, size_t len);
+
+/* Fill *out (fields already set are replaced) from lines and their
+ * hints; lines that only carry metadata get ZC_LINE_META. */
+void zc_meta_extract(zc_lines *lines, zc_meta *out);
+
+#endif

@@ -1,0 +1,26 @@
+/*
+ * zc_passage.h — the passage stage: cleaned lines → the units of
+ * retrieval.
+ *
+ * A passage is a paragraph (hard-wrapped lines joined back), or, when the
+ * paragraph is longer than ZC_PASSAGE_MAX code points, a run of whole
+ * sentences (cut after 。！？；) of at most that length; a sentence longer
+ * than that is cut after a comma, else at the limit.  Pieces shorter than
+ * ZC_PASSAGE_MIN are merged: a short paragraph (a heading) into the one
+ * after it, a short tail into the piece before.  Lines flagged
+ * ZC_LINE_DROP or ZC_LINE_META are not passages.  Each passage gets the
+ * source line where its first character is.
+ */
+#ifndef ZC_PASSAGE_H
+#define ZC_PASSAGE_H
+
+#include "zc_doc.h"
+#include "zc_extract.h"
+
+#define ZC_PASSAGE_MAX 300 /* code points */
+#define ZC_PASSAGE_MIN 20  /* code points */
+
+/* Append the passages of lines to doc (zc_doc_add_passage). */
+void zc_passage_cut(const zc_lines *lines, zc_doc *doc);
+
+#endif

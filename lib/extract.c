@@ -1,0 +1,628 @@
+/*
+ * extract.c — the extract stage (zc_extract.h): UTF-8 text of one format
+ * → visible lines with their source line numbers, plus markup metadata.
+ *
+ * Invariants: every zc_line carries the 1-based source line where its
+ * first visible character is; no markup survives (tags, Markdown
+ * markers, comments); the HTML and XML trees are walked iteratively, so
+ * nesting depth costs no stack; libxml2 never touches the network, never
+ * loads external entities or DTDs and never prints.
+ */
+#include "zc_extract.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+void
+zc_lines_add(zc_lines *l, const char *text, size_t len, unsigned line,
+    unsigned flags)
+{
+	zc_line *ln;
+
+	l->items = zc_xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
+	ln = &l->items[l->n++];
+	ln->text = zc_xstrndup(text, len);
+	ln->len = len;
+	ln->raw = NULL;
+	ln->line = line;
+	ln->flags = flags;
+}
+
+void
+zc_lines_set_text(zc_lines *l, size_t i, const char *text, size_t len,
+    bool keep_raw)
+{
+	char *t = zc_xstrndup(text, len);
+
+	if (keep_raw && l->items[i].raw == NULL)
+		l->items[i].raw = l->items[i].text;
+	else
+		free(l->items[i].text);
+	l->items[i].text = t;
+	l->items[i].len = len;
+}
+
+void
+zc_lines_free(zc_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].text);
+		free(l->items[i].raw);
+	}
+	free(l->items);
+	zc_meta_free(&l->hints.tags);
+	free(l->hints.title_tag);
+	free(l->hints.heading);
+	memset(l, 0, sizeof *l);
+}
+
+static bool
+is_blank(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+
+	while (i < len) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+
+		if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' ||
+		    cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
+		    (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF))
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
+/* ---- plain text ------------------------------------------------------ */
+
+static void
+extract_text(const char *s, size_t len, zc_lines *out)
+{
+	unsigned line = 1, flags = ZC_LINE_BREAK;
+	size_t i = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - s) : len;
+		size_t e = end;
+
+		if (e > i && s[e - 1] == '\r')
+			e--;
+		if (is_blank(s + i, e - i)) {
+			flags = ZC_LINE_BREAK;
+		} else {
+			zc_lines_add(out, s + i, e - i, line, flags);
+			flags = 0;
+		}
+		i = end + 1;
+		line++;
+	}
+}
+
+/* ---- Markdown -------------------------------------------------------- */
+
+/* A line of only -, *, _ (a rule) or only |, -, : and spaces with at
+ * least one - (a table's separator row). */
+static bool
+is_md_rule(const char *s, size_t len)
+{
+	size_t dashes = 0, other = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '-' || s[i] == '*' || s[i] == '_' || s[i] == '=')
+			dashes++;
+		else if (s[i] != ' ' && s[i] != '\t' && s[i] != '|' &&
+		    s[i] != ':')
+			other++;
+	}
+	return other == 0 && dashes >= 3;
+}
+
+/* Inline markup: images and links keep their text, emphasis and code
+ * markers go, backslash escapes keep the escaped character. */
+static void
+md_inline(const char *s, size_t len, zc_buf *out)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		char c = s[i];
+
+		if (c == '\\' && i + 1 < len &&
+		    strchr("\\`*_{}[]()#+-.!|>~", s[i + 1]) != NULL) {
+			zc_buf_putc(out, s[i + 1]);
+			i += 2;
+		} else if ((c == '*' || c == '_' || c == '~') && i + 1 < len &&
+		    s[i + 1] == c) {
+			i += 2;
+		} else if (c == '`') {
+			i++;
+		} else if ((c == '[' || (c == '!' && i + 1 < len &&
+		    s[i + 1] == '['))) {
+			size_t open = c == '!' ? i + 1 : i, close, paren;
+			const char *rb = memchr(s + open, ']', len - open);
+
+			close = rb != NULL ? (size_t)(rb - s) : len;
+			if (close + 1 < len && s[close + 1] == '(' &&
+			    (rb = memchr(s + close, ')', len - close)) != NULL) {
+				paren = (size_t)(rb - s);
+				md_inline(s + open + 1, close - open - 1, out);
+				i = paren + 1;
+			} else {
+				zc_buf_putc(out, c);
+				i++;
+			}
+		} else {
+			zc_buf_putc(out, c);
+			i++;
+		}
+	}
+}
+
+static void
+extract_markdown(const char *s, size_t len, zc_lines *out)
+{
+	unsigned line = 1, flags = ZC_LINE_BREAK;
+	bool in_code = false, in_comment = false;
+	zc_buf b = { 0 };
+	size_t i = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - s) : len, p = i, e = end;
+		unsigned lflags = flags;
+
+		if (e > p && s[e - 1] == '\r')
+			e--;
+		while (p < e && (s[p] == ' ' || s[p] == '\t'))
+			p++;
+		if (in_comment) {
+			const char *c = memmem(s + p, e - p, "-->", 3);
+
+			if (c != NULL)
+				in_comment = false;
+			goto next;
+		}
+		if (e - p >= 3 && (strncmp(s + p, "```", 3) == 0 ||
+		    strncmp(s + p, "~~~", 3) == 0)) {
+			in_code = !in_code;
+			flags = ZC_LINE_BREAK;
+			goto next;
+		}
+		if (!in_code && e - p >= 4 && strncmp(s + p, "<!--", 4) == 0) {
+			if (memmem(s + p, e - p, "-->", 3) == NULL)
+				in_comment = true;
+			flags = ZC_LINE_BREAK;
+			goto next;
+		}
+		if (is_blank(s + p, e - p) || (!in_code &&
+		    is_md_rule(s + p, e - p))) {
+			flags = ZC_LINE_BREAK;
+			goto next;
+		}
+		if (!in_code) {
+			size_t h = 0;
+
+			while (p + h < e && s[p + h] == '#')
+				h++;
+			if (h >= 1 && h <= 6 && (p + h == e ||
+			    s[p + h] == ' ' || s[p + h] == '\t')) {
+				p += h;
+				while (e > p && (s[e - 1] == '#' ||
+				    s[e - 1] == ' '))
+					e--;
+				lflags |= ZC_LINE_HEADING | ZC_LINE_BREAK;
+			}
+			while (p < e && s[p] == '>') {
+				p++;
+				while (p < e && s[p] == ' ')
+					p++;
+			}
+			if (p + 1 < e && (s[p] == '-' || s[p] == '*' ||
+			    s[p] == '+') && (s[p + 1] == ' ' || s[p + 1] == '\t'))
+				p += 2;
+			while (p < e && (s[p] == ' ' || s[p] == '\t'))
+				p++;
+		}
+		zc_buf_reset(&b);
+		if (in_code)
+			zc_buf_append(&b, s + p, e - p);
+		else
+			md_inline(s + p, e - p, &b);
+		if (b.len == 0 || is_blank(b.data, b.len)) {
+			flags = ZC_LINE_BREAK;
+			goto next;
+		}
+		if ((lflags & ZC_LINE_HEADING) && out->hints.heading == NULL)
+			out->hints.heading = zc_xstrndup(b.data, b.len);
+		zc_lines_add(out, b.data, b.len, line, lflags);
+		flags = (lflags & ZC_LINE_HEADING) ? ZC_LINE_BREAK : 0;
+next:
+		i = end + 1;
+		line++;
+	}
+	zc_buf_free(&b);
+}
+
+/* ---- HTML and XML ---------------------------------------------------- */
+
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+
+void
+zc_extract_init(void)
+{
+	pthread_once(&xml_once, xmlInitParser);
+}
+
+/* NOERROR does not silence encoding errors (DESIGN.md, pitfalls): catch
+ * every report ourselves and drop it. */
+static void
+silent_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void
+silent_structured(void *ctx, xmlErrorPtr error)
+{
+	(void)ctx;
+	(void)error;
+}
+
+static void
+silence_libxml(void)
+{
+	/* libxml2's error handlers are per thread. */
+	xmlSetGenericErrorFunc(NULL, silent_generic);
+	xmlSetStructuredErrorFunc(NULL, silent_structured);
+}
+
+typedef struct walker {
+	zc_lines *out;
+	zc_buf cur;        /* the line being built */
+	unsigned cur_line; /* source line of its first character */
+	unsigned flags;    /* flags of the next line */
+	bool cell_open;    /* a table cell has text on this line */
+	bool xml;
+} walker;
+
+static bool
+name_in(const xmlChar *name, const char *const *set)
+{
+	for (int i = 0; set[i] != NULL; i++)
+		if (strcasecmp((const char *)name, set[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const block_tags[] = {
+	"address", "article", "aside", "blockquote", "body", "caption",
+	"center", "dd", "details", "dialog", "dir", "div", "dl", "dt",
+	"fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4",
+	"h5", "h6", "hr", "html", "legend", "li", "main", "menu", "ol", "p",
+	"pre", "section", "summary", "table", "tbody", "tfoot", "thead",
+	"tr", "ul", NULL
+};
+static const char *const cell_tags[] = { "td", "th", NULL };
+static const char *const dropped_tags[] = {
+	"script", "style", "noscript", "nav", "header", "footer", "template",
+	"iframe", "object", "embed", "svg", "canvas", "select", "button",
+	"textarea", "map", "head", NULL
+};
+/* id or class tokens that mark site chrome on pages without HTML5
+ * elements. */
+static const char *const chrome_classes[] = {
+	"nav", "navbar", "menu", "footer", "foot", "breadcrumb", "crumb",
+	"crumbs", "sitemap", "copyright", "share", "topbar", NULL
+};
+
+static bool
+has_chrome_class(xmlNode *n)
+{
+	static const char *const attrs[] = { "id", "class", NULL };
+
+	for (int a = 0; attrs[a] != NULL; a++) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[a]);
+		bool hit = false;
+		char *save = NULL;
+
+		if (v == NULL)
+			continue;
+		for (char *tok = strtok_r((char *)v, " \t\n", &save);
+		    tok != NULL && !hit; tok = strtok_r(NULL, " \t\n", &save))
+			hit = name_in((const xmlChar *)tok, chrome_classes);
+		xmlFree(v);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+static void
+flush(walker *w)
+{
+	size_t s = 0, e = w->cur.len;
+
+	while (s < e && w->cur.data[s] == ' ')
+		s++;
+	while (e > s && w->cur.data[e - 1] == ' ')
+		e--;
+	if (e > s && !is_blank(w->cur.data + s, e - s)) {
+		zc_lines_add(w->out, w->cur.data + s, e - s, w->cur_line,
+		    w->flags);
+		w->flags = 0;
+	}
+	zc_buf_reset(&w->cur);
+	w->cell_open = false;
+}
+
+static void
+block_boundary(walker *w)
+{
+	flush(w);
+	w->flags |= ZC_LINE_BREAK;
+}
+
+/* Append a text node, whitespace collapsed; the first visible character
+ * fixes the line (libxml2 stores the line where a text node ends). */
+static void
+add_text(walker *w, xmlNode *n)
+{
+	const char *t = (const char *)n->content;
+	size_t len, first;
+	long end_line = xmlGetLineNo(n);
+	unsigned nl_after = 0;
+
+	if (t == NULL)
+		return;
+	len = strlen(t);
+	first = 0;
+	while (first < len && isspace((unsigned char)t[first]))
+		first++;
+	if (first == len) {
+		if (w->cur.len > 0 && w->cur.data[w->cur.len - 1] != ' ')
+			zc_buf_putc(&w->cur, ' ');
+		return;
+	}
+	if (w->cur.len == 0 || is_blank(w->cur.data, w->cur.len)) {
+		for (size_t i = first; i < len; i++)
+			if (t[i] == '\n')
+				nl_after++;
+		w->cur_line = end_line > (long)nl_after ?
+		    (unsigned)(end_line - nl_after) : 1;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (isspace((unsigned char)t[i])) {
+			if (w->cur.len > 0 && w->cur.data[w->cur.len - 1] != ' ')
+				zc_buf_putc(&w->cur, ' ');
+		} else {
+			zc_buf_putc(&w->cur, t[i]);
+		}
+	}
+}
+
+static const struct {
+	const char *name;
+	zc_field field;
+} meta_names[] = {
+	{ "ArticleTitle", ZC_FIELD_TITLE },
+	{ "PubDate", ZC_FIELD_DATE },
+	{ "publishdate", ZC_FIELD_DATE },
+	{ "firstpublishedtime", ZC_FIELD_DATE },
+	{ "ContentSource", ZC_FIELD_ISSUER },
+	{ "source", ZC_FIELD_ISSUER },
+	{ "IndexNo", ZC_FIELD_INDEX_NO },
+	{ "FileNo", ZC_FIELD_DOC_NO },
+	{ "DocNo", ZC_FIELD_DOC_NO },
+};
+
+static void
+read_meta_tag(walker *w, xmlNode *n)
+{
+	xmlChar *name = xmlGetProp(n, (const xmlChar *)"name");
+	xmlChar *content;
+
+	if (name == NULL)
+		return;
+	content = xmlGetProp(n, (const xmlChar *)"content");
+	for (size_t i = 0; content != NULL &&
+	    i < sizeof meta_names / sizeof meta_names[0]; i++) {
+		if (strcasecmp((char *)name, meta_names[i].name) == 0 &&
+		    w->out->hints.tags.value[meta_names[i].field] == NULL &&
+		    !is_blank((char *)content, strlen((char *)content))) {
+			zc_meta_set(&w->out->hints.tags, meta_names[i].field,
+			    (char *)content);
+			break;
+		}
+	}
+	xmlFree(name);
+	xmlFree(content);
+}
+
+static void
+read_title_tag(walker *w, xmlNode *n)
+{
+	xmlChar *t;
+
+	if (w->out->hints.title_tag != NULL)
+		return;
+	t = xmlNodeGetContent(n);
+	if (t != NULL && !is_blank((char *)t, strlen((char *)t)))
+		w->out->hints.title_tag = zc_xstrdup((char *)t);
+	xmlFree(t);
+}
+
+/* What to do on entering an element: false means skip its subtree. */
+static bool
+enter_element(walker *w, xmlNode *n)
+{
+	const xmlChar *name = n->name;
+
+	if (w->xml) {
+		block_boundary(w);
+		return true;
+	}
+	if (strcasecmp((const char *)name, "title") == 0) {
+		read_title_tag(w, n);
+		return false;
+	}
+	if (strcasecmp((const char *)name, "meta") == 0) {
+		read_meta_tag(w, n);
+		return false;
+	}
+	if (strcasecmp((const char *)name, "head") == 0)
+		return true; /* for <title> and <meta>; no text inside */
+	if (name_in(name, dropped_tags) || has_chrome_class(n)) {
+		block_boundary(w);
+		return false;
+	}
+	if (strcasecmp((const char *)name, "br") == 0) {
+		flush(w);
+		return false;
+	}
+	if (name_in(name, cell_tags)) {
+		if (w->cur.len > 0 && !is_blank(w->cur.data, w->cur.len)) {
+			size_t e = w->cur.len;
+
+			while (e > 0 && w->cur.data[e - 1] == ' ')
+				e--;
+			w->cur.len = e;
+			zc_buf_puts(&w->cur, " | ");
+		}
+		return true;
+	}
+	if (name_in(name, block_tags)) {
+		block_boundary(w);
+		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6')
+			w->flags |= ZC_LINE_HEADING;
+	}
+	return true;
+}
+
+static void
+leave_element(walker *w, xmlNode *n)
+{
+	bool heading;
+
+	if (w->xml) {
+		block_boundary(w);
+		return;
+	}
+	if (!name_in(n->name, block_tags))
+		return;
+	heading = (n->name[0] == 'h' || n->name[0] == 'H') &&
+	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
+	if (heading && w->cur.len > 0 && w->out->hints.heading == NULL &&
+	    (n->name[1] == '1')) {
+		size_t s = 0, e = w->cur.len;
+
+		while (s < e && w->cur.data[s] == ' ')
+			s++;
+		while (e > s && w->cur.data[e - 1] == ' ')
+			e--;
+		if (e > s)
+			w->out->hints.heading = zc_xstrndup(w->cur.data + s,
+			    e - s);
+	}
+	block_boundary(w);
+	w->flags &= ~(unsigned)ZC_LINE_HEADING;
+}
+
+static void
+walk_tree(walker *w, xmlNode *root)
+{
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		bool descend = false;
+
+		switch (n->type) {
+		case XML_ELEMENT_NODE:
+			descend = enter_element(w, n);
+			break;
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			add_text(w, n);
+			break;
+		default:
+			/* comments, PIs and entity references (never
+			 * expanded: they could multiply the text) */
+			break;
+		}
+		if (descend && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && descend)
+			leave_element(w, n);
+		while (n != NULL && n != root && n->next == NULL) {
+			n = n->parent;
+			if (n != NULL && n->type == XML_ELEMENT_NODE)
+				leave_element(w, n);
+		}
+		if (n == NULL || n == root)
+			break;
+		n = n->next;
+	}
+	flush(w);
+}
+
+static zc_status
+extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
+    zc_error *err)
+{
+	walker w = { .out = out, .flags = ZC_LINE_BREAK, .xml = xml };
+	xmlDoc *doc = NULL;
+
+	zc_extract_init();
+	silence_libxml();
+	if (len > INT32_MAX)
+		return zc_fail(err, ZC_ETOOBIG, "document too large to parse");
+	if (xml)
+		doc = xmlReadMemory(s, (int)len, NULL, "UTF-8",
+		    XML_PARSE_NONET | XML_PARSE_NOERROR |
+		    XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
+	if (doc == NULL) {
+		/* Malformed XML still has text: recover it as HTML does. */
+		w.xml = false;
+		doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		    HTML_PARSE_IGNORE_ENC);
+	}
+	if (doc == NULL)
+		return zc_fail(err, ZC_EINVAL, "cannot parse %s",
+		    xml ? "XML" : "HTML");
+	if (xmlDocGetRootElement(doc) != NULL)
+		walk_tree(&w, xmlDocGetRootElement(doc));
+	zc_buf_free(&w.cur);
+	xmlFreeDoc(doc);
+	return ZC_OK;
+}
+
+zc_status
+zc_extract(zc_format fmt, const char *utf8, size_t len, zc_lines *out,
+    zc_error *err)
+{
+	memset(out, 0, sizeof *out);
+	switch (fmt) {
+	case ZC_FORMAT_MARKDOWN:
+		extract_markdown(utf8, len, out);
+		return ZC_OK;
+	case ZC_FORMAT_HTML:
+		return extract_markup(false, utf8, len, out, err);
+	case ZC_FORMAT_XML:
+		return extract_markup(true, utf8, len, out, err);
+	default:
+		extract_text(utf8, len, out);
+		return ZC_OK;
+	}
+}

@@ -1,0 +1,898 @@
+/*
+ * meta.c — the metadata stage (zc_meta.h): cleaned lines → fields.
+ *
+ * Every source proposes candidates with a strength; the strongest wins
+ * and ties go to the first seen, so the precedence of DESIGN.md (label >
+ * header > signature) is one table of numbers, not an order of calls.
+ * Invariants: dates are ISO or absent; no value is taken from running
+ * text (a cited 文号 or a date inside a sentence is never a field).
+ */
+#include "zc_meta.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_clean.h"
+
+/* Strengths of the sources. */
+enum {
+	S_LABEL = 90,      /* 发文日期: …, 发布机构 | … */
+	S_LABEL_WEAK = 80, /* 发布时间: … (when the page has no 发文日期) */
+	S_TAG_TITLE = 80,  /* <meta name=ArticleTitle> */
+	S_HEADING = 75,    /* # title, <h1> */
+	S_SIGN_ISSUER = 70,/* 落款 organisation */
+	S_TAG = 65,        /* <meta name=PubDate …> */
+	S_HEADER = 60,     /* the date line, 文号 line, title line */
+	S_SOURCE = 50,     /* 来源: … */
+	S_TITLE_TAG = 45,  /* <title> */
+	S_SIGN_DATE = 40   /* 落款 date */
+};
+
+typedef struct cands {
+	int score[ZC_FIELD_COUNT];
+	char *value[ZC_FIELD_COUNT];
+} cands;
+
+/* Propose value (NULL: an explicit "none") for f with strength score. */
+static void
+propose(cands *c, zc_field f, int score, const char *value)
+{
+	if (score <= c->score[f])
+		return;
+	free(c->value[f]);
+	c->value[f] = value != NULL ? zc_xstrdup(value) : NULL;
+	c->score[f] = score;
+}
+
+/* ---- dates ----------------------------------------------------------- */
+
+typedef struct cursor {
+	const char *s;
+	size_t len, i;
+} cursor;
+
+static uint32_t
+peek(const cursor *c, size_t *adv)
+{
+	if (c->i >= c->len) {
+		*adv = 0;
+		return 0;
+	}
+	return zc_utf8_decode(c->s + c->i, c->len - c->i, adv);
+}
+
+static void
+skip_spaces(cursor *c)
+{
+	size_t adv;
+	uint32_t cp;
+
+	while ((cp = peek(c, &adv)) == ' ' || cp == 0x3000 || cp == '\t' ||
+	    cp == 0xA0)
+		c->i += adv;
+}
+
+static int
+digit_of(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+/* Up to max Arabic digits; -1 if none. */
+static int
+read_number(cursor *c, int max, int *ndigits)
+{
+	size_t adv;
+	int v = 0, n = 0, d;
+
+	while (n < max && (d = digit_of(peek(c, &adv))) >= 0) {
+		v = v * 10 + d;
+		n++;
+		c->i += adv;
+	}
+	*ndigits = n;
+	return n > 0 ? v : -1;
+}
+
+static int
+han_digit(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3007: case 0x25CB: case 0x96F6: case 'O': case 'o':
+	case 0x039F: case 0xFF2F:
+		return 0; /* 〇 ○ 零 and the letters O that OCR puts there */
+	case 0x4E00: return 1;
+	case 0x4E8C: return 2;
+	case 0x4E09: return 3;
+	case 0x56DB: return 4;
+	case 0x4E94: return 5;
+	case 0x516D: return 6;
+	case 0x4E03: return 7;
+	case 0x516B: return 8;
+	case 0x4E5D: return 9;
+	default: return -1;
+	}
+}
+
+/* 十二, 二十三, 三十一, 廿一, 初五: a number below 100 in Chinese. */
+static int
+read_han_number(cursor *c)
+{
+	size_t adv;
+	uint32_t cp = peek(c, &adv);
+	int v = -1, d;
+
+	if (cp == 0x521D) { /* 初 */
+		c->i += adv;
+		cp = peek(c, &adv);
+	}
+	if ((d = han_digit(cp)) > 0) {
+		v = d;
+		c->i += adv;
+		cp = peek(c, &adv);
+	}
+	if (cp == 0x5341 || cp == 0x5EFF || cp == 0x5345) { /* 十 廿 卅 */
+		int tens = cp == 0x5341 ? 1 : cp == 0x5EFF ? 2 : 3;
+
+		if (cp == 0x5341)
+			tens = v > 0 ? v : 1;
+		else if (v > 0)
+			return -1;
+		c->i += adv;
+		v = tens * 10;
+		if ((d = han_digit(peek(c, &adv))) > 0) {
+			v += d;
+			c->i += adv;
+		}
+	}
+	return v;
+}
+
+static bool
+accept(cursor *c, uint32_t want)
+{
+	size_t adv;
+
+	if (peek(c, &adv) == want) {
+		c->i += adv;
+		return true;
+	}
+	return false;
+}
+
+static bool
+valid_date(int y, int m, int d)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
+		return false;
+	if (m == 2 && d == 29)
+		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1];
+}
+
+/* 19:24 or 19:24:00 after a date. */
+static void
+skip_time(cursor *c)
+{
+	cursor t = *c;
+	int n, h, mi;
+
+	skip_spaces(&t);
+	h = read_number(&t, 2, &n);
+	if (h < 0 || h > 24 || !(accept(&t, ':') || accept(&t, 0xFF1A)))
+		return;
+	mi = read_number(&t, 2, &n);
+	if (mi < 0 || n != 2)
+		return;
+	if (accept(&t, ':') || accept(&t, 0xFF1A))
+		if (read_number(&t, 2, &n) < 0)
+			return;
+	*c = t;
+}
+
+static bool
+scan_arabic(cursor *c, int *y, int *m, int *d)
+{
+	size_t adv;
+	uint32_t sep;
+	int n;
+
+	*y = read_number(c, 8, &n);
+	if (n == 8) { /* 20240812 */
+		*d = *y % 100;
+		*m = *y / 100 % 100;
+		*y /= 10000;
+		return true;
+	}
+	if (n != 4)
+		return false;
+	skip_spaces(c);
+	sep = peek(c, &adv);
+	if (sep == 0xFF0D) sep = '-';
+	if (sep == 0xFF0F) sep = '/';
+	if (sep == 0xFF0E) sep = '.';
+	if (sep != '-' && sep != '/' && sep != '.' && sep != 0x5E74)
+		return false;
+	c->i += adv;
+	skip_spaces(c);
+	*m = read_number(c, 2, &n);
+	if (*m < 0)
+		return false;
+	skip_spaces(c);
+	if (sep == 0x5E74) {
+		if (!accept(c, 0x6708)) /* 月 */
+			return false;
+	} else {
+		uint32_t s2 = peek(c, &adv);
+
+		if (s2 == 0xFF0D) s2 = '-';
+		if (s2 == 0xFF0F) s2 = '/';
+		if (s2 == 0xFF0E) s2 = '.';
+		if (s2 != sep)
+			return false;
+		c->i += adv;
+	}
+	skip_spaces(c);
+	*d = read_number(c, 2, &n);
+	if (*d < 0)
+		return false;
+	if (sep == 0x5E74) {
+		skip_spaces(c);
+		if (!accept(c, 0x65E5) && !accept(c, 0x53F7)) /* 日 号 */
+			return false;
+	} else if (digit_of(peek(c, &adv)) >= 0) {
+		return false;
+	}
+	return true;
+}
+
+static bool
+scan_han(cursor *c, int *y, int *m, int *d)
+{
+	size_t adv;
+	int n = 0, dg;
+
+	*y = 0;
+	while (n < 4 && (dg = han_digit(peek(c, &adv))) >= 0) {
+		*y = *y * 10 + dg;
+		c->i += adv;
+		n++;
+	}
+	if (n != 4)
+		return false;
+	skip_spaces(c);
+	if (!accept(c, 0x5E74)) /* 年 */
+		return false;
+	skip_spaces(c);
+	if (accept(c, 0x6B63)) /* 正月 */
+		*m = 1;
+	else if ((*m = read_han_number(c)) < 0)
+		return false;
+	skip_spaces(c);
+	if (!accept(c, 0x6708))
+		return false;
+	skip_spaces(c);
+	if ((*d = read_han_number(c)) < 0)
+		return false;
+	skip_spaces(c);
+	return accept(c, 0x65E5) || accept(c, 0x53F7);
+}
+
+size_t
+zc_meta_scan_date(const char *s, size_t len, char iso[11])
+{
+	cursor c = { s, len, 0 };
+	size_t start;
+	int y, m, d;
+
+	skip_spaces(&c);
+	start = c.i;
+	if (!scan_arabic(&c, &y, &m, &d)) {
+		c.i = start;
+		if (!scan_han(&c, &y, &m, &d))
+			return 0;
+	}
+	if (!valid_date(y, m, d))
+		return 0;
+	skip_time(&c);
+	snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	return c.i;
+}
+
+zc_status
+zc_meta_parse_date(const char *s, char iso[11])
+{
+	size_t len = strlen(s), n = zc_meta_scan_date(s, len, iso);
+	cursor c = { s, len, n };
+
+	if (n == 0) {
+		iso[0] = '\0';
+		return ZC_EINVAL;
+	}
+	skip_spaces(&c);
+	if (c.i != len) {
+		iso[0] = '\0';
+		return ZC_EINVAL;
+	}
+	return ZC_OK;
+}
+
+/* ---- document numbers ------------------------------------------------ */
+
+static bool
+is_open_bracket(uint32_t cp)
+{
+	return cp == 0x3014 || cp == 0xFF3B || cp == '[' || cp == 0xFF08 ||
+	    cp == '(' || cp == 0x3010 || cp == 0xFE5D || cp == '{' ||
+	    cp == 0x3016;
+}
+
+static bool
+is_close_bracket(uint32_t cp)
+{
+	return cp == 0x3015 || cp == 0xFF3D || cp == ']' || cp == 0xFF09 ||
+	    cp == ')' || cp == 0x3011 || cp == 0xFE5E || cp == '}' ||
+	    cp == 0x3017;
+}
+
+bool
+zc_meta_is_doc_no(const char *s, size_t len)
+{
+	cursor c = { s, len, 0 };
+	size_t adv;
+	int han = 0, n;
+
+	skip_spaces(&c);
+	while (zc_is_han(peek(&c, &adv)) && han < 16) {
+		c.i += adv;
+		han++;
+	}
+	if (han == 0 || !is_open_bracket(peek(&c, &adv)))
+		return false;
+	c.i += adv;
+	skip_spaces(&c);
+	if (read_number(&c, 4, &n) < 0 || n != 4)
+		return false;
+	skip_spaces(&c);
+	if (!is_close_bracket(peek(&c, &adv)))
+		return false;
+	c.i += adv;
+	skip_spaces(&c);
+	if (read_number(&c, 6, &n) < 0)
+		return false;
+	skip_spaces(&c);
+	if (!accept(&c, 0x53F7)) /* 号 */
+		return false;
+	skip_spaces(&c);
+	return c.i == len;
+}
+
+/* ---- labels ---------------------------------------------------------- */
+
+static const struct label {
+	const char *name;
+	zc_field field;
+	int score;
+} labels[] = {
+	/* longest first where one label ends another */
+	{ "发文日期", ZC_FIELD_DATE, S_LABEL + 5 },
+	{ "成文日期", ZC_FIELD_DATE, S_LABEL + 4 },
+	{ "印发日期", ZC_FIELD_DATE, S_LABEL + 3 },
+	{ "公布日期", ZC_FIELD_DATE, S_LABEL },
+	{ "发布日期", ZC_FIELD_DATE, S_LABEL_WEAK + 2 },
+	{ "发布时间", ZC_FIELD_DATE, S_LABEL_WEAK + 1 },
+	{ "日期", ZC_FIELD_DATE, S_LABEL_WEAK },
+	{ "索引号", ZC_FIELD_INDEX_NO, S_LABEL },
+	{ "发布机构", ZC_FIELD_ISSUER, S_LABEL },
+	{ "发文机关", ZC_FIELD_ISSUER, S_LABEL },
+	{ "发文机构", ZC_FIELD_ISSUER, S_LABEL },
+	{ "发文单位", ZC_FIELD_ISSUER, S_LABEL },
+	{ "制发机关", ZC_FIELD_ISSUER, S_LABEL },
+	{ "发布单位", ZC_FIELD_ISSUER, S_LABEL - 1 },
+	{ "信息来源", ZC_FIELD_ISSUER, S_SOURCE },
+	{ "文章来源", ZC_FIELD_ISSUER, S_SOURCE },
+	{ "来源", ZC_FIELD_ISSUER, S_SOURCE },
+	{ "发文字号", ZC_FIELD_DOC_NO, S_LABEL },
+	{ "发文文号", ZC_FIELD_DOC_NO, S_LABEL },
+	{ "文件编号", ZC_FIELD_DOC_NO, S_LABEL },
+	{ "文号", ZC_FIELD_DOC_NO, S_LABEL },
+	{ "主题分类", ZC_FIELD_CATEGORY, S_LABEL + 1 },
+	{ "信息分类", ZC_FIELD_CATEGORY, S_LABEL },
+	{ "所属分类", ZC_FIELD_CATEGORY, S_LABEL },
+	{ "分类", ZC_FIELD_CATEGORY, S_LABEL },
+	{ "有效性", ZC_FIELD_VALIDITY, S_LABEL },
+	{ "时效性", ZC_FIELD_VALIDITY, S_LABEL },
+	{ "效力状态", ZC_FIELD_VALIDITY, S_LABEL },
+	{ "标题", ZC_FIELD_TITLE, S_LABEL },
+	{ "题名", ZC_FIELD_TITLE, S_LABEL },
+	{ "文件名称", ZC_FIELD_TITLE, S_LABEL },
+};
+#define N_LABELS (sizeof labels / sizeof labels[0])
+
+static bool
+is_sep_space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0x3000 || cp == 0xA0 || cp == '\t';
+}
+
+/* Match label name at s[i..len), single spaces allowed between its
+ * characters (索 引 号); the end offset, or 0. */
+static size_t
+match_name(const char *s, size_t len, size_t i, const char *name)
+{
+	size_t nlen = strlen(name), k = 0, adv, adv2;
+
+	while (k < nlen) {
+		uint32_t want = zc_utf8_decode(name + k, nlen - k, &adv);
+		uint32_t got;
+
+		if (k > 0)
+			while (i < len && is_sep_space(zc_utf8_decode(s + i,
+			    len - i, &adv2)))
+				i += adv2;
+		if (i >= len)
+			return 0;
+		got = zc_utf8_decode(s + i, len - i, &adv2);
+		if (got != want)
+			return 0;
+		i += adv2;
+		k += adv;
+	}
+	return i;
+}
+
+/* A label at s[i]: it must stand at a boundary and be followed by a
+ * separator, the end or another label; *end gets the offset after it. */
+static const struct label *
+label_at(const char *s, size_t len, size_t i, size_t *end)
+{
+	for (size_t k = 0; k < N_LABELS; k++) {
+		size_t e = match_name(s, len, i, labels[k].name), adv;
+		uint32_t next;
+
+		if (e == 0)
+			continue;
+		next = e < len ? zc_utf8_decode(s + e, len - e, &adv) : 0;
+		if (next == 0 || is_sep_space(next) || next == ':' ||
+		    next == 0xFF1A || next == '|') {
+			*end = e;
+			return &labels[k];
+		}
+	}
+	return NULL;
+}
+
+static bool
+at_boundary(const char *s, size_t i)
+{
+	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '|' ||
+	    (i >= 3 && memcmp(s + i - 3, "\xE3\x80\x80", 3) == 0);
+}
+
+/* Skip spaces, one colon and one bar after a label. */
+static size_t
+skip_label_sep(const char *s, size_t len, size_t i, bool *bar)
+{
+	size_t adv;
+
+	*bar = false;
+	for (;;) {
+		uint32_t cp = i < len ? zc_utf8_decode(s + i, len - i, &adv) : 0;
+
+		if (cp == 0)
+			return i;
+		if (is_sep_space(cp) || cp == ':' || cp == 0xFF1A) {
+			i += adv;
+		} else if (cp == '|' && !*bar) {
+			*bar = true;
+			i += adv;
+		} else {
+			return i;
+		}
+	}
+}
+
+static bool
+is_none_value(const char *v)
+{
+	static const char *const none[] = { "无", "暂无", "无文号", "-", "/",
+	    "—", "－", "——", "null", "NULL", "空", NULL };
+
+	for (int i = 0; none[i] != NULL; i++)
+		if (strcmp(v, none[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Normalise a raw label value for field f; NULL when it is unusable.
+ * *none is set when the value says explicitly that there is none. */
+static char *
+field_value(zc_field f, const char *v, size_t len, bool *none)
+{
+	zc_buf b = { 0 };
+	char iso[11];
+	char *out;
+
+	*none = false;
+	zc_clean_spaces(v, len, &b);
+	while (b.len > 0 && (b.data[b.len - 1] == '|' ||
+	    b.data[b.len - 1] == ' '))
+		b.data[--b.len] = '\0';
+	if (b.len == 0 || is_none_value(b.data)) {
+		*none = b.len > 0 && f != ZC_FIELD_DATE;
+		zc_buf_free(&b);
+		return NULL;
+	}
+	if (zc_utf8_count(b.data, b.len) > 120) {
+		zc_buf_free(&b);
+		return NULL;
+	}
+	if (f == ZC_FIELD_DATE) {
+		bool ok = zc_meta_scan_date(b.data, b.len, iso) > 0;
+
+		zc_buf_free(&b);
+		return ok ? zc_xstrdup(iso) : NULL;
+	}
+	if (f == ZC_FIELD_INDEX_NO || f == ZC_FIELD_DOC_NO) {
+		size_t j = 0;
+
+		for (size_t i = 0; i < b.len; i++)
+			if (b.data[i] != ' ')
+				b.data[j++] = b.data[i];
+		b.len = j;
+		b.data[j] = '\0';
+	}
+	out = zc_buf_steal(&b);
+	return out;
+}
+
+static void
+propose_label(cands *c, const struct label *lab, const char *v, size_t len)
+{
+	bool none;
+	char *val = field_value(lab->field, v, len, &none);
+
+	if (val != NULL)
+		propose(c, lab->field, lab->score, val);
+	else if (none)
+		propose(c, lab->field, lab->score, NULL);
+	free(val);
+}
+
+/* Parse every label of a label line; true if the line starts with one.
+ * A label whose value is empty takes the next cell of a | table, or, at
+ * the end of the line, *dangling is set so that the next line is read
+ * as its value. */
+static bool
+parse_label_line(cands *c, const char *s, size_t len,
+    const struct label **dangling)
+{
+	size_t i = 0, end;
+	const struct label *lab;
+	bool bar;
+
+	*dangling = NULL;
+	while (i < len && (s[i] == ' ' || s[i] == '|'))
+		i++;
+	if (zc_utf8_count(s, len) > 200 ||
+	    (lab = label_at(s, len, i, &end)) == NULL)
+		return false;
+	while (lab != NULL) {
+		size_t v = skip_label_sep(s, len, end, &bar), j = v, next_end = 0;
+		const struct label *next = NULL;
+
+		/* the value runs to the next label or bar */
+		while (j < len && s[j] != '|') {
+			if (at_boundary(s, j) &&
+			    (next = label_at(s, len, j, &next_end)) != NULL)
+				break;
+			j++;
+		}
+		if (j == v && j < len && s[j] == '|' && !bar) {
+			/* 索引号 | | …: an empty cell */
+			j++;
+		}
+		if (j == v && next == NULL && j >= len) {
+			*dangling = lab;
+			return true;
+		}
+		propose_label(c, lab, s + v, j - v);
+		if (next == NULL) {
+			/* past the bar, look for the next label */
+			while (j < len && (s[j] == '|' || s[j] == ' '))
+				j++;
+			if (j >= len)
+				break;
+			next = label_at(s, len, j, &next_end);
+			if (next == NULL) {
+				/* an unlabelled cell: skip it */
+				while (j < len && s[j] != '|')
+					j++;
+				while (j < len && (s[j] == '|' || s[j] == ' '))
+					j++;
+				next = j < len ? label_at(s, len, j,
+				    &next_end) : NULL;
+			}
+		}
+		lab = next;
+		end = next_end;
+	}
+	return true;
+}
+
+/* ---- shapes of lines ------------------------------------------------- */
+
+static bool
+ends_with(const char *s, size_t len, const char *suffix)
+{
+	size_t n = strlen(suffix);
+
+	return len >= n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+static bool
+is_org(const char *s, size_t len)
+{
+	static const char *const suffixes[] = { "厅", "局", "委", "委员会",
+	    "政府", "办公室", "办公厅", "院", "部", "会", "中心", "署",
+	    "管委会", "协会", "银行", "大学", "办", NULL };
+	size_t cps = zc_utf8_count(s, len), i = 0, adv;
+
+	if (cps < 3 || cps > 40)
+		return false;
+	while (i < len) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+
+		if (!zc_is_han(cp) && cp != ' ' && cp != 0xFF08 &&
+		    cp != 0xFF09 && cp != '(' && cp != ')' && cp != 0x3001)
+			return false;
+		i += adv;
+	}
+	for (int k = 0; suffixes[k] != NULL; k++)
+		if (ends_with(s, len, suffixes[k]))
+			return true;
+	return false;
+}
+
+/* A line that is only a date (and maybe a time). */
+static bool
+is_date_line(const char *s, size_t len, char iso[11])
+{
+	size_t n = zc_meta_scan_date(s, len, iso);
+
+	while (n > 0 && n < len && s[n] == ' ')
+		n++;
+	return n > 0 && n == len;
+}
+
+static bool
+could_be_title(const zc_line *l)
+{
+	size_t cps = zc_utf8_count(l->text, l->len);
+	uint32_t first = zc_clean_first_cp(l->text, l->len);
+	uint32_t last = zc_clean_last_cp(l->text, l->len);
+	char iso[11];
+
+	if (cps < 4 || cps > 100 || memchr(l->text, '|', l->len) != NULL)
+		return false;
+	if (last == 0x3002 || last == 0xFF1A || last == ':' || last == 0xFF1B ||
+	    last == ';' || last == 0xFF0C || last == ',' || last == 0xFF01 ||
+	    last == 0x3001)
+		return false;
+	if ((first == '(' || first == 0xFF08) && (last == ')' ||
+	    last == 0xFF09))
+		return false;
+	if (!zc_is_han(first) && first != 0x300A && first != 0x201C &&
+	    !(first >= 0x80 && first < 0x3000) && !(first < 0x80 &&
+	    isalnum((int)first)))
+		return false;
+	if (is_org(l->text, l->len) || zc_meta_scan_date(l->text, l->len,
+	    iso) > 0)
+		return false;
+	return true;
+}
+
+/* ---- the stage ------------------------------------------------------- */
+
+static bool
+usable(const zc_line *l)
+{
+	return !(l->flags & ZC_LINE_DROP);
+}
+
+static void
+read_labels(zc_lines *l, cands *c)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		zc_line *ln = &l->items[i];
+		const char *s = ln->raw != NULL ? ln->raw : ln->text;
+		size_t len = ln->raw != NULL ? strlen(ln->raw) : ln->len;
+		const struct label *dangling;
+
+		if (!usable(ln) || !parse_label_line(c, s, len, &dangling))
+			continue;
+		ln->flags |= ZC_LINE_META;
+		if (dangling != NULL) {
+			size_t j = i + 1, e;
+
+			while (j < l->n && !usable(&l->items[j]))
+				j++;
+			if (j < l->n && zc_utf8_count(l->items[j].text,
+			    l->items[j].len) <= 60 && label_at(l->items[j].text,
+			    l->items[j].len, 0, &e) == NULL) {
+				propose_label(c, dangling, l->items[j].text,
+				    l->items[j].len);
+				l->items[j].flags |= ZC_LINE_META;
+			}
+		}
+	}
+}
+
+/* The block above the body: a date line (with the issuer after it), a
+ * standalone 文号, the title. */
+static void
+read_header(zc_lines *l, cands *c)
+{
+	size_t seen = 0;
+	bool have_title = false;
+
+	for (size_t i = 0; i < l->n && seen < 15; i++) {
+		zc_line *ln = &l->items[i];
+		char iso[11];
+		size_t n;
+
+		if (!usable(ln))
+			continue;
+		seen++;
+		if (zc_utf8_count(ln->text, ln->len) >= 150)
+			break;
+		if (ln->flags & ZC_LINE_META)
+			continue;
+		n = zc_meta_scan_date(ln->text, ln->len, iso);
+		if (n > 0) {
+			const char *rest = ln->text + n;
+			size_t rlen = ln->len - n;
+			bool prev_org = false;
+
+			while (rlen > 0 && *rest == ' ')
+				rest++, rlen--;
+			/* a date under an organisation is a signature */
+			for (size_t j = i; j > 0; j--) {
+				if (!usable(&l->items[j - 1]))
+					continue;
+				prev_org = is_org(l->items[j - 1].text,
+				    l->items[j - 1].len);
+				break;
+			}
+			if (prev_org && rlen == 0)
+				continue;
+			if (zc_utf8_count(rest, rlen) <= 30) {
+				propose(c, ZC_FIELD_DATE, S_HEADER, iso);
+				if (rlen > 0 && is_org(rest, rlen)) {
+					char *v = zc_xstrndup(rest, rlen);
+
+					propose(c, ZC_FIELD_ISSUER, S_HEADER, v);
+					free(v);
+				}
+				ln->flags |= ZC_LINE_META;
+			}
+			continue;
+		}
+		if (zc_meta_is_doc_no(ln->text, ln->len)) {
+			char *v = zc_xstrndup(ln->text, ln->len);
+			bool none;
+			char *val = field_value(ZC_FIELD_DOC_NO, v, ln->len,
+			    &none);
+
+			propose(c, ZC_FIELD_DOC_NO, S_HEADER, val);
+			free(val);
+			free(v);
+			ln->flags |= ZC_LINE_META;
+			continue;
+		}
+		if (!have_title && could_be_title(ln)) {
+			propose(c, ZC_FIELD_TITLE, S_HEADER, ln->text);
+			have_title = true;
+		}
+	}
+}
+
+/* 落款: an organisation on its own line with a date on the next; or a
+ * date alone at the very end. */
+static void
+read_signature(zc_lines *l, cands *c)
+{
+	size_t prev = (size_t)-1, last_kept = (size_t)-1;
+	char iso[11];
+
+	for (size_t i = 0; i < l->n; i++) {
+		zc_line *ln = &l->items[i];
+
+		if (!usable(ln))
+			continue;
+		if (prev != (size_t)-1 && is_date_line(ln->text, ln->len, iso) &&
+		    is_org(l->items[prev].text, l->items[prev].len)) {
+			propose(c, ZC_FIELD_ISSUER, S_SIGN_ISSUER,
+			    l->items[prev].text);
+			propose(c, ZC_FIELD_DATE, S_SIGN_DATE, iso);
+			return;
+		}
+		prev = i;
+		last_kept = i;
+	}
+	if (last_kept != (size_t)-1 && is_date_line(l->items[last_kept].text,
+	    l->items[last_kept].len, iso))
+		propose(c, ZC_FIELD_DATE, S_SIGN_DATE, iso);
+}
+
+static void
+read_hints(const zc_hints *h, cands *c)
+{
+	const zc_meta *t = &h->tags;
+	char iso[11];
+
+	if (t->value[ZC_FIELD_TITLE] != NULL) {
+		char *v = zc_clean_title(t->value[ZC_FIELD_TITLE]);
+
+		if (v[0] != '\0')
+			propose(c, ZC_FIELD_TITLE, S_TAG_TITLE, v);
+		free(v);
+	}
+	if (h->heading != NULL) {
+		zc_buf b = { 0 };
+
+		zc_clean_spaces(h->heading, strlen(h->heading), &b);
+		if (b.len > 0 && zc_utf8_count(b.data, b.len) <= 100)
+			propose(c, ZC_FIELD_TITLE, S_HEADING, b.data);
+		zc_buf_free(&b);
+	}
+	if (h->title_tag != NULL) {
+		char *v = zc_clean_title(h->title_tag);
+
+		if (v[0] != '\0' && zc_utf8_count(v, strlen(v)) <= 100)
+			propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, v);
+		free(v);
+	}
+	if (t->value[ZC_FIELD_DATE] != NULL &&
+	    zc_meta_scan_date(t->value[ZC_FIELD_DATE],
+	    strlen(t->value[ZC_FIELD_DATE]), iso) > 0)
+		propose(c, ZC_FIELD_DATE, S_TAG, iso);
+	for (int f = ZC_FIELD_INDEX_NO; f < ZC_FIELD_COUNT; f++) {
+		bool none;
+		char *v;
+
+		if (f == ZC_FIELD_DATE || t->value[f] == NULL)
+			continue;
+		v = field_value((zc_field)f, t->value[f],
+		    strlen(t->value[f]), &none);
+		if (v != NULL)
+			propose(c, (zc_field)f, f == ZC_FIELD_ISSUER ?
+			    S_SOURCE : S_TAG, v);
+		free(v);
+	}
+}
+
+void
+zc_meta_extract(zc_lines *l, zc_meta *out)
+{
+	cands c;
+
+	memset(&c, 0, sizeof c);
+	read_labels(l, &c);
+	read_hints(&l->hints, &c);
+	read_header(l, &c);
+	read_signature(l, &c);
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		zc_meta_set(out, (zc_field)f, c.value[f]);
+		free(c.value[f]);
+	}
+}

@@ -1,0 +1,243 @@
+/*
+ * passage.c — the passage stage (zc_passage.h): cleaned lines → passages.
+ *
+ * Invariants: passages hold the cleaned text in document order, nothing
+ * dropped and nothing repeated (except the space that joins merged
+ * pieces); every passage's line is the source line of its first
+ * character; no passage contains a newline or tab, so that --dump
+ * prints one per line.
+ */
+#include "zc_passage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_clean.h"
+
+typedef struct segment {
+	size_t off;    /* byte offset of a source line in the paragraph */
+	unsigned line;
+} segment;
+
+typedef struct piece {
+	char *text;
+	size_t len;
+	size_t cps;
+	unsigned line;
+	bool whole;    /* a whole paragraph, not a cut part of one */
+} piece;
+
+typedef struct pieces {
+	piece *items;
+	size_t n, cap;
+} pieces;
+
+static void
+push_piece(pieces *p, const char *text, size_t len, unsigned line,
+    bool whole)
+{
+	piece *pc;
+
+	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
+	pc = &p->items[p->n++];
+	pc->text = zc_xstrndup(text, len);
+	pc->len = len;
+	pc->cps = zc_utf8_count(text, len);
+	pc->line = line;
+	pc->whole = whole;
+}
+
+static unsigned
+line_at(const segment *seg, size_t nseg, size_t off)
+{
+	unsigned line = seg[0].line;
+
+	for (size_t i = 0; i < nseg && seg[i].off <= off; i++)
+		line = seg[i].line;
+	return line;
+}
+
+static bool
+is_sentence_end(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B ||
+	    cp == '!' || cp == '?' || cp == ';';
+}
+
+static bool
+is_closer(uint32_t cp)
+{
+	return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F ||
+	    cp == 0xFF09 || cp == ')' || cp == 0x3011 || cp == 0x300B ||
+	    cp == '"';
+}
+
+static bool
+is_comma(uint32_t cp)
+{
+	return cp == 0xFF0C || cp == ',' || cp == 0x3001 || cp == 0xFF1A ||
+	    cp == ':';
+}
+
+/* Byte offset after which text[from..) should be cut so that the piece
+ * has at most max code points: after the last sentence end that fits,
+ * else after the last comma, else at max. */
+static size_t
+cut_point(const char *s, size_t len, size_t from, size_t max)
+{
+	size_t i = from, adv, cps = 0, sentence = 0, comma = 0;
+
+	while (i < len && cps < max) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+
+		i += adv;
+		cps++;
+		if (is_sentence_end(cp) || is_comma(cp)) {
+			while (i < len) {
+				uint32_t n = zc_utf8_decode(s + i, len - i,
+				    &adv);
+
+				if (!is_closer(n) && !(is_sentence_end(cp) &&
+				    is_sentence_end(n)))
+					break;
+				i += adv;
+				cps++;
+			}
+			if (is_sentence_end(cp))
+				sentence = i;
+			else
+				comma = i;
+		}
+	}
+	if (i >= len)
+		return len;
+	if (sentence > from)
+		return sentence;
+	if (comma > from)
+		return comma;
+	return i;
+}
+
+static void
+cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
+    pieces *out)
+{
+	size_t from = 0;
+	bool whole = zc_utf8_count(s, len) <= ZC_PASSAGE_MAX;
+
+	while (from < len) {
+		size_t to = whole ? len : cut_point(s, len, from,
+		    ZC_PASSAGE_MAX);
+		size_t a = from, b = to;
+
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		if (b > a)
+			push_piece(out, s + a, b - a, line_at(seg, nseg, a),
+			    whole);
+		from = to;
+	}
+}
+
+/* Paragraphs: a line and the ZC_LINE_CONT lines after it. */
+static void
+build_pieces(const zc_lines *l, pieces *out)
+{
+	zc_buf para = { 0 };
+	segment *seg = NULL;
+	size_t nseg = 0, cap = 0;
+	bool gap = false;
+
+	for (size_t i = 0; i <= l->n; i++) {
+		const zc_line *ln = i < l->n ? &l->items[i] : NULL;
+
+		if (ln != NULL && (ln->flags & (ZC_LINE_DROP | ZC_LINE_META))) {
+			gap = true;
+			continue;
+		}
+		if (ln == NULL || !(ln->flags & ZC_LINE_CONT) || nseg == 0 ||
+		    gap) {
+			gap = false;
+			if (para.len > 0)
+				cut_paragraph(para.data, para.len, seg, nseg,
+				    out);
+			zc_buf_reset(&para);
+			nseg = 0;
+			if (ln == NULL)
+				break;
+		} else if (para.len > 0 && !zc_clean_space_splits(
+		    zc_clean_last_cp(para.data, para.len),
+		    zc_clean_first_cp(ln->text, ln->len))) {
+			zc_buf_putc(&para, ' ');
+		}
+		seg = zc_xgrow(seg, &cap, nseg + 1, sizeof *seg);
+		seg[nseg].off = para.len;
+		seg[nseg].line = ln->line;
+		nseg++;
+		zc_buf_append(&para, ln->text, ln->len);
+	}
+	zc_buf_free(&para);
+	free(seg);
+}
+
+static void
+append_piece(piece *dst, const piece *src)
+{
+	char *t = zc_xmalloc(dst->len + 1 + src->len + 1);
+
+	memcpy(t, dst->text, dst->len);
+	t[dst->len] = ' ';
+	memcpy(t + dst->len + 1, src->text, src->len);
+	t[dst->len + 1 + src->len] = '\0';
+	free(dst->text);
+	dst->text = t;
+	dst->len += 1 + src->len;
+	dst->cps += 1 + src->cps;
+}
+
+void
+zc_passage_cut(const zc_lines *lines, zc_doc *doc)
+{
+	pieces in = { 0 }, out = { 0 };
+	piece pending = { 0 };
+	bool have_pending = false;
+
+	build_pieces(lines, &in);
+	for (size_t i = 0; i < in.n; i++) {
+		piece p = in.items[i];
+
+		if (have_pending) {
+			append_piece(&pending, &p);
+			free(p.text);
+			p = pending;
+			have_pending = false;
+		}
+		if (p.cps < ZC_PASSAGE_MIN && p.whole && i + 1 < in.n &&
+		    p.cps + in.items[i + 1].cps <= ZC_PASSAGE_MAX +
+		    ZC_PASSAGE_MIN) {
+			/* a heading or a short line leads what follows */
+			pending = p;
+			have_pending = true;
+			continue;
+		}
+		if (p.cps < ZC_PASSAGE_MIN && out.n > 0 &&
+		    out.items[out.n - 1].cps + p.cps <= ZC_PASSAGE_MAX +
+		    ZC_PASSAGE_MIN) {
+			append_piece(&out.items[out.n - 1], &p);
+			free(p.text);
+			continue;
+		}
+		out.items = zc_xgrow(out.items, &out.cap, out.n + 1,
+		    sizeof *out.items);
+		out.items[out.n++] = p;
+	}
+	for (size_t i = 0; i < out.n; i++) {
+		zc_doc_add_passage(doc, out.items[i].text, out.items[i].len,
+		    out.items[i].line);
+		free(out.items[i].text);
+	}
+	free(in.items);
+	free(out.items);
+}
