@@ -1,0 +1,107 @@
+/*
+ * zc_qbuild.h — a parsed query (zc_qparse.h) turned into a Xapian query
+ * (zc_xapian.h) through the term scheme (zc_terms.h).  Second stage of
+ * the search side: query → parse → build → hits → print.
+ *
+ * What a tree becomes:
+ *   TEXT body       zc_terms_query(BODY), AND_MAYBE the same text in the
+ *                   title scaled by title_boost (title matches rank
+ *                   higher); several bare texts side by side in an AND
+ *                   also AND_MAYBE a NEAR of them (proximity ranks)
+ *   TEXT title/issuer  zc_terms_query(TITLE / ISSUER)
+ *   NEAR            AND of the operands, restricted to the places where
+ *                   they are near: Xapian 1.4 accepts only single terms
+ *                   under NEAR, so each operand is represented there by
+ *                   its first term (see zc_qbuild.c); the window counts
+ *                   positions (a Han character, a Latin word or number)
+ *   WILDCARD        OP_WILDCARD on W/T/B + the lower-cased prefix, at
+ *                   most wildcard_max words (beyond: the search fails
+ *                   with ZC_ETOOBIG, see zc_query_wildcard)
+ *   DATE            value range on ZC_SLOT_DATE, "YYYYMMDD" inclusive
+ *   FIELD, PATH     boolean terms (below)
+ *   AND             scoring children ANDed; date, field and path
+ *                   children applied with ZC_Q_FILTER (they restrict
+ *                   without changing scores); NOT children subtracted
+ *                   with ZC_Q_AND_NOT
+ *   NOT elsewhere   match-all AND_NOT the child (so "NOT a" alone works)
+ *   OR              OR
+ * A query of filters only matches with weight 0.
+ *
+ * What the indexer must store so that these queries find documents (the
+ * term is always prefix + value, cut to ZC_MAX_TERM bytes at a UTF-8
+ * boundary; zc_qbuild_field_term and zc_qbuild_dir_term build it, and
+ * the indexer should call them rather than repeat the rules):
+ *   K  索引号   the value with full-width ASCII folded to ASCII (NFKC for
+ *              those) and every whitespace character removed
+ *   N  文号     the same, then brackets 〔〕[]【】（）()﹝﹞［］〖〗 folded to
+ *              〔〕 (zc_qbuild_fold_doc_no = zc_indexdoc_fold_doc_no
+ *              after the width fold): 鄂政发[2021]13号 → 鄂政发〔2021〕13号
+ *   C  分类, V 有效性   as K
+ *   P  every ancestor directory of the file's absolute path as indexed,
+ *      with a final '/' ("/", "/srv/", "/srv/corpus/"); and, so that
+ *      path:FILE works, the indexer may add P + the file's own path
+ *      (no final '/'): qbuild asks for it when path: names a file.
+ * Until the indexer uses zc_qbuild_field_term, a value that the fold
+ * changes is also looked up in its older form (K/C/V raw, N through
+ * zc_indexdoc_fold_doc_no only), so both kinds of database answer.
+ *
+ * path: values: "~/" is $HOME; a relative path is taken from cwd; when
+ * the path exists it is resolved with realpath(3) (as zcindex resolves
+ * its roots), otherwise it is made absolute and normalised lexically
+ * ("." and ".." removed).  A directory (or a path that does not exist)
+ * becomes P + dir + '/'; an existing file becomes P + path OR the F
+ * term of the file (zc_indexdoc.h), which the indexer stores already.
+ */
+#ifndef ZC_QBUILD_H
+#define ZC_QBUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zc_qparse.h"
+#include "zc_terms.h"
+#include "zc_util.h"
+#include "zc_xapian.h"
+
+typedef struct zc_qbuild_opts {
+	double title_boost;        /* factor on a bare text's title match;
+	                            * 0: no title ranking */
+	unsigned proximity;        /* proximity ranking of bare texts within
+	                            * this many positions; 0: none */
+	unsigned wildcard_max;     /* most words one wildcard expands to */
+	const char *cwd;           /* for relative path: values; NULL:
+	                            * getcwd() */
+} zc_qbuild_opts;
+
+#define ZC_QBUILD_OPTS_INIT { 2.0, 10, 1000, NULL }
+
+/* Build the query of the tree at root.  On ZC_OK *out is yours
+ * (zc_query_free); on failure *out is NULL.  opts NULL means
+ * ZC_QBUILD_OPTS_INIT.  Statuses: those of zc_terms_query and of the
+ * zc_query_* constructors (ZC_EICU, ZC_ENOMEM, ZC_EXAPIAN), ZC_EINVAL
+ * when a relative path: has no working directory to start from. */
+zc_status zc_qbuild(zc_analyzer *a, const zc_qnode *root,
+    const zc_qbuild_opts *opts, zc_query **out, zc_error *err);
+
+/* Append to out the comparable form of a 文号 (see above): full-width
+ * ASCII folded, whitespace removed, every bracket pair folded to 〔〕. */
+void zc_qbuild_fold_doc_no(const char *value, size_t len, zc_buf *out);
+
+/* Append to out the boolean term for an exact field value: field is
+ * ZC_QF_INDEX_NO (K), ZC_QF_DOC_NO (N), ZC_QF_CATEGORY (C) or
+ * ZC_QF_VALIDITY (V); any other field appends nothing. */
+void zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
+    zc_buf *out);
+
+/* Append to out the P term of an absolute directory: P + dir, with one
+ * final '/' added when missing, cut to ZC_MAX_TERM bytes. */
+void zc_qbuild_dir_term(const char *dir, size_t len, zc_buf *out);
+
+/* Append to out the absolute form of a path: value as the user typed it
+ * (see above for "~/", cwd, realpath and normalisation); *is_file tells
+ * whether it names an existing non-directory.  cwd NULL: getcwd().
+ * ZC_EINVAL when path is relative and no cwd can be found. */
+zc_status zc_qbuild_resolve_path(const char *path, size_t len,
+    const char *cwd, zc_buf *out, bool *is_file, zc_error *err);
+
+#endif

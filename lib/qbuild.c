@@ -1,0 +1,712 @@
+/*
+ * qbuild.c — syntax tree → Xapian query (zc_qbuild.h).  Data flow:
+ * query → parse (qparse.c) → here → search → hits → print.
+ *
+ * Invariants: every zc_query made here is freed on every path (the
+ * combinators copy their arguments); recursion follows the tree, whose
+ * depth the parser bounds; filters never add weight.  Exact field and
+ * path terms are built by the functions the indexer is meant to share,
+ * so both sides agree by construction.
+ */
+#include "zc_qbuild.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zc_indexdoc.h"
+#include "zc_norm.h"
+#include "zc_schema.h"
+
+typedef struct qlist {
+	zc_query **v;
+	size_t n, cap;
+} qlist;
+
+static void
+push(qlist *l, zc_query *q)
+{
+	l->v = zc_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = q;
+}
+
+static void
+qlist_free(qlist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		zc_query_free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* op over l's queries (one stands for itself, none is match-nothing);
+ * l is emptied either way. */
+static zc_status
+combine(qlist *l, zc_qop op, unsigned window, zc_query **out, zc_error *err)
+{
+	zc_status rc;
+
+	*out = NULL;
+	if (l->n == 0) {
+		qlist_free(l);
+		return zc_query_match_nothing(out, err);
+	}
+	if (l->n == 1) {
+		*out = l->v[0];
+		l->n = 0;
+		qlist_free(l);
+		return ZC_OK;
+	}
+	rc = zc_query_combine(op, l->v, l->n, window, out, err);
+	qlist_free(l);
+	return rc;
+}
+
+/* a op b, freeing both. */
+static zc_status
+combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
+{
+	qlist l = { NULL, 0, 0 };
+
+	push(&l, a);
+	push(&l, b);
+	return combine(&l, op, 0, out, err);
+}
+
+/* ---- exact field values and paths ------------------------------------- */
+
+static size_t
+clip_utf8(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+static bool
+is_white(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0xFEFF;
+}
+
+/* Full-width ASCII → ASCII, whitespace removed. */
+static void
+fold_width(const char *s, size_t len, zc_buf *out)
+{
+	size_t i = 0, adv;
+	uint32_t cp;
+	char enc[4];
+
+	while (i < len) {
+		cp = zc_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFF01 - 0x21;
+		if (is_white(cp))
+			continue;
+		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
+	}
+}
+
+void
+zc_qbuild_fold_doc_no(const char *value, size_t len, zc_buf *out)
+{
+	zc_buf w = { 0 };
+
+	fold_width(value, len, &w);
+	zc_indexdoc_fold_doc_no(w.data != NULL ? w.data : "", out);
+	zc_buf_free(&w);
+}
+
+static const char *
+field_prefix(zc_qfield f)
+{
+	switch (f) {
+	case ZC_QF_INDEX_NO: return ZC_PREFIX_INDEX_NO;
+	case ZC_QF_DOC_NO: return ZC_PREFIX_DOC_NO;
+	case ZC_QF_CATEGORY: return ZC_PREFIX_CATEGORY;
+	case ZC_QF_VALIDITY: return ZC_PREFIX_VALIDITY;
+	default: return NULL;
+	}
+}
+
+/* prefix + value[0..len), cut to ZC_MAX_TERM bytes. */
+static void
+put_term(zc_buf *out, const char *prefix, const char *v, size_t len)
+{
+	size_t plen = strlen(prefix);
+
+	zc_buf_puts(out, prefix);
+	zc_buf_append(out, v, clip_utf8(v, len, ZC_MAX_TERM - plen));
+}
+
+void
+zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
+    zc_buf *out)
+{
+	const char *prefix = field_prefix(field);
+	zc_buf v = { 0 };
+
+	if (prefix == NULL)
+		return;
+	if (field == ZC_QF_DOC_NO)
+		zc_qbuild_fold_doc_no(value, len, &v);
+	else
+		fold_width(value, len, &v);
+	put_term(out, prefix, v.data != NULL ? v.data : "", v.len);
+	zc_buf_free(&v);
+}
+
+/* The term today's indexer stores for value (lib/indexdoc.c): K/C/V the
+ * raw value, N through zc_indexdoc_fold_doc_no. */
+static void
+legacy_field_term(zc_qfield field, const char *value, size_t len,
+    zc_buf *out)
+{
+	zc_buf v = { 0 };
+
+	if (field == ZC_QF_DOC_NO) {
+		char *s = zc_xstrndup(value, len);
+
+		zc_indexdoc_fold_doc_no(s, &v);
+		free(s);
+	} else {
+		zc_buf_append(&v, value, len);
+	}
+	put_term(out, field_prefix(field), v.data, v.len);
+	zc_buf_free(&v);
+}
+
+void
+zc_qbuild_dir_term(const char *dir, size_t len, zc_buf *out)
+{
+	size_t plen = strlen(ZC_PREFIX_DIR), n;
+
+	zc_buf_puts(out, ZC_PREFIX_DIR);
+	n = clip_utf8(dir, len, ZC_MAX_TERM - plen - 1);
+	zc_buf_append(out, dir, n);
+	if (n == 0 || dir[n - 1] != '/')
+		zc_buf_putc(out, '/');
+}
+
+/* Remove ".", ".." and repeated '/' from the absolute path in b. */
+static void
+normalise_path(zc_buf *b)
+{
+	char *s = b->data, *r = s, *w = s;
+	size_t n;
+
+	while (*r != '\0') {
+		while (*r == '/')
+			r++;
+		n = strcspn(r, "/");
+		if (n == 0)
+			break;
+		if (n == 1 && r[0] == '.') {
+			/* nothing */
+		} else if (n == 2 && r[0] == '.' && r[1] == '.') {
+			while (w > s && *--w != '/')
+				;
+		} else {
+			*w++ = '/';
+			memmove(w, r, n);
+			w += n;
+		}
+		r += n;
+	}
+	if (w == s)
+		*w++ = '/';
+	*w = '\0';
+	b->len = (size_t)(w - s);
+}
+
+zc_status
+zc_qbuild_resolve_path(const char *path, size_t len, const char *cwd,
+    zc_buf *out, bool *is_file, zc_error *err)
+{
+	zc_buf abs = { 0 };
+	char here[PATH_MAX], resolved[PATH_MAX];
+	const char *home = getenv("HOME");
+	struct stat st;
+
+	*is_file = false;
+	if (len >= 2 && path[0] == '~' && path[1] == '/' && home != NULL &&
+	    home[0] == '/') {
+		zc_buf_puts(&abs, home);
+		zc_buf_append(&abs, path + 1, len - 1);
+	} else if (len > 0 && path[0] == '/') {
+		zc_buf_append(&abs, path, len);
+	} else {
+		if (cwd == NULL)
+			cwd = getcwd(here, sizeof here);
+		if (cwd == NULL || cwd[0] != '/')
+			return zc_fail(err, ZC_EINVAL, "path:%.*s: no working "
+			    "directory to start from", (int)len, path);
+		zc_buf_puts(&abs, cwd);
+		zc_buf_putc(&abs, '/');
+		zc_buf_append(&abs, path, len);
+	}
+	if (realpath(abs.data, resolved) != NULL &&
+	    stat(resolved, &st) == 0) {
+		zc_buf_puts(out, resolved);
+		*is_file = !S_ISDIR(st.st_mode);
+	} else {
+		normalise_path(&abs);
+		zc_buf_append(out, abs.data, abs.len);
+	}
+	zc_buf_free(&abs);
+	return ZC_OK;
+}
+
+static zc_status
+term_query(const zc_buf *t, zc_query **out, zc_error *err)
+{
+	return zc_query_term(t->data, t->len, 1, 0, out, err);
+}
+
+static zc_status
+field_query(const zc_qnode *n, zc_query **out, zc_error *err)
+{
+	zc_buf t = { 0 }, legacy = { 0 };
+	zc_query *a = NULL, *b = NULL;
+	zc_status rc;
+
+	zc_qbuild_field_term(n->field, n->text, n->len, &t);
+	legacy_field_term(n->field, n->text, n->len, &legacy);
+	rc = term_query(&t, &a, err);
+	if (rc == ZC_OK && strcmp(t.data, legacy.data) != 0) {
+		rc = term_query(&legacy, &b, err);
+		if (rc == ZC_OK)
+			rc = combine2(ZC_Q_OR, a, b, out, err);
+		else
+			zc_query_free(a);
+	} else if (rc == ZC_OK) {
+		*out = a;
+	}
+	zc_buf_free(&t);
+	zc_buf_free(&legacy);
+	return rc;
+}
+
+static zc_status
+path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
+    zc_error *err)
+{
+	zc_buf path = { 0 }, t = { 0 };
+	char key[ZC_FILE_KEY_LEN + 1];
+	zc_query *a = NULL, *b = NULL;
+	bool is_file;
+	zc_status rc;
+
+	rc = zc_qbuild_resolve_path(n->text, n->len, o->cwd, &path, &is_file,
+	    err);
+	if (rc == ZC_OK && !is_file) {
+		zc_qbuild_dir_term(path.data, path.len, &t);
+		rc = term_query(&t, out, err);
+	} else if (rc == ZC_OK) {
+		put_term(&t, ZC_PREFIX_DIR, path.data, path.len);
+		rc = term_query(&t, &a, err);
+		zc_file_key(path.data, key);
+		zc_buf_reset(&t);
+		zc_buf_printf(&t, "%s%s", ZC_PREFIX_FILE, key);
+		if (rc == ZC_OK)
+			rc = term_query(&t, &b, err);
+		if (rc == ZC_OK)
+			rc = combine2(ZC_Q_OR, a, b, out, err);
+		else
+			zc_query_free(a);
+	}
+	zc_buf_free(&path);
+	zc_buf_free(&t);
+	return rc;
+}
+
+/* ---- text, wildcards, NEAR ---------------------------------------------- */
+
+static zc_text_field
+text_field(zc_qfield f)
+{
+	return f == ZC_QF_TITLE ? ZC_TEXT_TITLE : f == ZC_QF_ISSUER ?
+	    ZC_TEXT_ISSUER : ZC_TEXT_BODY;
+}
+
+static const char *
+ngram_prefix(zc_qfield f)
+{
+	return f == ZC_QF_TITLE ? ZC_PREFIX_TITLE_NGRAM : f == ZC_QF_ISSUER ?
+	    ZC_PREFIX_ISSUER_NGRAM : ZC_PREFIX_NGRAM;
+}
+
+static const char *
+word_prefix(zc_qfield f)
+{
+	return f == ZC_QF_TITLE ? ZC_PREFIX_TITLE_WORD : f == ZC_QF_ISSUER ?
+	    ZC_PREFIX_ISSUER_WORD : ZC_PREFIX_WORD;
+}
+
+static bool
+is_alnum_cp(uint32_t cp)
+{
+	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= '0' && cp <= '9');
+}
+
+static zc_status
+text_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+    zc_query **out, zc_error *err)
+{
+	zc_query *body = NULL, *title = NULL, *scaled = NULL;
+	zc_status rc;
+
+	rc = zc_terms_query(a, text_field(n->field), n->text, n->len,
+	    n->exact, &body, err);
+	if (rc != ZC_OK || n->field != ZC_QF_BODY || o->title_boost <= 0) {
+		*out = body;
+		return rc;
+	}
+	rc = zc_terms_query(a, ZC_TEXT_TITLE, n->text, n->len, n->exact,
+	    &title, err);
+	if (rc == ZC_OK)
+		rc = zc_query_scale(title, o->title_boost, &scaled, err);
+	zc_query_free(title);
+	if (rc != ZC_OK) {
+		zc_query_free(body);
+		return rc;
+	}
+	return combine2(ZC_Q_AND_MAYBE, body, scaled, out, err);
+}
+
+static zc_status
+wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
+    zc_error *err)
+{
+	zc_buf t = { 0 };
+	size_t i = 0, adv;
+	uint32_t cp;
+	char enc[4];
+	zc_status rc;
+
+	zc_buf_puts(&t, word_prefix(n->field));
+	while (i < n->len) {
+		cp = zc_utf8_decode(n->text + i, n->len - i, &adv);
+		i += adv;
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFF01 - 0x21;
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		zc_buf_append(&t, enc, zc_utf8_encode(cp, enc));
+	}
+	rc = zc_query_wildcard(t.data, o->wildcard_max, out, err);
+	zc_buf_free(&t);
+	return rc;
+}
+
+/* A '.' or ',' between two digits of norm continues a number (70.3). */
+static bool
+is_number_joint(const char *norm, size_t len, size_t i)
+{
+	return (norm[i] == '.' || norm[i] == ',') && i > 0 && i + 1 < len &&
+	    norm[i - 1] >= '0' && norm[i - 1] <= '9' &&
+	    norm[i + 1] >= '0' && norm[i + 1] <= '9';
+}
+
+/*
+ * The one term that stands for a text under NEAR (Xapian 1.4 accepts
+ * only single terms there: "OP_NEAR and OP_PHRASE only currently support
+ * leaf subqueries"), and the number of positions the text takes.  It
+ * follows the term scheme of terms.c: the first Han bigram of the text,
+ * or else its first run of ASCII letters and digits (a number keeps its
+ * decimal point) as a word term.  A lone Han character has no term of
+ * its own in every context, so it is never an anchor.  Any term of the
+ * text will do, as the window counts the whole width of every text.
+ * The better home for this is zc_terms.h; until then it lives here.
+ * out is left empty when the text has no anchor.
+ */
+static zc_status
+anchor_term(const zc_qnode *n, zc_buf *out, unsigned *width, zc_error *err)
+{
+	char *norm = NULL;
+	size_t len = 0, i = 0, adv, adv2, j;
+	uint32_t cp, next;
+	bool have = false, in_word = false;
+	zc_status rc;
+
+	*width = 0;
+	rc = zc_norm_string(n->text, n->len, &norm, &len, err);
+	if (rc != ZC_OK)
+		return rc;
+	for (; i < len; i += adv) {
+		cp = zc_utf8_decode(norm + i, len - i, &adv);
+		if (zc_is_han(cp)) {
+			(*width)++;
+			in_word = false;
+			if (have || i + adv >= len)
+				continue;
+			next = zc_utf8_decode(norm + i + adv, len - i - adv,
+			    &adv2);
+			if (!zc_is_han(next))
+				continue;
+			zc_buf_puts(out, ngram_prefix(n->field));
+			zc_buf_append(out, norm + i, adv + adv2);
+			have = true;
+		} else if (is_alnum_cp(cp)) {
+			if (in_word)
+				continue;
+			(*width)++;
+			in_word = true;
+			if (have)
+				continue;
+			for (j = i; j < len && (is_alnum_cp((unsigned char)
+			    norm[j]) || is_number_joint(norm, len, j)); j++)
+				;
+			zc_buf_puts(out, word_prefix(n->field));
+			zc_buf_append(out, norm + i, j - i);
+			have = true;
+		} else if (!(in_word && is_number_joint(norm, len, i))) {
+			in_word = false;
+		}
+	}
+	free(norm);
+	return ZC_OK;
+}
+
+/* NEAR of the anchors of texts (wildcards and texts without an anchor
+ * take no part), within window positions between them; *out NULL when
+ * fewer than two texts have an anchor. */
+static zc_status
+near_of(zc_qnode *const *kids, size_t nkids, unsigned window,
+    zc_query **out, zc_error *err)
+{
+	qlist l = { NULL, 0, 0 };
+	zc_buf t = { 0 };
+	unsigned width, total = 0;
+	zc_query *q;
+	zc_status rc = ZC_OK;
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; i < nkids && rc == ZC_OK; i++) {
+		if (kids[i]->kind != ZC_QN_TEXT)
+			continue;
+		zc_buf_reset(&t);
+		rc = anchor_term(kids[i], &t, &width, err);
+		if (rc != ZC_OK || t.len == 0)
+			continue;
+		rc = term_query(&t, &q, err);
+		if (rc == ZC_OK) {
+			push(&l, q);
+			total += width;
+		}
+	}
+	zc_buf_free(&t);
+	if (rc == ZC_OK && l.n >= 2)
+		return combine(&l, ZC_Q_NEAR, window + total, out, err);
+	qlist_free(&l);
+	return rc;
+}
+
+/* ---- the tree ------------------------------------------------------------ */
+
+static zc_status build(zc_analyzer *a, const zc_qnode *n,
+    const zc_qbuild_opts *o, zc_query **out, zc_error *err);
+
+static zc_status
+near_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+    zc_query **out, zc_error *err)
+{
+	qlist l = { NULL, 0, 0 };
+	zc_query *q, *all, *near;
+	zc_status rc = ZC_OK;
+	size_t i;
+
+	for (i = 0; i < n->nkids && rc == ZC_OK; i++) {
+		rc = build(a, n->kids[i], o, &q, err);
+		if (rc == ZC_OK)
+			push(&l, q);
+	}
+	if (rc != ZC_OK) {
+		qlist_free(&l);
+		return rc;
+	}
+	rc = combine(&l, ZC_Q_AND, 0, &all, err);
+	if (rc == ZC_OK)
+		rc = near_of(n->kids, n->nkids, n->window, &near, err);
+	if (rc != ZC_OK) {
+		zc_query_free(all);
+		return rc;
+	}
+	if (near == NULL) {
+		*out = all;
+		return ZC_OK;
+	}
+	return combine2(ZC_Q_FILTER, all, near, out, err);
+}
+
+static bool
+is_filter(const zc_qnode *n)
+{
+	size_t i;
+
+	switch (n->kind) {
+	case ZC_QN_DATE:
+	case ZC_QN_FIELD:
+	case ZC_QN_PATH:
+		return true;
+	case ZC_QN_AND:
+	case ZC_QN_OR:
+	case ZC_QN_NOT:
+		for (i = 0; i < n->nkids; i++)
+			if (!is_filter(n->kids[i]))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static zc_status
+and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+    zc_query **out, zc_error *err)
+{
+	qlist score = { NULL, 0, 0 }, filter = { NULL, 0, 0 };
+	qlist neg = { NULL, 0, 0 };
+	zc_qnode **bare = zc_xcalloc(n->nkids, sizeof *bare);
+	zc_query *q = NULL, *base = NULL, *f = NULL, *prox = NULL;
+	size_t i, nbare = 0;
+	zc_status rc = ZC_OK;
+
+	for (i = 0; i < n->nkids && rc == ZC_OK; i++) {
+		const zc_qnode *k = n->kids[i];
+
+		if (k->kind == ZC_QN_NOT) {
+			rc = build(a, k->kids[0], o, &q, err);
+			if (rc == ZC_OK)
+				push(&neg, q);
+			continue;
+		}
+		rc = build(a, k, o, &q, err);
+		if (rc != ZC_OK)
+			break;
+		if (is_filter(k)) {
+			push(&filter, q);
+		} else {
+			push(&score, q);
+			if (k->kind == ZC_QN_TEXT && k->field == ZC_QF_BODY)
+				bare[nbare++] = n->kids[i];
+		}
+	}
+	if (rc == ZC_OK && score.n > 0 && o->proximity > 0 && nbare >= 2)
+		rc = near_of(bare, nbare, o->proximity, &prox, err);
+	free(bare);
+	if (rc != ZC_OK)
+		goto fail;
+	if (score.n > 0) {
+		rc = combine(&score, ZC_Q_AND, 0, &base, err);
+		if (rc == ZC_OK && prox != NULL) {
+			rc = combine2(ZC_Q_AND_MAYBE, base, prox, &base, err);
+			prox = NULL;
+		}
+		if (rc != ZC_OK)
+			goto fail;
+	}
+	if (filter.n > 0) {
+		rc = combine(&filter, ZC_Q_AND, 0, &f, err);
+		if (rc == ZC_OK && base != NULL) {
+			rc = combine2(ZC_Q_FILTER, base, f, &base, err);
+		} else if (rc == ZC_OK) {
+			rc = zc_query_scale(f, 0, &base, err);
+			zc_query_free(f);
+		}
+		if (rc != ZC_OK)
+			goto fail;
+	}
+	if (neg.n > 0) {
+		if (base == NULL)
+			rc = zc_query_match_all(&base, err);
+		if (rc == ZC_OK)
+			rc = combine(&neg, ZC_Q_OR, 0, &q, err);
+		if (rc == ZC_OK)
+			rc = combine2(ZC_Q_AND_NOT, base, q, &base, err);
+		if (rc != ZC_OK)
+			goto fail;
+	}
+	*out = base;
+	return ZC_OK;
+fail:
+	zc_query_free(base);
+	zc_query_free(prox);
+	qlist_free(&score);
+	qlist_free(&filter);
+	qlist_free(&neg);
+	*out = NULL;
+	return rc;
+}
+
+static zc_status
+build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+    zc_query **out, zc_error *err)
+{
+	qlist l = { NULL, 0, 0 };
+	zc_query *q, *all;
+	zc_status rc = ZC_OK;
+	size_t i;
+
+	*out = NULL;
+	switch (n->kind) {
+	case ZC_QN_AND:
+		return and_query(a, n, o, out, err);
+	case ZC_QN_OR:
+		for (i = 0; i < n->nkids && rc == ZC_OK; i++) {
+			rc = build(a, n->kids[i], o, &q, err);
+			if (rc == ZC_OK)
+				push(&l, q);
+		}
+		if (rc != ZC_OK) {
+			qlist_free(&l);
+			return rc;
+		}
+		return combine(&l, ZC_Q_OR, 0, out, err);
+	case ZC_QN_NOT:
+		rc = build(a, n->kids[0], o, &q, err);
+		if (rc != ZC_OK)
+			return rc;
+		rc = zc_query_match_all(&all, err);
+		if (rc != ZC_OK) {
+			zc_query_free(q);
+			return rc;
+		}
+		return combine2(ZC_Q_AND_NOT, all, q, out, err);
+	case ZC_QN_NEAR:
+		return near_query(a, n, o, out, err);
+	case ZC_QN_TEXT:
+		return text_query(a, n, o, out, err);
+	case ZC_QN_WILDCARD:
+		return wildcard_query(n, o, out, err);
+	case ZC_QN_DATE:
+		return zc_query_value_range(ZC_SLOT_DATE,
+		    n->lo[0] ? n->lo : NULL, n->hi[0] ? n->hi : NULL, out, err);
+	case ZC_QN_FIELD:
+		return field_query(n, out, err);
+	case ZC_QN_PATH:
+		return path_query(n, o, out, err);
+	}
+	return zc_fail(err, ZC_EINVAL, "unknown query node");
+}
+
+zc_status
+zc_qbuild(zc_analyzer *a, const zc_qnode *root, const zc_qbuild_opts *opts,
+    zc_query **out, zc_error *err)
+{
+	static const zc_qbuild_opts defaults = ZC_QBUILD_OPTS_INIT;
+
+	*out = NULL;
+	return build(a, root, opts != NULL ? opts : &defaults, out, err);
+}
