@@ -146,6 +146,8 @@ lexicon_free(lexicon *lx)
 
 /* ---- process-wide state --------------------------------------------- */
 
+static bool is_translit(uint32_t cp, bool init);
+
 static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
 static lexicon shipped;
 static UBreakIterator *prototype;
@@ -157,6 +159,7 @@ init_shared(void)
 	UErrorCode st = U_ZERO_ERROR;
 
 	lexicon_add_lines(&shipped, lexicon_data, sizeof lexicon_data - 1);
+	is_translit(0, true);
 	prototype = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
 	prototype_status = st;
 }
@@ -264,19 +267,19 @@ is_digit_cp(uint32_t cp)
 static bool
 is_han_numeral(uint32_t cp)
 {
-	static const char set[] = "〇○零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟";
-	char enc[4];
-	size_t n = zc_utf8_encode(cp, enc);
-
-	for (size_t i = 0; i + n <= sizeof set - 1; ) {
-		size_t adv;
-
-		zc_utf8_decode(set + i, sizeof set - 1 - i, &adv);
-		if (adv == n && memcmp(set + i, enc, n) == 0)
-			return true;
-		i += adv;
+	switch (cp) {
+	case 0x3007: case 0x25CB: case 0x96F6: /* 〇 ○ 零 */
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 一 … 九 */
+	case 0x5341: case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF:
+	case 0x4E24: /* 十 百 千 万 亿 两 */
+	case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D:
+	case 0x9646: case 0x67D2: case 0x634C: case 0x7396: case 0x62FE:
+	case 0x4F70: case 0x4EDF: /* 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟 */
+		return true;
+	default:
+		return false;
 	}
-	return false;
 }
 
 static bool
@@ -288,11 +291,20 @@ is_one_of(const char *s, size_t len, const char *const *list)
 	return false;
 }
 
-/* Units and measure words that a number takes as part of itself. */
+/* Units of dates and times: every number takes them (2024年,
+ * 二〇二四年, 三十一日). */
+static const char *const time_units[] = {
+	"年", "月", "日", "号", "时", "分", "秒", NULL
+};
+
+/* Units and measure words that an Arabic number (250家, 7194.48万元)
+ * or an ordinal (第三十八条) takes as part of itself; a plain Chinese
+ * numeral does not (一 / 种, 三 / 个: the numeral is a word of its
+ * own, as in common segmentation standards). */
 static const char *const units[] = {
 	"年", "月", "日", "号", "时", "分", "秒", "点", "周", "天", "岁",
 	"小时", "分钟", "个月", "年度", "季度", "世纪", "年代", "周年",
-	"个", "家", "项", "条", "款", "章", "节", "次", "人", "名", "位",
+	"家", "项", "条", "款", "章", "节", "次", "人", "名", "位",
 	"件", "台", "辆", "吨", "米", "亩", "元", "倍", "份", "批", "所",
 	"座", "届", "期", "户", "篇", "部", "场", "类", "种", "支", "架",
 	"艘", "例", "册", "本", "张", "只", "套", "间", "层", "栋", "处",
@@ -300,7 +312,7 @@ static const char *const units[] = {
 	"万元", "亿元", "千元", "百元", "美元", "欧元", "港元", "万人",
 	"千米", "公里", "平方米", "平方公里", "公顷", "千克", "公斤",
 	"万吨", "毫米", "厘米", "立方米", "千瓦", "兆瓦", "万千瓦",
-	"百分点", "个百分点", "人次", "万人次", "户次", "余", "多",
+	"百分点", "个百分点", "人次", "万人次", "户次",
 	NULL
 };
 
@@ -310,6 +322,202 @@ static const char *const magnitudes[] = {
 };
 
 static const char *const percents[] = { "%", "％", "‰", NULL };
+
+/* A piece as text (the text is called text everywhere). */
+#define PTEXT(p) (text + (p).start)
+#define PLEN(p) ((p).end - (p).start)
+
+static bool
+adjacent(const zc_word *a, const zc_word *b)
+{
+	return a->end == b->start;
+}
+
+/* ---- particles and affixes ------------------------------------------ */
+
+/* Words with 的 that are words of their own; elsewhere ICU's 新的, 的是
+ * are the particle and its neighbour. */
+static const char *const de_words[] = {
+	"目的", "的确", "有的", "别的", "似的", "的士", "是的", "真的",
+	"的话", "端的", "众矢之的", "有的放矢", "无的放矢", NULL
+};
+
+/* Words ending in the particles 了 and 着 or in the preposition 在;
+ * elsewhere ICU's 有了, 有着, 站在 are a verb and the particle. */
+static const char *const le_words[] = {
+	"为了", "除了", "罢了", "算了", "极了", "得了", "不了", "终了",
+	"了了", "受不了", "了不得", "免不了", "少不了", "大不了", "未了",
+	NULL
+};
+static const char *const zhe_words[] = {
+	"接着", "随着", "意味着", "沿着", "本着", "朝着", "向着", "顺着",
+	"照着", "紧接着", "跟着", "为着", "执着", "穿着", "衣着", "沉着",
+	"显着", "附着", "土着", "着着", NULL
+};
+static const char *const zai_words[] = {
+	"现在", "存在", "正在", "实在", "所在", "内在", "外在", "潜在",
+	"自在", "好在", "旨在", "在在", "不在", "健在", "何在", "无所不在",
+	"无处不在", "意在", NULL
+};
+
+/* An adverb and the verb or adjective it modifies, which ICU's
+ * dictionary keeps as one word: two words (也 / 是, 不 / 能). */
+static const char *const adverb_verbs[] = {
+	"也是", "都是", "就是", "才是", "更是", "又是", "正是", "也有",
+	"都有", "就有", "还有", "也要", "都要", "就要", "还要", "更要",
+	"不能", "不会", "不要", "不得", "最大", "最高", "最多", "最好",
+	"更大", "更多", "更好", "更高", "很大", "很多", "很好", "很高",
+	"也不", "都不", "就不", "也能", "都能", "就能", "才能够",
+	NULL
+};
+
+/* Characters of transliterated foreign names (克林顿, 拉姆斯菲尔德):
+ * ICU's dictionary cuts unknown names into single characters; a run of
+ * three or more single characters all from this set is one name. */
+static uint32_t translit_cps[200];
+static size_t translit_n;
+
+/* init: fill the table (once per process, from init_shared). */
+static bool
+is_translit(uint32_t cp, bool init)
+{
+	static const char set[] =
+	    "阿埃艾爱安奥巴拜班邦保鲍贝本比彼波伯博布查达戴丹道德登迪蒂丁东"
+	    "杜多厄恩法菲费芬丰弗福伏盖戈格贡古圭哈海汉豪赫黑亨洪胡华霍基吉"
+	    "加贾杰捷金卡凯坎康考柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉列林琳"
+	    "卢鲁路伦罗洛马玛迈麦曼梅门蒙米密明莫姆穆纳娜奈南内尼涅宁纽努诺"
+	    "欧帕潘庞佩皮普齐奇契乔切琼萨塞桑瑟森沙莎舍圣施什斯松苏索塔泰坦"
+	    "汤唐特提汀廷图托瓦旺威韦维温文沃乌西希锡夏谢辛休雅亚扬耶伊因英"
+	    "尤约泽扎詹兹佐";
+	size_t lo = 0, hi;
+
+	if (init) {
+		size_t i = 0, k = 0, adv;
+
+		while (i < sizeof set - 1) {
+			uint32_t c = zc_utf8_decode(set + i, sizeof set - 1 - i,
+			    &adv);
+			size_t j = k;
+
+			while (j > 0 && translit_cps[j - 1] > c) {
+				translit_cps[j] = translit_cps[j - 1];
+				j--;
+			}
+			translit_cps[j] = c;
+			k++;
+			i += adv;
+		}
+		translit_n = k;
+		return false;
+	}
+	hi = translit_n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (translit_cps[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < translit_n && translit_cps[lo] == cp;
+}
+
+/* Suffixes that make a new word of the word before them (现代化,
+ * 湖北省, 管理员); the word before must have two characters or more. */
+static const char *const suffixes[] = {
+	"化", "性", "者", "员", "院", "委", "局", "厅", "省", "市", "县",
+	"区", "乡", "镇", "村", "级", "界", "型", "式", "率", "制", "费",
+	"税", "权", "馆", "站", "厂", "队", "团", "办", "署", "室", "港",
+	NULL
+};
+
+/* Prefixes that make one word with a single character after them
+ * (全省, 各项, 本报). */
+static const char *const prefixes[] = { "全", "各", "本", NULL };
+
+/* Runs of these make one word (——, ……). */
+static bool
+is_repeating_punct(const char *t, size_t len)
+{
+	return (len == 3 && (memcmp(t, "—", 3) == 0 ||
+	    memcmp(t, "…", 3) == 0 || memcmp(t, "─", 3) == 0)) ||
+	    (len == 1 && t[0] == '-');
+}
+
+/* Cut 的 off ICU's Han pieces that are not words with 的. */
+static void
+split_particles(zc_segmenter *s, const char *text, size_t *np)
+{
+	size_t n = *np, out = 0, extra = 0;
+	zc_word *v;
+
+	for (size_t i = 0; i < n; i++)
+		extra += s->pieces[i].kind == ZC_WORD_HAN &&
+		    PLEN(s->pieces[i]) > 3;
+	if (extra == 0)
+		return;
+	v = zc_xmalloc((n + extra) * sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		zc_word p = s->pieces[i];
+		const char *t = PTEXT(p);
+		size_t len = PLEN(p);
+
+		if (p.kind != ZC_WORD_HAN || len <= 3 ||
+		    is_one_of(t, len, de_words)) {
+			v[out++] = p;
+		} else if (len == 6 && is_one_of(t, len, adverb_verbs)) {
+			v[out] = p;
+			v[out++].end = p.start + 3;
+			v[out] = p;
+			v[out++].start = p.start + 3;
+		} else if ((memcmp(t + len - 3, "了", 3) == 0 &&
+		    !is_one_of(t, len, le_words)) ||
+		    (memcmp(t + len - 3, "着", 3) == 0 &&
+		    !is_one_of(t, len, zhe_words)) ||
+		    (memcmp(t + len - 3, "在", 3) == 0 &&
+		    !is_one_of(t, len, zai_words))) {
+			v[out] = p;
+			v[out++].end -= 3;
+			v[out] = p;
+			v[out++].start = p.end - 3;
+		} else if (memcmp(t + len - 3, "的", 3) == 0) {
+			v[out] = p;
+			v[out++].end -= 3;
+			v[out] = p;
+			v[out++].start = p.end - 3;
+		} else if (memcmp(t, "的", 3) == 0) {
+			v[out] = p;
+			v[out++].end = p.start + 3;
+			v[out] = p;
+			v[out++].start = p.start + 3;
+		} else {
+			v[out++] = p;
+		}
+	}
+	free(s->pieces);
+	s->pieces = v;
+	s->pieces_cap = n + extra;
+	*np = out;
+}
+
+/* How many pieces after word p[0..k) an affix rule adds to it. */
+static size_t
+affix_pieces(const char *text, const zc_word *p, size_t k, size_t n)
+{
+	const zc_word *last = &p[k - 1], *next = &p[k];
+
+	if (k >= n || !adjacent(last, next) || p[0].kind != ZC_WORD_HAN ||
+	    next->kind != ZC_WORD_HAN || PLEN(*next) != 3)
+		return 0;
+	if (last->end - p[0].start >= 6 &&
+	    is_one_of(PTEXT(*next), 3, suffixes) &&
+	    !(k + 1 < n && adjacent(next, &p[k + 1]) &&
+	    p[k + 1].kind == ZC_WORD_HAN && PLEN(p[k + 1]) == 3))
+		return 1;
+	if (k == 1 && PLEN(p[0]) == 3 && is_one_of(PTEXT(p[0]), 3, prefixes))
+		return 1;
+	return 0;
+}
 
 /* ---- passes ---------------------------------------------------------- */
 
@@ -391,15 +599,6 @@ icu_pieces(zc_segmenter *s, const char *text, size_t len, size_t *n,
 	return ZC_OK;
 }
 
-/* Pieces p[i..] as text. */
-#define PTEXT(p) (text + (p).start)
-#define PLEN(p) ((p).end - (p).start)
-
-static bool
-adjacent(const zc_word *a, const zc_word *b)
-{
-	return a->end == b->start;
-}
 
 static bool
 is_arabic_number(const char *text, const zc_word *p)
@@ -432,7 +631,7 @@ date_pieces(const char *text, const zc_word *p, size_t n)
 /* Numerals then, optionally, a unit (四年, 十八条: ICU's own words);
  * *has_unit tells whether the unit is there. */
 static bool
-numerals_unit(const char *t, size_t len, bool *has_unit)
+numerals_unit(const char *t, size_t len, bool ordinal, bool *has_unit)
 {
 	size_t i = 0;
 
@@ -444,7 +643,8 @@ numerals_unit(const char *t, size_t len, bool *has_unit)
 		i += adv;
 	}
 	*has_unit = i < len;
-	return i > 0 && (i == len || is_one_of(t + i, len - i, units));
+	return i > 0 && (i == len ||
+	    is_one_of(t + i, len - i, ordinal ? units : time_units));
 }
 
 /* Length in pieces of a number with its unit at p[0], else 0: Arabic
@@ -474,13 +674,13 @@ number_pieces(const char *text, const zc_word *p, size_t n)
 			if (is_arabic_number(text, &p[1])) {
 				k = 2;
 			} else if (numerals_unit(PTEXT(p[1]), PLEN(p[1]),
-			    &done)) {
+			    true, &done)) {
 				k = 2;
 				han = true;
 			} else {
 				return 0;
 			}
-		} else if (numerals_unit(t, len, &done)) {
+		} else if (numerals_unit(t, len, ordinal, &done)) {
 			han = true;
 		} else {
 			return 0;
@@ -490,8 +690,8 @@ number_pieces(const char *text, const zc_word *p, size_t n)
 	}
 	/* More numeral pieces (ICU cuts 二〇二四年 and 第三十八条 apart). */
 	while (han && !done && k < n && adjacent(&p[k - 1], &p[k]) &&
-	    p[k].kind == ZC_WORD_HAN &&
-	    numerals_unit(PTEXT(p[k]), PLEN(p[k]), &done))
+	    p[k].kind != ZC_WORD_NUMBER && p[k].kind != ZC_WORD_LATIN &&
+	    numerals_unit(PTEXT(p[k]), PLEN(p[k]), ordinal, &done))
 		k++;
 	if (done)
 		return k > 1 || ordinal ? k : 0;
@@ -500,7 +700,8 @@ number_pieces(const char *text, const zc_word *p, size_t n)
 		k++;
 	if (k < n && adjacent(&p[k - 1], &p[k]) &&
 	    (is_one_of(PTEXT(p[k]), PLEN(p[k]), percents) ||
-	    is_one_of(PTEXT(p[k]), PLEN(p[k]), units)))
+	    is_one_of(PTEXT(p[k]), PLEN(p[k]),
+	    han && !ordinal ? time_units : units)))
 		k++;
 	/* A lone Chinese numeral that took nothing is ICU's word. */
 	if (k == 1 && han && !ordinal)
@@ -532,6 +733,27 @@ lexicon_pieces(const zc_segmenter *s, const char *text, const zc_word *p,
 	return best;
 }
 
+static bool
+is_translit_piece(const char *text, const zc_word *p)
+{
+	size_t adv;
+
+	return p->kind == ZC_WORD_HAN && PLEN(*p) == 3 &&
+	    is_translit(zc_utf8_decode(PTEXT(*p), 3, &adv), false);
+}
+
+/* Length in pieces of a transliterated name at p[0], else 0. */
+static size_t
+name_pieces(const char *text, const zc_word *p, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n && is_translit_piece(text, &p[k]) &&
+	    (k == 0 || adjacent(&p[k - 1], &p[k])))
+		k++;
+	return k >= 3 ? k : 0;
+}
+
 zc_status
 zc_segment(zc_segmenter *s, const char *text, size_t len,
     const zc_word **words, size_t *n, zc_error *err)
@@ -549,6 +771,7 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		*n = np;
 		return ZC_OK;
 	}
+	split_particles(s, text, &np);
 	s->words = zc_xgrow(s->words, &s->words_cap, np + 1, sizeof *s->words);
 	while (i < np) {
 		const zc_word *p = s->pieces + i;
@@ -557,6 +780,8 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 
 		if ((k = date_pieces(text, p, rest)) > 0) {
 			kind = ZC_WORD_NUMBER;
+		} else if ((k = name_pieces(text, p, rest)) > 0) {
+			kind = ZC_WORD_HAN;
 		} else if ((k = lexicon_pieces(s, text, p, rest)) > 0) {
 			kind = ZC_WORD_HAN;
 		} else if ((k = number_pieces(text, p, rest)) > 0) {
@@ -567,9 +792,17 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 				    p->kind == ZC_WORD_HAN ? ZC_WORD_HAN :
 				    ZC_WORD_NUMBER;
 			}
+		} else if (p->kind == ZC_WORD_PUNCT &&
+		    is_repeating_punct(PTEXT(*p), PLEN(*p))) {
+			for (k = 1; k < rest && adjacent(&p[k - 1], &p[k]) &&
+			    PLEN(p[k]) == PLEN(*p) &&
+			    memcmp(PTEXT(p[k]), PTEXT(*p), PLEN(*p)) == 0; k++)
+				;
 		} else {
 			k = 1;
 		}
+		if (kind == ZC_WORD_HAN)
+			k += affix_pieces(text, p, k, rest);
 		s->words[nw].start = p->start;
 		s->words[nw].end = p[k - 1].end;
 		s->words[nw].kind = kind;
