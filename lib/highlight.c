@@ -284,9 +284,14 @@ mark_pattern(const pattern *pat, const uint32_t *p, size_t np, bool *mark)
 		/* Latin words and numbers are indexed whole. */
 		if (is_word_char(q[0]) && i > 0 && is_word_char(p[i - 1]))
 			continue;
-		if (pat->kind != PAT_PREFIX && is_word_char(q[nq - 1]) &&
-		    end < np && is_word_char(p[end]))
+		if (pat->kind == PAT_PREFIX) {
+			/* The whole word the prefix found. */
+			while (end < np && is_word_char(p[end]))
+				end++;
+		} else if (is_word_char(q[nq - 1]) && end < np &&
+		    is_word_char(p[end])) {
 			continue;
+		}
 		mark_range(mark, i, end);
 	}
 }

@@ -75,7 +75,7 @@ static const struct hl_case hl_cases[] = {
 	  "[[AI]] and said [[ai]]" },
 	{ "Ｔｅｃｈｎｏｌｏｇｙ and technical",
 	  { "tech" }, { ZC_HL_PREFIX },
-	  "[[Ｔｅｃｈ]]ｎｏｌｏｇｙ and [[tech]]nical" },
+	  "[[Ｔｅｃｈｎｏｌｏｇｙ]] and [[technical]]" },
 	{ "science  and\ntechnology",
 	  { "science and technology" }, { ZC_HL_EXACT },
 	  "[[science  and\ntechnology]]" },
