@@ -1,0 +1,289 @@
+/*
+ * test_meta.c — metadata: dates in every form, document numbers, and
+ * each source of each field with its precedence (label > header >
+ * signature), through the whole pipeline on small documents.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "zc_meta.h"
+#include "zc_pipeline.h"
+
+static const struct {
+	const char *in;
+	const char *iso; /* NULL: not a date */
+} dates[] = {
+	{ "2024-08-12", "2024-08-12" },
+	{ "2024-8-2", "2024-08-02" },
+	{ "2024/08/12", "2024-08-12" },
+	{ "2024.08.12", "2024-08-12" },
+	{ "2024年2月13日", "2024-02-13" },
+	{ "2024年02月13日", "2024-02-13" },
+	{ "2024 年 2 月 13 日", "2024-02-13" },
+	{ "２０２４年２月１３日", "2024-02-13" },
+	{ "二〇二四年二月十三日", "2024-02-13" },
+	{ "二○二三年十二月三十一日", "2023-12-31" },
+	{ "二零二一年十月二十日", "2021-10-20" },
+	{ "一九九九年一月一日", "1999-01-01" },
+	{ "2021-12-10 19:24", "2021-12-10" },
+	{ "2024-08-12 15:34:00", "2024-08-12" },
+	{ "  2024-08-12  ", "2024-08-12" },
+	{ "20240812", "2024-08-12" },
+	{ "2024年2月29日", "2024-02-29" },
+	{ "2023年2月29日", NULL },
+	{ "2024-02-30", NULL },
+	{ "2024-13-01", NULL },
+	{ "2024年8月", NULL },
+	{ "2024", NULL },
+	{ "12/08/2024", NULL },
+	{ "2024-08-12 关于", NULL },
+	{ "", NULL },
+	{ "二〇二四年十三月一日", NULL },
+};
+
+Test(meta, dates_in_every_form)
+{
+	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+		char iso[11];
+		zc_status st = zc_meta_parse_date(dates[i].in, iso);
+
+		if (dates[i].iso == NULL) {
+			cr_expect_eq(st, ZC_EINVAL, "%s is not a date",
+			    dates[i].in);
+		} else {
+			cr_expect_eq(st, ZC_OK, "%s is a date", dates[i].in);
+			cr_expect_str_eq(iso, dates[i].iso, "%s", dates[i].in);
+		}
+	}
+}
+
+Test(meta, date_in_chinese_numerals)
+{
+	char iso[11];
+
+	cr_assert_eq(zc_meta_parse_date("二〇二四年二月十三日", iso), ZC_OK);
+	cr_assert_str_eq(iso, "2024-02-13");
+}
+
+Test(meta, a_date_at_the_start_of_a_line_is_scanned_with_its_time)
+{
+	char iso[11];
+	const char *s = "2024-08-12 15:34 湖北省科学技术厅";
+
+	cr_assert_eq(zc_meta_scan_date(s, strlen(s), iso), 16);
+	cr_assert_str_eq(iso, "2024-08-12");
+}
+
+static const struct {
+	const char *in;
+	bool is;
+} doc_nos[] = {
+	{ "鄂州发〔2021〕13号", true },
+	{ "荆政发〔2021〕1 号", true },
+	{ "国发[2014]49号", true },
+	{ "鄂科技发（2024）5号", true },
+	{ "国办发【2023】12号", true },
+	{ "关于鄂州发〔2021〕13号文件的说明", false },
+	{ "〔2021〕13号", false },
+	{ "鄂州发〔21〕13号", false },
+	{ "无", false },
+};
+
+Test(meta, document_numbers_are_recognised_only_whole)
+{
+	for (size_t i = 0; i < sizeof doc_nos / sizeof doc_nos[0]; i++)
+		cr_expect_eq(zc_meta_is_doc_no(doc_nos[i].in,
+		    strlen(doc_nos[i].in)), doc_nos[i].is, "%s", doc_nos[i].in);
+}
+
+/* One field of the metadata of a small document. */
+static const struct meta_case {
+	const char *what;
+	const char *name; /* decides the format */
+	const char *text;
+	zc_field field;
+	const char *want; /* NULL: absent */
+} cases[] = {
+	{ "a plain label line gives the date", "a.txt",
+	  "标题行测试文件\n发文日期：2024年2月13日\n正文。\n",
+	  ZC_FIELD_DATE, "2024-02-13" },
+	{ "a | table gives the index number", "a.txt",
+	  "某某通知\n索引号 | 011043145/2025-32703 | 分类 | 科技 |\n正文。\n",
+	  ZC_FIELD_INDEX_NO, "011043145/2025-32703" },
+	{ "a | table gives the category", "a.txt",
+	  "某某通知\n索引号 | 011043145/2025-32703 | 分类 | 科技 |\n正文。\n",
+	  ZC_FIELD_CATEGORY, "科技" },
+	{ "a spaced label gives the index number", "a.txt",
+	  "某某通知\n索 引 号 011043145/2024-32081 分    类 科技\n",
+	  ZC_FIELD_INDEX_NO, "011043145/2024-32081" },
+	{ "a spaced label gives the validity", "a.txt",
+	  "某某通知\n文    号 有 效 性 有效\n", ZC_FIELD_VALIDITY, "有效" },
+	{ "an empty 文号 before another label is none", "a.txt",
+	  "某某通知\n文    号 有 效 性 有效\n", ZC_FIELD_DOC_NO, NULL },
+	{ "文号 无 means none", "a.txt",
+	  "某某通知\n文 号 | 无 | 有 效 性 | 有效 |\n正文。\n",
+	  ZC_FIELD_DOC_NO, NULL },
+	{ "a labelled 文号 is the document's", "a.txt",
+	  "某某通知\n文号：鄂科技发〔2024〕5号\n正文。\n",
+	  ZC_FIELD_DOC_NO, "鄂科技发〔2024〕5号" },
+	{ "a 文号 with spaces is compacted", "a.txt",
+	  "某某通知\n发文字号: 荆政发〔2021〕1 号\n", ZC_FIELD_DOC_NO,
+	  "荆政发〔2021〕1号" },
+	{ "a 文号 cited in the body is not the document's", "a.txt",
+	  "关于印发某方案的通知\n\n根据《某某意见》（荆政发〔2021〕1号）精神，"
+	  "制定本方案。\n", ZC_FIELD_DOC_NO, NULL },
+	{ "a standalone 文号 under the title is the document's", "a.txt",
+	  "武汉市人民政府关于加强科技创新的意见\n武政〔2024〕3号\n"
+	  "各区人民政府：\n为了加强科技创新，提出如下意见。\n",
+	  ZC_FIELD_DOC_NO, "武政〔2024〕3号" },
+	{ "a 发布时间: line gives the date", "a.txt",
+	  "某某小结\n\n发布时间: 2021-12-10 19:24 发布单位: 来源: 政策法制处\n",
+	  ZC_FIELD_DATE, "2021-12-10" },
+	{ "an empty 发布单位 gives no issuer of its own", "a.txt",
+	  "某某小结\n\n发布时间: 2021-12-10 19:24 发布单位: 来源: 政策法制处\n",
+	  ZC_FIELD_ISSUER, "政策法制处" },
+	{ "a 落款 gives the issuer", "a.txt",
+	  "关于某事的通知\n正文很长的一段话，说明了事情。\n鄂州市科学技术局\n"
+	  "2024年2月13日\n", ZC_FIELD_ISSUER, "鄂州市科学技术局" },
+	{ "a 落款 gives the date", "a.txt",
+	  "关于某事的通知\n正文很长的一段话，说明了事情。\n鄂州市科学技术局\n"
+	  "2024年2月13日\n", ZC_FIELD_DATE, "2024-02-13" },
+	{ "a 落款 dated in Chinese numerals gives the date", "a.txt",
+	  "关于某事的通知\n正文。\n湖北省人民政府办公厅\n二〇二四年二月十三日\n",
+	  ZC_FIELD_DATE, "2024-02-13" },
+	{ "a 落款 separated by blank lines still counts", "a.txt",
+	  "关于某事的通知\n\n正文。\n\n\n湖北省科学技术厅    \n\n"
+	  "2024年7月19日       \n", ZC_FIELD_ISSUER, "湖北省科学技术厅" },
+	{ "a label date beats the signature date", "a.txt",
+	  "某某答复\n发文日期 2024-08-12\n正文。\n湖北省科学技术厅\n"
+	  "2024年7月19日\n", ZC_FIELD_DATE, "2024-08-12" },
+	{ "a 发布时间 label beats the signature date", "a.txt",
+	  "某某小结\n发布时间: 2021-12-10\n正文。\n武汉市科学技术局\n"
+	  "2021年8月16日\n", ZC_FIELD_DATE, "2021-12-10" },
+	{ "发布机构 beats the signature", "a.txt",
+	  "某某答复\n发布机构 | 湖北省科学技术厅 |\n正文。\n湖北省科技厅\n"
+	  "2025年7月30日\n", ZC_FIELD_ISSUER, "湖北省科学技术厅" },
+	{ "a signature beats 来源", "a.txt",
+	  "某某小结\n来源：政策法制处\n正文。\n武汉市科学技术局\n2021年8月16日\n",
+	  ZC_FIELD_ISSUER, "武汉市科学技术局" },
+	{ "来源 alone gives the issuer", "a.txt",
+	  "某某新闻\n来源：湖北省科学技术厅\n正文。\n", ZC_FIELD_ISSUER,
+	  "湖北省科学技术厅" },
+	{ "成文日期 beats 发布日期", "a.txt",
+	  "某某通知\n发布日期：2024-03-01\n成文日期：2024-02-20\n",
+	  ZC_FIELD_DATE, "2024-02-20" },
+	{ "a header date line gives the date", "a.txt",
+	  "某某行动方案\n\n2022-12-31 00:00\n\n为深入贯彻落实某某精神，制定本方案。\n",
+	  ZC_FIELD_DATE, "2022-12-31" },
+	{ "a header date line names the issuer after it", "a.txt",
+	  "某某答复\n2024-08-12 15:34 湖北省科学技术厅\n正文。\n",
+	  ZC_FIELD_ISSUER, "湖北省科学技术厅" },
+	{ "a slashed label date is read", "a.txt",
+	  "某某通知\n发布日期：2024/8/12\n", ZC_FIELD_DATE, "2024-08-12" },
+	{ "a dotted label date is read", "a.txt",
+	  "某某通知\n发布日期：2024.08.12\n", ZC_FIELD_DATE, "2024-08-12" },
+	{ "a spaced Chinese date is read", "a.txt",
+	  "某某通知\n发布日期：2024 年 8 月 12 日\n", ZC_FIELD_DATE,
+	  "2024-08-12" },
+	{ "an impossible date is no date", "a.txt",
+	  "某某通知\n发布日期：2024-02-30\n正文。\n", ZC_FIELD_DATE, NULL },
+	{ "a label alone on its line takes the next line", "a.txt",
+	  "某某通知\n索引号：\n000014349/2024-00012\n正文。\n",
+	  ZC_FIELD_INDEX_NO, "000014349/2024-00012" },
+	{ "an empty | cell is no value", "a.txt",
+	  "某某通知\n索引号 | | 分类 | 科技 |\n", ZC_FIELD_INDEX_NO, NULL },
+	{ "时效性 gives the validity", "a.txt",
+	  "某某条例\n时效性：现行有效\n", ZC_FIELD_VALIDITY, "现行有效" },
+	{ "no validity label, no validity", "a.txt",
+	  "某某通知\n正文有效期为三年。\n", ZC_FIELD_VALIDITY, NULL },
+	{ "分类 inside a sentence is not a label", "a.txt",
+	  "某某方案\n分类指导各地完善孵化载体布局，实现协调发展。\n",
+	  ZC_FIELD_CATEGORY, NULL },
+	{ "the title skips the addressee, the 落款 and notes", "a.txt",
+	  "各区科技管理部门:\n现将某方案印发给你们,请认真贯彻落实。\n"
+	  "鄂州市科学技术局\n2024年2月13日\n(此件公开发布)\n"
+	  "鄂州市科创孵化载体行动方案\n为深入实施创新驱动发展战略，制定本方案。\n",
+	  ZC_FIELD_TITLE, "鄂州市科创孵化载体行动方案" },
+	{ "a spam suffix leaves the title", "a.txt",
+	  "|||计划管理|工作后台 ||\n\n关于某建议的答复-人生就是博尊龙凯时\n\n"
+	  "关于某建议的答复\n\n正文。\n", ZC_FIELD_TITLE, "关于某建议的答复" },
+	{ "a Markdown heading gives the title", "a.md",
+	  "# 中华人民共和国测试法\n\n2009年2月28日 第十一届全国人民代表大会"
+	  "常务委员会第七次会议通过\n\n<!-- INFO END -->\n\n第一条 为了测试。\n",
+	  ZC_FIELD_TITLE, "中华人民共和国测试法" },
+	{ "a law's adoption line gives the date", "a.md",
+	  "# 中华人民共和国测试法\n\n2009年2月28日 第十一届全国人民代表大会"
+	  "常务委员会第七次会议通过\n\n第一条 为了测试。\n",
+	  ZC_FIELD_DATE, "2009-02-28" },
+	{ "<meta name=ArticleTitle> gives the title", "a.html",
+	  "<html><head><title>站点首页</title>"
+	  "<meta name=\"ArticleTitle\" content=\"关于开展科技创新的通知\">"
+	  "</head><body><p>正文。</p></body></html>",
+	  ZC_FIELD_TITLE, "关于开展科技创新的通知" },
+	{ "<meta name=PubDate> gives the date", "a.html",
+	  "<html><head><meta name=\"PubDate\" content=\"2024-05-06 10:00\">"
+	  "</head><body><p>正文。</p></body></html>",
+	  ZC_FIELD_DATE, "2024-05-06" },
+	{ "<meta name=ContentSource> gives the issuer", "a.html",
+	  "<html><head><meta name=\"ContentSource\" content=\"湖北省科学技术厅\">"
+	  "</head><body><p>正文。</p></body></html>",
+	  ZC_FIELD_ISSUER, "湖北省科学技术厅" },
+	{ "<title> loses its site name", "a.html",
+	  "<html><head><title>关于开展科技创新的通知_湖北省人民政府门户网站"
+	  "</title></head><body><p>正文内容很长很长，足以成为一个段落。</p>"
+	  "</body></html>", ZC_FIELD_TITLE, "关于开展科技创新的通知" },
+	{ "an HTML label table gives the index number", "a.html",
+	  "<html><body><table><tr><td>索 引 号：</td><td>000014349/2024-00012"
+	  "</td><td>主题分类：</td><td>科技</td></tr></table>"
+	  "<p>正文。</p></body></html>", ZC_FIELD_INDEX_NO,
+	  "000014349/2024-00012" },
+	{ "an HTML label table gives the category", "a.html",
+	  "<html><body><table><tr><td>索 引 号：</td><td>000014349/2024-00012"
+	  "</td><td>主题分类：</td><td>科技</td></tr></table>"
+	  "<p>正文。</p></body></html>", ZC_FIELD_CATEGORY, "科技" },
+	{ "a body label beats the PubDate tag", "a.html",
+	  "<html><head><meta name=\"PubDate\" content=\"2024-05-06\"></head>"
+	  "<body><p>发文日期：2024年4月30日</p><p>正文。</p></body></html>",
+	  ZC_FIELD_DATE, "2024-04-30" },
+	{ "a document without metadata has no date", "a.txt",
+	  "随便写的一段话，没有任何元数据。\n", ZC_FIELD_DATE, NULL },
+	{ "a document without metadata has no issuer", "a.txt",
+	  "随便写的一段话，没有任何元数据。\n", ZC_FIELD_ISSUER, NULL },
+};
+
+Test(meta, every_source_of_every_field)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct meta_case *c = &cases[i];
+		zc_doc doc;
+		zc_error err = { 0 };
+		const char *got;
+
+		cr_assert_eq(zc_pipeline_load_bytes(c->name, c->text,
+		    strlen(c->text), &doc, &err), ZC_OK, "%s: %s", c->what,
+		    err.msg);
+		got = doc.meta.value[c->field];
+		if (c->want == NULL)
+			cr_expect_null(got, "%s: got %s", c->what, got);
+		else if (got == NULL)
+			cr_expect(0, "%s: got null", c->what);
+		else
+			cr_expect_str_eq(got, c->want, "%s", c->what);
+		zc_doc_free(&doc);
+	}
+}
+
+Test(meta, label_lines_are_flagged_so_they_are_not_passages)
+{
+	const char *text = "某某通知\n索 引 号 011043145/2024-32081 分 类 科技\n"
+	    "正文第一段，内容足够长，成为一个独立的段落。\n";
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_assert_eq(zc_pipeline_load_bytes("a.txt", text, strlen(text), &doc,
+	    &err), ZC_OK);
+	for (size_t i = 0; i < doc.n_passages; i++)
+		cr_expect_null(strstr(doc.passages[i].text, "索"), "%s",
+		    doc.passages[i].text);
+	zc_doc_free(&doc);
+}
