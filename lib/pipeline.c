@@ -94,6 +94,12 @@ zc_pipeline_load(const char *path, zc_doc *out, zc_error *err)
 		fclose(f);
 		return zc_fail(err, ZC_ETOOBIG, "larger than 256 MB");
 	}
+	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
+		/* one allocation of the right size, not doubling past it */
+		data.cap = (size_t)sb.st_size + 1;
+		data.data = zc_xmalloc(data.cap);
+		data.data[0] = '\0';
+	}
 	/* Pipes and growing files: the limit holds while reading too. */
 	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
 		if (data.len + n > ZC_MAX_INPUT) {

@@ -1,0 +1,410 @@
+/*
+ * test_pipeline.c — whole documents through zc_pipeline_load: the five
+ * seeds' metadata as ../shared/seeds/README.md states it, passages that
+ * point at their source lines, no chrome, the same passages whatever
+ * the encoding, HTML pages, binary and missing files.  Run from the
+ * repository root.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zc_clean.h"
+#include "zc_pipeline.h"
+
+#define SEED(n) "corpus/" n
+
+static const struct seed {
+	const char *path;
+	const char *want[ZC_FIELD_COUNT]; /* in zc_field order */
+} seeds[] = {
+	{ SEED("000_7e851b9a99e99ef3.txt"), {
+	  "关于省十四届人大第二次会议第20240733号建议的答复",
+	  "011043145/2024-32081", "2024-08-12", "湖北省科学技术厅", NULL,
+	  "科技", "有效" } },
+	{ SEED("001_552c6465ef7f0f77.txt"), {
+	  "关于省十四届人大三次会议第20250221号建议的答复",
+	  "011043145/2025-32703", "2025-07-30", "湖北省科学技术厅", NULL,
+	  "科技", "有效" } },
+	{ SEED("002_888f108bc29685f9.txt"), {
+	  "鄂州市科创孵化载体高质量发展两年行动方案(2024—2025年)", NULL,
+	  "2024-02-13", "鄂州市科学技术局", NULL, NULL, NULL } },
+	{ SEED("003_f2a134f1d5f08408.txt"), {
+	  "市科技局开展优化营商环境工作情况小结", NULL, "2021-12-10",
+	  "武汉市科学技术局", NULL, NULL, NULL } },
+	{ SEED("004_c624585bce9b3aa8.txt"), {
+	  "荆州经开区科技创新三年行动方案(2023-2025年)", NULL, "2022-12-31",
+	  NULL, NULL, NULL, NULL } },
+};
+#define N_SEEDS (sizeof seeds / sizeof seeds[0])
+
+/* Whitespace inside values does not matter (seeds/README.md). */
+static char *
+squeeze(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	zc_buf b = { 0 };
+
+	zc_clean_collapse(s, strlen(s), &b);
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] != ' ')
+			*o++ = b.data[i];
+	*o = '\0';
+	zc_buf_free(&b);
+	return out;
+}
+
+static void
+load(const char *path, zc_doc *doc)
+{
+	zc_error err = { 0 };
+
+	cr_assert_eq(zc_pipeline_load(path, doc, &err), ZC_OK, "%s: %s",
+	    path, err.msg);
+}
+
+static void
+check_seed_field(size_t s, zc_field f)
+{
+	zc_doc doc;
+	const char *got, *want = seeds[s].want[f];
+
+	load(seeds[s].path, &doc);
+	got = doc.meta.value[f];
+	if (want == NULL) {
+		cr_expect_null(got, "%s %s: got %s", seeds[s].path,
+		    zc_field_key(f), got);
+	} else {
+		char *g, *w;
+
+		cr_assert_not_null(got, "%s %s: got null", seeds[s].path,
+		    zc_field_key(f));
+		g = squeeze(got);
+		w = squeeze(want);
+		cr_expect_str_eq(g, w, "%s %s", seeds[s].path,
+		    zc_field_key(f));
+		free(g);
+		free(w);
+	}
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, seeds_have_their_titles)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_TITLE);
+}
+
+Test(pipeline, seeds_have_their_index_numbers)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_INDEX_NO);
+}
+
+Test(pipeline, seeds_have_their_dates)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_DATE);
+}
+
+Test(pipeline, seeds_have_their_issuers)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_ISSUER);
+}
+
+Test(pipeline, seeds_have_their_document_numbers)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_DOC_NO);
+}
+
+Test(pipeline, seeds_have_their_categories)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_CATEGORY);
+}
+
+Test(pipeline, seeds_have_their_validity)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_VALIDITY);
+}
+
+/* The source file as lines with all whitespace removed. */
+static char **
+read_lines(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char **lines = NULL, *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+
+	cr_assert_not_null(f, "%s", path);
+	*n = 0;
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		lines = realloc(lines, (*n + 1) * sizeof *lines);
+		lines[(*n)++] = squeeze(line);
+	}
+	free(line);
+	fclose(f);
+	return lines;
+}
+
+/* The first k characters of a passage, whitespace removed. */
+static char *
+head_of(const char *passage, size_t k)
+{
+	char *s = squeeze(passage);
+	size_t i = 0, adv;
+
+	while (k-- > 0 && s[i] != '\0') {
+		zc_utf8_decode(s + i, strlen(s + i), &adv);
+		i += adv;
+	}
+	s[i] = '\0';
+	return s;
+}
+
+Test(pipeline, every_seed_passage_points_at_the_line_where_it_starts)
+{
+	for (size_t s = 0; s < N_SEEDS; s++) {
+		size_t n;
+		char **lines = read_lines(seeds[s].path, &n);
+		zc_doc doc;
+
+		load(seeds[s].path, &doc);
+		cr_expect_gt(doc.n_passages, 0, "%s", seeds[s].path);
+		for (size_t i = 0; i < doc.n_passages; i++) {
+			const zc_passage *p = &doc.passages[i];
+			char *head = head_of(p->text, 6);
+
+			cr_assert(p->line >= 1 && p->line <= n, "%s:%u",
+			    seeds[s].path, p->line);
+			cr_expect_not_null(strstr(lines[p->line - 1], head),
+			    "%s:%u does not contain %s", seeds[s].path,
+			    p->line, head);
+			free(head);
+		}
+		for (size_t i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
+		zc_doc_free(&doc);
+	}
+}
+
+Test(pipeline, no_chrome_line_of_the_seeds_is_in_a_passage)
+{
+	static const char *const chrome[] = { "公网安备", "投资咨询热线",
+	    "网站地图", "打印", "关闭", "点击总量", "网站标识码", "ICP备",
+	    "计划管理", "工作后台", "今天是", "订阅", "为您推送", "快去查看",
+	    "400-168-6016", "人生就是博", "已阅", NULL };
+
+	for (size_t s = 0; s < N_SEEDS; s++) {
+		zc_doc doc;
+
+		load(seeds[s].path, &doc);
+		for (size_t i = 0; i < doc.n_passages; i++)
+			for (int c = 0; chrome[c] != NULL; c++)
+				cr_expect_null(strstr(doc.passages[i].text,
+				    chrome[c]), "%s:%u has %s",
+				    seeds[s].path, doc.passages[i].line,
+				    chrome[c]);
+		zc_doc_free(&doc);
+	}
+}
+
+Test(pipeline, passages_have_no_newlines_tabs_or_overlong_text)
+{
+	for (size_t s = 0; s < N_SEEDS; s++) {
+		zc_doc doc;
+
+		load(seeds[s].path, &doc);
+		for (size_t i = 0; i < doc.n_passages; i++) {
+			const zc_passage *p = &doc.passages[i];
+
+			cr_expect_null(memchr(p->text, '\n', p->len));
+			cr_expect_null(memchr(p->text, '\t', p->len));
+			cr_expect_leq(zc_utf8_count(p->text, p->len), 400,
+			    "%s:%u", seeds[s].path, p->line);
+		}
+		zc_doc_free(&doc);
+	}
+}
+
+Test(pipeline, the_pdf_export_is_rejoined)
+{
+	zc_doc doc;
+	bool found = false;
+
+	load(SEED("004_c624585bce9b3aa8.txt"), &doc);
+	for (size_t i = 0; i < doc.n_passages; i++)
+		if (strstr(doc.passages[i].text, "科技创新治理体系") != NULL &&
+		    strstr(doc.passages[i].text, "博士后工作站") == NULL)
+			found = true;
+	cr_expect(found, "科技创新治 理体系 is repaired");
+	for (size_t i = 0; i < doc.n_passages; i++)
+		if (strstr(doc.passages[i].text, "博士后工作站等各类创新平台"))
+			cr_expect_eq(doc.passages[i].line, 29);
+	zc_doc_free(&doc);
+}
+
+static void
+expect_same_passages(const char *a, const char *b, const char *enc)
+{
+	zc_doc x, y;
+
+	load(a, &x);
+	load(b, &y);
+	cr_expect_str_eq(y.encoding, enc, "%s", b);
+	cr_assert_eq(x.n_passages, y.n_passages, "%s vs %s", a, b);
+	for (size_t i = 0; i < x.n_passages; i++) {
+		cr_expect_str_eq(x.passages[i].text, y.passages[i].text);
+		cr_expect_eq(x.passages[i].line, y.passages[i].line);
+	}
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		if (x.meta.value[f] == NULL)
+			cr_expect_null(y.meta.value[f]);
+		else
+			cr_expect_str_eq(x.meta.value[f], y.meta.value[f]);
+	}
+	zc_doc_free(&x);
+	zc_doc_free(&y);
+}
+
+Test(pipeline, a_seed_in_gbk_gives_the_same_passages)
+{
+	expect_same_passages(SEED("002_888f108bc29685f9.txt"),
+	    "tests/data/seed002-gbk.txt", "GB18030");
+	expect_same_passages(SEED("000_7e851b9a99e99ef3.txt"),
+	    "tests/data/seed000-gbk.txt", "GB18030");
+}
+
+Test(pipeline, a_seed_in_utf16_gives_the_same_passages)
+{
+	expect_same_passages(SEED("000_7e851b9a99e99ef3.txt"),
+	    "tests/data/seed000-utf16.txt", "UTF-16LE");
+	expect_same_passages(SEED("003_f2a134f1d5f08408.txt"),
+	    "tests/data/seed003-utf16be.txt", "UTF-16BE");
+}
+
+Test(pipeline, a_government_html_page_gives_its_metadata)
+{
+	static const char *const want[ZC_FIELD_COUNT] = {
+		"市科技局开展优化营商环境工作情况小结", "010-2021-00123",
+		"2021-12-10", "武汉市科学技术局", "武科〔2021〕18号", "科技",
+		"有效"
+	};
+	zc_doc doc;
+
+	load("tests/data/policy-gb2312.html", &doc);
+	cr_expect_str_eq(doc.format, "html");
+	cr_expect_str_eq(doc.encoding, "GB18030");
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		cr_assert_not_null(doc.meta.value[f], "%s", zc_field_key(f));
+		cr_expect_str_eq(doc.meta.value[f], want[f], "%s",
+		    zc_field_key(f));
+	}
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, a_gb2312_page_keeps_its_gbk_only_characters_and_drops_chrome)
+{
+	static const char *const chrome[] = { "公网安备", "网站地图", "打印",
+	    "当前位置", "政务公开", "机构概况", "document.write", "color",
+	    "分享到", NULL };
+	zc_doc doc;
+	bool zhu = false;
+
+	load("tests/data/policy-gb2312.html", &doc);
+	for (size_t i = 0; i < doc.n_passages; i++) {
+		zhu |= strstr(doc.passages[i].text, "朱镕基") != NULL;
+		for (int c = 0; chrome[c] != NULL; c++)
+			cr_expect_null(strstr(doc.passages[i].text, chrome[c]),
+			    "%s in %s", chrome[c], doc.passages[i].text);
+	}
+	cr_expect(zhu, "朱镕基 survives a charset=gb2312 declaration");
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, random_bytes_are_binary)
+{
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_expect_eq(zc_pipeline_load("tests/data/random.bin", &doc, &err),
+	    ZC_EBINARY);
+	cr_expect_str_eq(err.msg, "not a text file (NUL bytes)");
+	cr_expect_str_eq(doc.path, "tests/data/random.bin");
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, a_missing_file_is_enoent)
+{
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_expect_eq(zc_pipeline_load("tests/data/no-such-file.txt", &doc,
+	    &err), ZC_ENOENT);
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, a_file_over_256_mb_is_refused_unread)
+{
+	char path[] = "/tmp/zc-big-XXXXXX";
+	int fd = mkstemp(path);
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(ftruncate(fd, (off_t)(256 << 20) + 1), 0);
+	close(fd);
+	cr_expect_eq(zc_pipeline_load(path, &doc, &err), ZC_ETOOBIG);
+	zc_doc_free(&doc);
+	unlink(path);
+}
+
+Test(pipeline, a_file_of_exactly_256_mb_is_not_refused_for_its_size)
+{
+	char path[] = "/tmp/zc-big-XXXXXX";
+	int fd = mkstemp(path);
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(ftruncate(fd, (off_t)(256 << 20)), 0);
+	close(fd);
+	/* all NUL bytes: read through, then found to be binary */
+	cr_expect_eq(zc_pipeline_load(path, &doc, &err), ZC_EBINARY);
+	zc_doc_free(&doc);
+	unlink(path);
+}
+
+Test(pipeline, html_saved_as_txt_is_still_html)
+{
+	const char *page = "<!DOCTYPE html><html><head><title>关于开展某项工作的通知"
+	    "</title></head><body><p>正文第一段。</p></body></html>";
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_assert_eq(zc_pipeline_load_bytes("page.txt", page, strlen(page),
+	    &doc, &err), ZC_OK);
+	cr_expect_str_eq(doc.format, "html");
+	cr_assert_eq(doc.n_passages, 1);
+	cr_expect_str_eq(doc.passages[0].text, "正文第一段。");
+	zc_doc_free(&doc);
+}
+
+Test(pipeline, an_empty_file_has_no_passages)
+{
+	zc_doc doc;
+	zc_error err = { 0 };
+
+	cr_assert_eq(zc_pipeline_load_bytes("e.txt", "", 0, &doc, &err),
+	    ZC_OK);
+	cr_expect_eq(doc.n_passages, 0);
+	cr_expect_null(doc.meta.value[ZC_FIELD_TITLE]);
+	zc_doc_free(&doc);
+}
