@@ -24,9 +24,4 @@ zc_status zc_indexdoc_build(zc_analyzer *a, const zc_doc *doc, size_t i,
 /* The unique id term of passage i of the file with this key. */
 void zc_indexdoc_id_term(const char *file_key, size_t i, zc_buf *out);
 
-/* Append the comparable form of a 文号: brackets of every kind folded to
- * 〔〕 (鄂政发[2021]13号 = 鄂政发〔2021〕13号) and spaces removed.  The
- * indexer stores N + this; a docno: query must look for the same. */
-void zc_indexdoc_fold_doc_no(const char *in, zc_buf *out);
-
 #endif

@@ -27,23 +27,9 @@
  *   OR              OR
  * A query of filters only matches with weight 0.
  *
- * What the indexer must store so that these queries find documents (the
- * term is always prefix + value, cut to ZC_MAX_TERM bytes at a UTF-8
- * boundary; zc_qbuild_field_term and zc_qbuild_dir_term build it, and
- * the indexer should call them rather than repeat the rules):
- *   K  索引号   the value with full-width ASCII folded to ASCII (NFKC for
- *              those) and every whitespace character removed
- *   N  文号     the same, then brackets 〔〕[]【】（）()﹝﹞［］〖〗 folded to
- *              〔〕 (zc_qbuild_fold_doc_no = zc_indexdoc_fold_doc_no
- *              after the width fold): 鄂政发[2021]13号 → 鄂政发〔2021〕13号
- *   C  分类, V 有效性   as K
- *   P  every ancestor directory of the file's absolute path as indexed,
- *      with a final '/' ("/", "/srv/", "/srv/corpus/"); and, so that
- *      path:FILE works, the indexer may add P + the file's own path
- *      (no final '/'): qbuild asks for it when path: names a file.
- * Until the indexer uses zc_qbuild_field_term, a value that the fold
- * changes is also looked up in its older form (K/C/V raw, N through
- * zc_indexdoc_fold_doc_no only), so both kinds of database answer.
+ * FIELD and PATH look up the terms of zc_fieldterm.h, which the indexer
+ * stores through the same functions: K/N/C/V + the folded value, P + each
+ * ancestor directory with a final '/', and P + the file's own path.
  *
  * path: values: "~/" is $HOME; a relative path is taken from cwd; when
  * the path exists it is resolved with realpath(3) (as zcindex resolves
@@ -83,19 +69,11 @@ typedef struct zc_qbuild_opts {
 zc_status zc_qbuild(zc_analyzer *a, const zc_qnode *root,
     const zc_qbuild_opts *opts, zc_query **out, zc_error *err);
 
-/* Append to out the comparable form of a 文号 (see above): full-width
- * ASCII folded, whitespace removed, every bracket pair folded to 〔〕. */
-void zc_qbuild_fold_doc_no(const char *value, size_t len, zc_buf *out);
-
 /* Append to out the boolean term for an exact field value: field is
  * ZC_QF_INDEX_NO (K), ZC_QF_DOC_NO (N), ZC_QF_CATEGORY (C) or
  * ZC_QF_VALIDITY (V); any other field appends nothing. */
 void zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
     zc_buf *out);
-
-/* Append to out the P term of an absolute directory: P + dir, with one
- * final '/' added when missing, cut to ZC_MAX_TERM bytes. */
-void zc_qbuild_dir_term(const char *dir, size_t len, zc_buf *out);
 
 /* Append to out the absolute form of a path: value as the user typed it
  * (see above for "~/", cwd, realpath and normalisation); *is_file tells

@@ -84,6 +84,9 @@ size_t zc_utf8_encode(uint32_t cp, char out[4]);
 /* Number of code points in s[0..len). */
 size_t zc_utf8_count(const char *s, size_t len);
 bool zc_utf8_valid(const char *s, size_t len);
+/* The longest prefix of s[0..len) of at most max bytes that ends at a
+ * character boundary. */
+size_t zc_utf8_clip(const char *s, size_t len, size_t max);
 
 /* Han ideographs (CJK unified, extensions, compatibility) and 〇. */
 bool zc_is_han(uint32_t cp);

@@ -8,7 +8,8 @@
  * the wrapper never prints.  Statuses: ZC_OK; ZC_ENOENT (no database
  * there); ZC_ELOCKED (another writer holds the lock); ZC_EMODIFIED (a
  * reader's revision was overwritten: reopen with zc_db_reopen and retry
- * the whole search); ZC_ENOMEM; ZC_EINVAL (bad argument); ZC_EXAPIAN
+ * the whole search); ZC_ETOOBIG (a wildcard expands to more terms than
+ * its limit); ZC_ENOMEM; ZC_EINVAL (bad argument); ZC_EXAPIAN
  * (anything else, with Xapian's own message).
  *
  * Ownership: _open/_new hand you an object, _close/_free take it back and

@@ -141,19 +141,47 @@ walk_dir(walk_list *list, const char *root, const walk_opts *opts)
 	free(stack);
 }
 
-/* Absolute form of path without resolving its last component, so that a
- * file given through a symlink keeps the name the user gave. */
+/* Remove ".", ".." and repeated '/' from the absolute path in place. */
+static void
+normalise(char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r != '\0') {
+		size_t n;
+
+		while (*r == '/')
+			r++;
+		n = strcspn(r, "/");
+		if (n == 0)
+			break;
+		if (n == 2 && r[0] == '.' && r[1] == '.') {
+			while (w > s && *--w != '/')
+				;
+		} else if (!(n == 1 && r[0] == '.')) {
+			*w++ = '/';
+			memmove(w, r, n);
+			w += n;
+		}
+		r += n;
+	}
+	if (w == s)
+		*w++ = '/';
+	*w = '\0';
+}
+
+/* Absolute, normalised form of path without resolving symlinks, so that
+ * a file given through a link keeps the name the user gave. */
 static char *
 absolute_path(const char *path)
 {
 	char cwd[PATH_MAX];
 	zc_buf b = {0};
 
-	if (path[0] == '/')
-		return zc_xstrdup(path);
-	if (getcwd(cwd, sizeof cwd) == NULL)
-		return zc_xstrdup(path);
-	zc_buf_printf(&b, "%s/%s", strcmp(cwd, "/") == 0 ? "" : cwd, path);
+	if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
+		zc_buf_printf(&b, "%s/", cwd);
+	zc_buf_puts(&b, path);
+	normalise(b.data);
 	return zc_buf_steal(&b);
 }
 

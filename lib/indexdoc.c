@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zc_fieldterm.h"
 #include "zc_record.h"
 #include "zc_schema.h"
 
@@ -31,96 +32,55 @@ zc_indexdoc_id_term(const char *file_key, size_t i, zc_buf *out)
 	zc_buf_printf(out, "%s%s:%zu", ZC_PREFIX_ID, file_key, i);
 }
 
-/* Cut s to at most max bytes at a UTF-8 character boundary. */
-static size_t
-clip_utf8(const char *s, size_t len, size_t max)
+static zc_status
+add_term_buf(zc_xdoc *d, zc_buf *t, zc_error *err)
 {
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
+	zc_status st = zc_xdoc_add_boolean_term(d, t->data, t->len, err);
+
+	zc_buf_reset(t);
+	return st;
 }
 
+/* K/N/C/V terms of the exact fields that the document has. */
 static zc_status
-add_boolean(zc_xdoc *d, const char *prefix, const char *value,
-    zc_error *err)
+add_fields(zc_xdoc *d, const zc_meta *m, zc_error *err)
 {
+	static const zc_field exact[] = { ZC_FIELD_INDEX_NO, ZC_FIELD_DOC_NO,
+	    ZC_FIELD_CATEGORY, ZC_FIELD_VALIDITY };
+	zc_status st = ZC_OK;
 	zc_buf t = {0};
-	zc_status st;
 
-	zc_buf_puts(&t, prefix);
-	zc_buf_append(&t, value, clip_utf8(value, strlen(value),
-	    ZC_MAX_TERM - strlen(prefix)));
-	st = zc_xdoc_add_boolean_term(d, t.data, t.len, err);
+	for (size_t k = 0; k < sizeof exact / sizeof *exact; k++) {
+		const char *v = m->value[exact[k]];
+		if (v == NULL || st != ZC_OK)
+			continue;
+		zc_fieldterm_exact(exact[k], v, strlen(v), &t);
+		st = add_term_buf(d, &t, err);
+	}
 	zc_buf_free(&t);
 	return st;
 }
 
-/* NFKC leaves 〔〕 [] 【】 （） distinct (DESIGN.md, pitfalls): fold them
- * here for the 文号 terms and in queries. */
-void
-zc_indexdoc_fold_doc_no(const char *in, zc_buf *out)
-{
-	size_t len = strlen(in), i = 0, adv;
-	char enc[4];
-
-	while (i < len) {
-		uint32_t cp = zc_utf8_decode(in + i, len - i, &adv);
-		i += adv;
-		switch (cp) {
-		case '[': case 0x3010: case 0xFF3B: case 0xFE5D: case 0x3014:
-		case '(': case 0xFF08: case 0x3016:
-			cp = 0x3014; /* 〔 */
-			break;
-		case ']': case 0x3011: case 0xFF3D: case 0xFE5E: case 0x3015:
-		case ')': case 0xFF09: case 0x3017:
-			cp = 0x3015; /* 〕 */
-			break;
-		case ' ': case 0x3000: case 0xA0: case '\t':
-			continue;
-		}
-		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
-	}
-}
-
-static zc_status
-add_fields(zc_xdoc *d, const zc_meta *m, zc_error *err)
-{
-	zc_status st = ZC_OK;
-	zc_buf folded = {0};
-
-	if (m->value[ZC_FIELD_INDEX_NO] != NULL)
-		st = add_boolean(d, ZC_PREFIX_INDEX_NO,
-		    m->value[ZC_FIELD_INDEX_NO], err);
-	if (st == ZC_OK && m->value[ZC_FIELD_DOC_NO] != NULL) {
-		zc_indexdoc_fold_doc_no(m->value[ZC_FIELD_DOC_NO], &folded);
-		st = add_boolean(d, ZC_PREFIX_DOC_NO, folded.data, err);
-	}
-	if (st == ZC_OK && m->value[ZC_FIELD_CATEGORY] != NULL)
-		st = add_boolean(d, ZC_PREFIX_CATEGORY,
-		    m->value[ZC_FIELD_CATEGORY], err);
-	if (st == ZC_OK && m->value[ZC_FIELD_VALIDITY] != NULL)
-		st = add_boolean(d, ZC_PREFIX_VALIDITY,
-		    m->value[ZC_FIELD_VALIDITY], err);
-	zc_buf_free(&folded);
-	return st;
-}
-
-/* P + every ancestor directory of path, each with a final '/'. */
+/* P + every ancestor directory of path, and P + the path itself so that
+ * path:FILE works. */
 static zc_status
 add_dirs(zc_xdoc *d, const char *path, zc_error *err)
 {
 	zc_status st = ZC_OK;
-	zc_buf dir = {0};
+	zc_buf t = {0};
 
 	for (const char *s = strchr(path, '/'); s != NULL && st == ZC_OK;
 	    s = strchr(s + 1, '/')) {
-		zc_buf_reset(&dir);
-		zc_buf_append(&dir, path, (size_t)(s - path) + 1);
-		st = add_boolean(d, ZC_PREFIX_DIR, dir.data, err);
+		zc_fieldterm_dir(path, (size_t)(s - path) + 1, &t);
+		st = add_term_buf(d, &t, err);
 	}
-	zc_buf_free(&dir);
+	if (st == ZC_OK) {
+		zc_buf_puts(&t, ZC_PREFIX_DIR);
+		zc_buf_append(&t, path, zc_utf8_clip(path, strlen(path),
+		    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
+		st = add_term_buf(d, &t, err);
+	}
+	zc_buf_free(&t);
 	return st;
 }
 

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
 #include "zc_norm.h"
 #include "zc_schema.h"
@@ -79,122 +80,23 @@ combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
 
 /* ---- exact field values and paths ------------------------------------- */
 
-static size_t
-clip_utf8(const char *s, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
-static bool
-is_white(uint32_t cp)
-{
-	return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x3000 ||
-	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-	    cp == 0x205F || cp == 0xFEFF;
-}
-
-/* Full-width ASCII → ASCII, whitespace removed. */
-static void
-fold_width(const char *s, size_t len, zc_buf *out)
-{
-	size_t i = 0, adv;
-	uint32_t cp;
-	char enc[4];
-
-	while (i < len) {
-		cp = zc_utf8_decode(s + i, len - i, &adv);
-		i += adv;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFF01 - 0x21;
-		if (is_white(cp))
-			continue;
-		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
-	}
-}
-
-void
-zc_qbuild_fold_doc_no(const char *value, size_t len, zc_buf *out)
-{
-	zc_buf w = { 0 };
-
-	fold_width(value, len, &w);
-	zc_indexdoc_fold_doc_no(w.data != NULL ? w.data : "", out);
-	zc_buf_free(&w);
-}
-
-static const char *
-field_prefix(zc_qfield f)
+static zc_field
+exact_field(zc_qfield f)
 {
 	switch (f) {
-	case ZC_QF_INDEX_NO: return ZC_PREFIX_INDEX_NO;
-	case ZC_QF_DOC_NO: return ZC_PREFIX_DOC_NO;
-	case ZC_QF_CATEGORY: return ZC_PREFIX_CATEGORY;
-	case ZC_QF_VALIDITY: return ZC_PREFIX_VALIDITY;
-	default: return NULL;
+	case ZC_QF_INDEX_NO: return ZC_FIELD_INDEX_NO;
+	case ZC_QF_DOC_NO: return ZC_FIELD_DOC_NO;
+	case ZC_QF_CATEGORY: return ZC_FIELD_CATEGORY;
+	case ZC_QF_VALIDITY: return ZC_FIELD_VALIDITY;
+	default: return ZC_FIELD_COUNT;
 	}
-}
-
-/* prefix + value[0..len), cut to ZC_MAX_TERM bytes. */
-static void
-put_term(zc_buf *out, const char *prefix, const char *v, size_t len)
-{
-	size_t plen = strlen(prefix);
-
-	zc_buf_puts(out, prefix);
-	zc_buf_append(out, v, clip_utf8(v, len, ZC_MAX_TERM - plen));
 }
 
 void
 zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
     zc_buf *out)
 {
-	const char *prefix = field_prefix(field);
-	zc_buf v = { 0 };
-
-	if (prefix == NULL)
-		return;
-	if (field == ZC_QF_DOC_NO)
-		zc_qbuild_fold_doc_no(value, len, &v);
-	else
-		fold_width(value, len, &v);
-	put_term(out, prefix, v.data != NULL ? v.data : "", v.len);
-	zc_buf_free(&v);
-}
-
-/* The term today's indexer stores for value (lib/indexdoc.c): K/C/V the
- * raw value, N through zc_indexdoc_fold_doc_no. */
-static void
-legacy_field_term(zc_qfield field, const char *value, size_t len,
-    zc_buf *out)
-{
-	zc_buf v = { 0 };
-
-	if (field == ZC_QF_DOC_NO) {
-		char *s = zc_xstrndup(value, len);
-
-		zc_indexdoc_fold_doc_no(s, &v);
-		free(s);
-	} else {
-		zc_buf_append(&v, value, len);
-	}
-	put_term(out, field_prefix(field), v.data, v.len);
-	zc_buf_free(&v);
-}
-
-void
-zc_qbuild_dir_term(const char *dir, size_t len, zc_buf *out)
-{
-	size_t plen = strlen(ZC_PREFIX_DIR), n;
-
-	zc_buf_puts(out, ZC_PREFIX_DIR);
-	n = clip_utf8(dir, len, ZC_MAX_TERM - plen - 1);
-	zc_buf_append(out, dir, n);
-	if (n == 0 || dir[n - 1] != '/')
-		zc_buf_putc(out, '/');
+	zc_fieldterm_exact(exact_field(field), value, len, out);
 }
 
 /* Remove ".", ".." and repeated '/' from the absolute path in b. */
@@ -275,24 +177,12 @@ term_query(const zc_buf *t, zc_query **out, zc_error *err)
 static zc_status
 field_query(const zc_qnode *n, zc_query **out, zc_error *err)
 {
-	zc_buf t = { 0 }, legacy = { 0 };
-	zc_query *a = NULL, *b = NULL;
+	zc_buf t = { 0 };
 	zc_status rc;
 
 	zc_qbuild_field_term(n->field, n->text, n->len, &t);
-	legacy_field_term(n->field, n->text, n->len, &legacy);
-	rc = term_query(&t, &a, err);
-	if (rc == ZC_OK && strcmp(t.data, legacy.data) != 0) {
-		rc = term_query(&legacy, &b, err);
-		if (rc == ZC_OK)
-			rc = combine2(ZC_Q_OR, a, b, out, err);
-		else
-			zc_query_free(a);
-	} else if (rc == ZC_OK) {
-		*out = a;
-	}
+	rc = term_query(&t, out, err);
 	zc_buf_free(&t);
-	zc_buf_free(&legacy);
 	return rc;
 }
 
@@ -309,10 +199,12 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 	rc = zc_qbuild_resolve_path(n->text, n->len, o->cwd, &path, &is_file,
 	    err);
 	if (rc == ZC_OK && !is_file) {
-		zc_qbuild_dir_term(path.data, path.len, &t);
+		zc_fieldterm_dir(path.data, path.len, &t);
 		rc = term_query(&t, out, err);
 	} else if (rc == ZC_OK) {
-		put_term(&t, ZC_PREFIX_DIR, path.data, path.len);
+		zc_buf_puts(&t, ZC_PREFIX_DIR);
+		zc_buf_append(&t, path.data, zc_utf8_clip(path.data, path.len,
+		    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
 		rc = term_query(&t, &a, err);
 		zc_file_key(path.data, key);
 		zc_buf_reset(&t);

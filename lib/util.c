@@ -279,6 +279,16 @@ zc_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+size_t
+zc_utf8_clip(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 bool
 zc_is_han(uint32_t cp)
 {

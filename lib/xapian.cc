@@ -52,6 +52,8 @@ fail_from_exception(zc_error *err)
 		return zc_fail(err, ZC_ENOENT, "%s", e.get_msg().c_str());
 	} catch (const Xapian::DatabaseOpeningError &e) {
 		return zc_fail(err, ZC_ENOENT, "%s", e.get_msg().c_str());
+	} catch (const Xapian::WildcardError &e) {
+		return zc_fail(err, ZC_ETOOBIG, "%s", e.get_msg().c_str());
 	} catch (const Xapian::InvalidArgumentError &e) {
 		return zc_fail(err, ZC_EINVAL, "%s", e.get_msg().c_str());
 	} catch (const Xapian::DocNotFoundError &e) {

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "zc_fieldterm.h"
 #include "zc_qbuild.h"
 #include "zc_qparse.h"
 #include "zc_schema.h"
@@ -217,13 +218,13 @@ Test(qbuild_terms, field_terms_are_what_the_indexer_stores)
 	zc_qbuild_field_term(ZC_QF_TITLE, "x", 1, &b);
 	cr_expect_eq(b.len, 0);
 	zc_buf_reset(&b);
-	zc_qbuild_fold_doc_no("国发〖2024〗1号", strlen("国发〖2024〗1号"), &b);
+	zc_fieldterm_fold_doc_no("国发〖2024〗1号", strlen("国发〖2024〗1号"), &b);
 	cr_expect_str_eq(b.data, "国发〔2024〕1号");
 	zc_buf_reset(&b);
-	zc_qbuild_dir_term("/srv/a", 6, &b);
+	zc_fieldterm_dir("/srv/a", 6, &b);
 	cr_expect_str_eq(b.data, "P/srv/a/");
 	zc_buf_reset(&b);
-	zc_qbuild_dir_term("/", 1, &b);
+	zc_fieldterm_dir("/", 1, &b);
 	cr_expect_str_eq(b.data, "P/");
 	zc_buf_free(&b);
 }
@@ -345,7 +346,7 @@ make_db(void)
 			zc_buf_reset(&t);
 		}
 		for (s = strchr(f->dir, '/'); s != NULL; s = strchr(s + 1, '/')) {
-			zc_qbuild_dir_term(f->dir, (size_t)(s - f->dir) + 1, &t);
+			zc_fieldterm_dir(f->dir, (size_t)(s - f->dir) + 1, &t);
 			add_bool(d, &t);
 			zc_buf_reset(&t);
 		}

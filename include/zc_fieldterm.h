@@ -1,0 +1,33 @@
+/*
+ * zc_fieldterm.h — the boolean terms of exact field values and
+ * directories (zc_schema.h: K, N, C, V, P).  The indexer stores them and
+ * the query builder looks them up through these same functions, so that
+ * a value typed in a query finds the value read from a document.
+ *
+ * Exact values: full-width ASCII folded to ASCII, every whitespace
+ * character removed; for 文号 also every bracket pair (〔〕 [] 【】 （）
+ * () ﹝﹞ ［］ 〖〗) folded to 〔〕, because NFKC leaves them distinct
+ * (DESIGN.md, pitfalls): 鄂政发[2021]13号 = 鄂政发〔2021〕13号.  Terms are
+ * cut to ZC_MAX_TERM bytes at a character boundary.
+ */
+#ifndef ZC_FIELDTERM_H
+#define ZC_FIELDTERM_H
+
+#include <stddef.h>
+
+#include "zc_doc.h"
+#include "zc_util.h"
+
+/* Append the term of an exact value of field f (ZC_FIELD_INDEX_NO,
+ * _DOC_NO, _CATEGORY or _VALIDITY; any other field appends nothing). */
+void zc_fieldterm_exact(zc_field f, const char *value, size_t len,
+    zc_buf *out);
+
+/* Append the comparable form of a 文号 (no prefix). */
+void zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out);
+
+/* Append the P term of an absolute directory: P + dir with exactly one
+ * final '/'. */
+void zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out);
+
+#endif

@@ -1,0 +1,97 @@
+/*
+ * fieldterm.c — terms of exact field values and directories
+ * (zc_fieldterm.h), shared by the indexer and the query builder.
+ */
+#include "zc_fieldterm.h"
+
+#include <string.h>
+
+#include "zc_schema.h"
+
+static bool
+is_white(uint32_t cp)
+{
+	return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x3000 ||
+	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+	    cp == 0x205F || cp == 0xFEFF;
+}
+
+static uint32_t
+fold_bracket(uint32_t cp)
+{
+	switch (cp) {
+	case '[': case '(': case 0x3010: case 0xFF3B: case 0xFE5D:
+	case 0x3014: case 0xFF08: case 0x3016:
+		return 0x3014; /* 〔 */
+	case ']': case ')': case 0x3011: case 0xFF3D: case 0xFE5E:
+	case 0x3015: case 0xFF09: case 0x3017:
+		return 0x3015; /* 〕 */
+	}
+	return cp;
+}
+
+/* Full-width ASCII → ASCII, whitespace removed, brackets folded if
+ * asked. */
+static void
+fold(const char *s, size_t len, bool brackets, zc_buf *out)
+{
+	size_t i = 0, adv;
+	char enc[4];
+
+	while (i < len) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+		if (brackets)
+			cp = fold_bracket(cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFF01 - 0x21;
+		if (is_white(cp))
+			continue;
+		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
+	}
+}
+
+void
+zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out)
+{
+	fold(value, len, true, out);
+}
+
+static const char *
+field_prefix(zc_field f)
+{
+	switch (f) {
+	case ZC_FIELD_INDEX_NO: return ZC_PREFIX_INDEX_NO;
+	case ZC_FIELD_DOC_NO: return ZC_PREFIX_DOC_NO;
+	case ZC_FIELD_CATEGORY: return ZC_PREFIX_CATEGORY;
+	case ZC_FIELD_VALIDITY: return ZC_PREFIX_VALIDITY;
+	default: return NULL;
+	}
+}
+
+void
+zc_fieldterm_exact(zc_field f, const char *value, size_t len, zc_buf *out)
+{
+	const char *prefix = field_prefix(f);
+	zc_buf v = {0};
+
+	if (prefix == NULL)
+		return;
+	fold(value, len, f == ZC_FIELD_DOC_NO, &v);
+	zc_buf_puts(out, prefix);
+	zc_buf_append(out, v.data != NULL ? v.data : "",
+	    zc_utf8_clip(v.data, v.len, ZC_MAX_TERM - strlen(prefix)));
+	zc_buf_free(&v);
+}
+
+void
+zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out)
+{
+	size_t n;
+
+	zc_buf_puts(out, ZC_PREFIX_DIR);
+	n = zc_utf8_clip(dir, len, ZC_MAX_TERM - strlen(ZC_PREFIX_DIR) - 1);
+	zc_buf_append(out, dir, n);
+	if (n == 0 || dir[n - 1] != '/')
+		zc_buf_putc(out, '/');
+}
