@@ -304,7 +304,8 @@ zc_meta_scan_date(const char *s, size_t len, char iso[11])
 	if (!valid_date(y, m, d))
 		return 0;
 	skip_time(&c);
-	snprintf(iso, 11, "%04d-%02d-%02d", y, m, d);
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
 	return c.i;
 }
 
