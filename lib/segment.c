@@ -285,8 +285,11 @@ is_han_numeral(uint32_t cp)
 static bool
 is_one_of(const char *s, size_t len, const char *const *list)
 {
+	if (len == 0)
+		return false;
 	for (size_t i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (list[i][0] == s[0] && strncmp(list[i], s, len) == 0 &&
+		    list[i][len] == '\0')
 			return true;
 	return false;
 }
