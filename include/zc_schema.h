@@ -4,10 +4,19 @@
  *
  * One Xapian document per passage (the unit of retrieval).  Its terms:
  *
- *   (none) + text   Han character n-grams of the passage, positional:
- *                   exact-string matching (see zc_terms.h)
- *   W + word        words of the passage (ICU + rules + lexicon; Latin
- *                   lower-cased; numbers), positional: ranking, Latin
+ *   (none) + text   Han character n-grams of the passage, positional
+ *                   (lib/terms.c): one position per Han character and per
+ *                   run of letters/digits (70.3 is one), none for
+ *                   whitespace, one empty position per punctuation run.
+ *                   At a Han character: the bigram with the next one if
+ *                   that is Han, else the character alone (end of a run);
+ *                   a run that does not start the field also has its
+ *                   first character alone.  Exact text = phrase of these.
+ *   W + word        at each letter/digit run: the run, normalised
+ *                   (2024, covid, 70.3) — exact matching of Latin and
+ *                   numbers; plus, at the position of its first unit,
+ *                   every segmenter word that is not one unit and not a
+ *                   single Han character (孵化器, 2024年, 70.3%): ranking
  *   S + text        the same two kinds for the document title, with
  *   T + word          their own positions (title: queries, title boost)
  *   A + text / B + word  the same for the issuer (issuer: queries)
