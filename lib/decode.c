@@ -170,15 +170,16 @@ static bool
 mostly_utf8(const char *s, size_t len)
 {
 	size_t i = 0, adv, good = 0, bad = 0;
+	bool cut = len > SNIFF_BYTES;
 
-	if (len > SNIFF_BYTES)
+	if (cut)
 		len = SNIFF_BYTES;
 	while (i < len) {
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
 		if (adv > 1)
 			good++;
-		else if (cp == 0xFFFD && i + 4 < len)
+		else if (cp == 0xFFFD && (!cut || i + 4 < len))
 			bad++; /* a sequence cut by the sample end is fine */
 		i += adv;
 	}
