@@ -1,0 +1,154 @@
+/*
+ * test_extract.c — visible lines and their source line numbers from
+ * text, Markdown, HTML and XML; markup metadata; hostile markup.
+ */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_extract.h"
+
+static void
+extract(zc_format fmt, const char *s, zc_lines *out)
+{
+	zc_error err = { 0 };
+
+	cr_assert_eq(zc_extract(fmt, s, strlen(s), out, &err), ZC_OK, "%s",
+	    err.msg);
+}
+
+static void
+expect_line(const zc_lines *l, size_t i, const char *text, unsigned line)
+{
+	cr_assert_lt(i, l->n, "line %zu missing", i);
+	cr_expect_str_eq(l->items[i].text, text);
+	cr_expect_eq(l->items[i].line, line, "%s", text);
+}
+
+Test(extract, text_lines_keep_their_numbers_and_blank_lines_break)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_TEXT, "第一行\r\n第二行\n\n  \n第五行", &l);
+	cr_assert_eq(l.n, 3);
+	expect_line(&l, 0, "第一行", 1);
+	expect_line(&l, 1, "第二行", 2);
+	expect_line(&l, 2, "第五行", 5);
+	cr_expect(l.items[0].flags & ZC_LINE_BREAK);
+	cr_expect(!(l.items[1].flags & ZC_LINE_BREAK));
+	cr_expect(l.items[2].flags & ZC_LINE_BREAK);
+	zc_lines_free(&l);
+}
+
+Test(extract, markdown_markers_go_and_the_first_heading_is_a_title)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_MARKDOWN,
+	    "# 中华人民共和国测试法\n\n<!-- INFO END -->\n\n## 第一章 总 则\n"
+	    "- **第一条** 为了[测试](http://x)，制定本法。\n"
+	    "| a | b |\n|---|---|\n```\ncode *kept*\n```\n> 引用`代码`\n", &l);
+	cr_expect_str_eq(l.hints.heading, "中华人民共和国测试法");
+	expect_line(&l, 0, "中华人民共和国测试法", 1);
+	cr_expect(l.items[0].flags & ZC_LINE_HEADING);
+	expect_line(&l, 1, "第一章 总 则", 5);
+	expect_line(&l, 2, "第一条 为了测试，制定本法。", 6);
+	expect_line(&l, 3, "| a | b |", 7);
+	expect_line(&l, 4, "code *kept*", 10);
+	expect_line(&l, 5, "引用代码", 12);
+	cr_expect_eq(l.n, 6);
+	zc_lines_free(&l);
+}
+
+Test(extract, html_blocks_become_lines_at_the_line_of_their_text)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML,
+	    "<html><head><title>页面标题</title>\n"
+	    "<meta name=\"ArticleTitle\" content=\"文章标题\">\n"
+	    "<meta name=\"PubDate\" content=\"2024-01-02\">\n"
+	    "<script>var x = '脚本';</script><style>p{}</style></head>\n"
+	    "<body><nav>导航</nav><header>页眉</header>\n"
+	    "<p>\n  第一段<b>加粗</b>文字。</p>\n"
+	    "<div>甲<br>乙</div>\n"
+	    "<table><tr><td>索引号：</td><td>123</td></tr></table>\n"
+	    "<footer>页脚</footer><div class=\"footer\">版权</div>\n"
+	    "<!-- 注释 --></body></html>", &l);
+	cr_expect_str_eq(l.hints.title_tag, "页面标题");
+	cr_expect_str_eq(l.hints.tags.value[ZC_FIELD_TITLE], "文章标题");
+	cr_expect_str_eq(l.hints.tags.value[ZC_FIELD_DATE], "2024-01-02");
+	cr_assert_eq(l.n, 4);
+	expect_line(&l, 0, "第一段加粗文字。", 7);
+	expect_line(&l, 1, "甲", 8);
+	expect_line(&l, 2, "乙", 8);
+	expect_line(&l, 3, "索引号： | 123", 9);
+	zc_lines_free(&l);
+}
+
+Test(extract, malformed_html_is_recovered)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML, "<p>未闭合<div><span>文字</p></td></table>"
+	    "<p>后面", &l);
+	cr_expect_geq(l.n, 2);
+	cr_expect_str_eq(l.items[l.n - 1].text, "后面");
+	zc_lines_free(&l);
+}
+
+Test(extract, deep_nesting_costs_no_stack)
+{
+	enum { DEPTH = 100000 };
+	zc_buf b = { 0 };
+	zc_lines l;
+
+	for (int i = 0; i < DEPTH; i++)
+		zc_buf_puts(&b, "<div><span>");
+	zc_buf_puts(&b, "深处");
+	extract(ZC_FORMAT_HTML, b.data, &l);
+	cr_expect_geq(l.n, 0);
+	zc_lines_free(&l);
+	zc_buf_free(&b);
+}
+
+Test(extract, xml_text_with_lines)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_XML, "<?xml version=\"1.0\"?>\n<doc>\n<title>标题"
+	    "</title>\n<p>正文 &amp; 更多</p>\n</doc>\n", &l);
+	cr_assert_eq(l.n, 2);
+	expect_line(&l, 0, "标题", 3);
+	expect_line(&l, 1, "正文 & 更多", 4);
+	zc_lines_free(&l);
+}
+
+Test(extract, xml_entities_are_never_expanded_or_loaded)
+{
+	zc_lines l;
+	const char *bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE l [\n"
+	    "<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+	    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+	    "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+	    "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
+	    "<!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n"
+	    "<l>文&e;&e;&e;&x;字</l>\n";
+
+	extract(ZC_FORMAT_XML, bomb, &l);
+	for (size_t i = 0; i < l.n; i++) {
+		cr_expect_null(strstr(l.items[i].text, "aaaaaaaaaaaaaaaaaaaa"));
+		cr_expect_null(strstr(l.items[i].text, "root:"));
+	}
+	zc_lines_free(&l);
+}
+
+Test(extract, malformed_xml_still_gives_its_text)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_XML, "<doc><p>文字</doc>", &l);
+	cr_assert_geq(l.n, 1);
+	cr_expect_str_eq(l.items[0].text, "文字");
+	zc_lines_free(&l);
+}
