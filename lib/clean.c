@@ -599,7 +599,7 @@ looks_wrapped(const zc_lines *l)
 		uint32_t prev = 0;
 		bool space = false;
 
-		if (zc_utf8_count(s, len) < 40)
+		if (zc_utf8_count(s, len) < 25)
 			continue;
 		while (i < len) {
 			uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
