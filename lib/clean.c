@@ -698,16 +698,17 @@ strip_title_suffixes(zc_lines *l)
 	}
 }
 
-/* A short line repeating one of the few kept lines before it (a title
- * printed as page title, heading and breadcrumb) is indexed once. */
+/* At the head of a page, a line repeating one of the few kept lines
+ * before it (a title printed as page title, heading and breadcrumb) is
+ * indexed once.  Further down, repeats are content (table cells, 略). */
 static void
 drop_repeats(zc_lines *l)
 {
-	enum { WINDOW = 5 };
+	enum { WINDOW = 5, HEAD = 12 };
 	const zc_line *recent[WINDOW] = { NULL };
 	size_t k = 0;
 
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < l->n && k < HEAD; i++) {
 		zc_line *ln = &l->items[i];
 		bool repeat = false;
 
