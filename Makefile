@@ -153,3 +153,10 @@ fuzz: deps $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 	done
 
 .PHONY: fuzz
+
+# The exact-match and known-item tests over the whole laws corpus
+# (minutes; make check runs a 400-law sample).
+check-laws: all
+	ZC_BUILD=$(abspath $(BUILD)) ZC_LAWS=full sh tests/e2e/t23-laws.sh
+
+.PHONY: check-laws

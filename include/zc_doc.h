@@ -30,6 +30,8 @@ typedef struct zc_passage {
 	char *text;    /* as displayed: cleaned, not normalised */
 	size_t len;    /* bytes */
 	unsigned line; /* 1-based line of the source file where it starts */
+	unsigned pos;  /* its first term position in the index (set by
+	                * zc_indexdoc_build; 0 before) */
 } zc_passage;
 
 typedef struct zc_doc {

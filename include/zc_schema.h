@@ -2,41 +2,44 @@
  * zc_schema.h — how a zhengce database is laid out in Xapian.  Every
  * prefix, value slot and metadata key is defined here and nowhere else.
  *
- * One Xapian document per passage (the unit of retrieval).  Its terms:
+ * One Xapian document per file.  Passages are what a search shows, but
+ * as Xapian documents they cost far more than they hold: every distinct
+ * term of a passage is a key of its own in the position table.  On 400
+ * laws (5.3 MB) a document per passage gave a 97 MB index built at
+ * 0.3 MB/s; a document per file, 21 MB at three times the speed.  The
+ * passages of a file are its positions in order, a gap of 100 positions
+ * apart (larger than any NEAR window, so no phrase or NEAR spans two),
+ * and a search picks the best passages of each matching file
+ * (zc_search.h).  Terms:
  *
- *   (none) + text   Han character n-grams of the passage, positional
- *                   (lib/terms.c): one position per Han character and per
- *                   run of letters/digits (70.3 is one), none for
- *                   whitespace, one empty position per punctuation run.
- *                   At a Han character: the bigram with the next one if
- *                   that is Han, else the character alone (end of a run);
- *                   a run that does not start the field also has its
- *                   first character alone.  Exact text = phrase of these.
+ *   (none) + char   each Han character of the body, positional: one
+ *                   position per Han character and per run of
+ *                   letters/digits (70.3 is one run), none for
+ *                   whitespace, one empty position per run of
+ *                   punctuation.  Exact text = the phrase of its units.
  *   W + word        at each letter/digit run: the run, normalised
- *                   (2024, covid, 70.3) — exact matching of Latin and
- *                   numbers; plus, at the position of its first unit,
- *                   every segmenter word that is not one unit and not a
- *                   single Han character (孵化器, 2024年, 70.3%): ranking
- *   S + text        the same two kinds for the document title, with
- *   T + word          their own positions (title: queries, title boost)
- *   A + text / B + word  the same for the issuer (issuer: queries)
- *   K + value       exact 索引号 (boolean)
+ *                   (2024, covid, 70.3), positional — exact matching of
+ *                   Latin and numbers; and, without a position, every
+ *                   segmenter word that is not one unit and not a single
+ *                   Han character (孵化器, 2024年, 70.3%): ranking
+ *   S + char / T + word   the same for the title (title: queries, boost)
+ *   A + char / B + word   the same for the issuer (issuer: queries)
+ *   K + value       exact 索引号 (boolean; zc_fieldterm.h folds values)
  *   N + value       exact 文号, brackets folded (boolean)
  *   C + value       exact 分类 (boolean)
  *   V + value       exact 有效性 (boolean)
  *   P + dir         every ancestor directory of the file, with a final
- *                   '/' (boolean: path: queries)
- *   F + file key    the file the passage comes from (boolean; deleting
- *                   this term removes all of the file's passages)
- *   Q + key:n       unique id of passage n of a file (replace_document)
+ *                   '/', and P + the file's own path (boolean: path:)
+ *   F + file key    unique id of the file (replace_document)
  *
  * Values: ZC_SLOT_DATE holds 发文日期 as "YYYYMMDD" (ranges, sorting);
- * ZC_SLOT_FILE holds the file key (collapse: hits per document).
+ * ZC_SLOT_PATH holds the file's path (-l reads no document data).
  *
- * Document data: the passage record of zc_record.h (path, line, text and
- * the document's metadata), so that a hit prints without the source file.
+ * Document data: the document record of zc_record.h (path, metadata and
+ * every passage with its line), so that a hit prints without the source
+ * file.
  *
- * Metadata keys: ZC_META_FILE + path -> per-file state (zc_state.h);
+ * Metadata keys: ZC_META_FILE + path -> per-file state (indexer/state.h);
  * ZC_META_ROOT + path -> roots indexed; ZC_META_VERSION -> schema version;
  * ZC_META_UPDATED -> time of the last commit (seconds since the epoch).
  */
@@ -55,11 +58,10 @@
 #define ZC_PREFIX_VALIDITY "V"
 #define ZC_PREFIX_DIR "P"
 #define ZC_PREFIX_FILE "F"
-#define ZC_PREFIX_ID "Q"
 
 enum {
 	ZC_SLOT_DATE = 0,
-	ZC_SLOT_FILE = 1
+	ZC_SLOT_PATH = 1
 };
 
 #define ZC_META_FILE "file:"

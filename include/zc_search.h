@@ -2,16 +2,18 @@
  * zc_search.h — running a query: documents ranked by their best passage,
  * a few passages per document, pages of documents, counts and paths.
  *
- * The unit of the index is the passage (zc_schema.h); the unit of a
- * result list is the document.  Documents are collapsed on ZC_SLOT_FILE:
- * a document ranks where its best passage ranks (or by 发文日期 with
- * ZC_SORT_DATE*), and offset and limit count documents, not passages.
+ * The unit of the index is the file (zc_schema.h), and so is the unit of
+ * a result list: documents rank by relevance (or by 发文日期 with
+ * ZC_SORT_DATE*), and offset and limit count documents.  Each document is
+ * shown by its best passages: those where the query's texts occur, found
+ * through the positions of their anchor terms (zc_terms_anchor) and
+ * confirmed by the highlighter, most texts first.
  *
  * Every call retries the whole search a few times, reopening the
  * database, when zcindex commits underneath (ZC_EMODIFIED), so a search
  * never fails nor returns a mixture of two revisions because of a
  * concurrent commit.  Statuses: ZC_OK; ZC_EMODIFIED when the database
- * kept changing through every attempt; ZC_EINVAL for a corrupt passage
+ * kept changing through every attempt; ZC_EINVAL for a corrupt document
  * record; the others of zc_xapian.h.
  */
 #ifndef ZC_SEARCH_H
@@ -20,7 +22,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zc_highlight.h"
 #include "zc_record.h"
+#include "zc_terms.h"
 #include "zc_util.h"
 #include "zc_xapian.h"
 
@@ -30,22 +34,31 @@ typedef enum zc_sort {
 	ZC_SORT_DATE_DESC /* newest first; undated documents last */
 } zc_sort;
 
+/* How the passages of a matching document are chosen: the query's texts
+ * (zc_highlight.h) and the anchor term of each.  On ZC_OK *out is yours
+ * (zc_picker_free); a and hl are borrowed for the picker's lifetime. */
+typedef struct zc_picker zc_picker;
+zc_status zc_picker_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
+    zc_highlighter *hl, zc_picker **out, zc_error *err);
+void zc_picker_free(zc_picker *p); /* NULL is fine */
+
 typedef struct zc_search_req {
-	unsigned offset;  /* documents to skip */
-	unsigned limit;   /* documents to return; 0 = all */
-	unsigned per_doc; /* passages per document (0 counts as 1) */
+	unsigned offset;   /* documents to skip */
+	unsigned limit;    /* documents to return; 0 = all */
+	unsigned per_doc;  /* passages per document (0 counts as 1) */
 	zc_sort sort;
+	zc_picker *picker; /* borrowed; NULL: a document's first passages */
 } zc_search_req;
 
-#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE }
+#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE, NULL }
 
 /* One passage of the result list.  Passages of one document follow each
  * other, best first, and share the document's rank. */
 typedef struct zc_hit {
 	unsigned rank;  /* 1-based rank of the document, offset included */
-	double score;   /* the passage's relevance weight */
+	double score;   /* the document's relevance weight */
 	zc_docid docid;
-	zc_record rec;  /* decoded passage record; owned */
+	zc_record rec;  /* the passage, its path and metadata; owned */
 } zc_hit;
 
 typedef struct zc_hits {

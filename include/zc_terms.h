@@ -50,4 +50,12 @@ zc_status zc_terms_query(zc_analyzer *a, zc_text_field field,
     const char *text, size_t len, bool exact, zc_query **out,
     zc_error *err);
 
+/* The one term that stands for text under NEAR (Xapian 1.4 accepts only
+ * single terms there): the term of its first unit, appended to term
+ * (nothing when the text has no unit); *width is the number of positions
+ * the text takes, which the NEAR window must allow for. */
+zc_status zc_terms_anchor(zc_analyzer *a, zc_text_field field,
+    const char *text, size_t len, zc_buf *term, unsigned *width,
+    zc_error *err);
+
 #endif

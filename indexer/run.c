@@ -1,12 +1,11 @@
 /*
  * run.c — the index run (run.h).
  *
- * Threads: workers claim files in order and turn each into Xapian
- * documents; the writer (the calling thread) takes them back in the same
+ * Threads: workers claim files in order and turn each into a Xapian
+ * document; the writer (the calling thread) takes them back in the same
  * order, so -j1 and -j2 build identical databases.  A worker may only
  * claim file i while i < written + SLOTS: slot i % SLOTS is then free, and
- * memory is bounded by SLOTS files' worth of chunks of at most
- * CHUNK_PASSAGES documents.
+ * memory is bounded by SLOTS documents in flight.
  */
 #include "run.h"
 
@@ -28,21 +27,18 @@
 #include "zc_xapian.h"
 
 #define SLOTS 8
-#define CHUNK_PASSAGES 512
 #define MAX_FILE_BYTES ((size_t)256 << 20)
 
 enum file_action { ACT_INDEX, ACT_SKIP };
 
-/* What the writer learns about one file, possibly over several chunks. */
+/* What the writer learns about one file. */
 typedef struct slot {
 	bool ready;          /* filled by a worker, not yet consumed */
-	bool first, last;    /* first / last chunk of the file */
 	bool touched;        /* content unchanged: update the state only */
 	zc_status status;    /* ZC_OK or why the file failed */
 	char msg[256];
 	file_state state;
-	zc_xdoc **docs;
-	size_t n_docs;
+	zc_xdoc *doc;        /* the file's document (ZC_OK, not touched) */
 } slot;
 
 typedef struct run {
@@ -124,24 +120,30 @@ remove_vanished(run *r, zc_wdb *w, zc_error *err)
 		    err);
 		for (size_t off = 0; st == ZC_OK && off < keys.len;
 		    off += strlen(keys.data + off) + 1) {
-			const char *path = keys.data + off +
-			    strlen(ZC_META_FILE);
-			char key[ZC_FILE_KEY_LEN + 1];
-			zc_buf term = {0};
+			const char *key = keys.data + off;
+			zc_buf path = {0}, term = {0};
+			file_state fs;
+			char *v = NULL;
+			size_t len = 0;
 
-			if (file_listed(r->files, path))
-				continue;
-			zc_file_key(path, key);
-			zc_buf_printf(&term, "%s%s", ZC_PREFIX_FILE, key);
-			st = zc_wdb_delete_term(w, term.data, err);
-			if (st == ZC_OK)
-				st = zc_wdb_set_metadata(w, keys.data + off,
-				    NULL, 0, err);
-			if (st == ZC_OK) {
-				r->removed++;
-				if (r->opts->verbose)
-					fprintf(stderr, "removed %s\n", path);
+			st = zc_wdb_get_metadata(w, key, &v, &len, err);
+			if (st == ZC_OK && v != NULL &&
+			    state_decode(v, len, &fs, &path) && path.len > 0 &&
+			    !file_listed(r->files, path.data)) {
+				zc_indexdoc_id_term(path.data, &term);
+				st = zc_wdb_delete_term(w, term.data, err);
+				if (st == ZC_OK)
+					st = zc_wdb_set_metadata(w, key, NULL,
+					    0, err);
+				if (st == ZC_OK) {
+					r->removed++;
+					if (r->opts->verbose)
+						fprintf(stderr, "removed %s\n",
+						    path.data);
+				}
 			}
+			free(v);
+			zc_buf_free(&path);
 			zc_buf_free(&term);
 		}
 		zc_buf_free(&prefix);
@@ -168,12 +170,13 @@ plan(run *r, zc_wdb *w, zc_error *err)
 		size_t len = 0;
 		zc_status st;
 
-		zc_buf_printf(&key, "%s%s", ZC_META_FILE, f->path);
+		state_key(f->path, &key);
 		st = zc_wdb_get_metadata(w, key.data, &v, &len, err);
 		zc_buf_free(&key);
 		if (st != ZC_OK)
 			return st;
-		r->has_old[i] = v != NULL && state_decode(v, len, &r->old[i]);
+		r->has_old[i] = v != NULL && state_decode(v, len, &r->old[i],
+		    NULL);
 		free(v);
 		if (r->has_old[i] && r->old[i].size == f->size &&
 		    r->old[i].mtime_ns == f->mtime_ns) {
@@ -197,16 +200,16 @@ typedef struct worker {
 	pthread_t thread;
 } worker;
 
-/* Wait until slot s is free, then hand it the chunk. */
+/* Wait until the file's slot is free, then hand it the result. */
 static void
-publish(run *r, size_t todo_index, const slot *chunk)
+publish(run *r, size_t todo_index, const slot *result)
 {
 	slot *s = &r->slots[todo_index % SLOTS];
 
 	pthread_mutex_lock(&r->lock);
 	while (s->ready)
 		pthread_cond_wait(&r->changed, &r->lock);
-	*s = *chunk;
+	*s = *result;
 	s->ready = true;
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->lock);
@@ -215,7 +218,7 @@ publish(run *r, size_t todo_index, const slot *chunk)
 static void
 publish_failure(run *r, size_t t, zc_status st, const char *msg)
 {
-	slot c = { .first = true, .last = true, .status = st };
+	slot c = { .status = st };
 
 	snprintf(c.msg, sizeof c.msg, "%s", msg);
 	publish(r, t, &c);
@@ -289,7 +292,7 @@ process_file(worker *wk, size_t t)
 	fs.hash = state_hash(bytes, len);
 	if (r->has_old[i] && r->old[i].hash == fs.hash &&
 	    r->old[i].size == fs.size) {
-		slot c = { .first = true, .last = true, .touched = true };
+		slot c = { .touched = true };
 		free(bytes);
 		fs.passages = r->old[i].passages;
 		c.state = fs;
@@ -306,27 +309,16 @@ process_file(worker *wk, size_t t)
 	free(doc.path);
 	doc.path = zc_xstrdup(path);
 	fs.passages = (unsigned)doc.n_passages;
-	for (size_t p = 0; p == 0 || p < doc.n_passages;) {
-		slot c = { .first = p == 0, .state = fs };
-		size_t end = p + CHUNK_PASSAGES;
+	{
+		slot c = { .state = fs, .doc = zc_xdoc_new() };
 
-		if (end > doc.n_passages)
-			end = doc.n_passages;
-		c.docs = zc_xcalloc(end - p + 1, sizeof *c.docs);
-		for (; p < end && st == ZC_OK; p++) {
-			zc_xdoc *d = zc_xdoc_new();
-			st = zc_indexdoc_build(wk->analyzer, &doc, p, d, &err);
-			c.docs[c.n_docs++] = d;
-		}
-		if (st != ZC_OK) {
-			c.status = st;
+		c.status = zc_indexdoc_build(wk->analyzer, &doc, c.doc, &err);
+		if (c.status != ZC_OK) {
 			snprintf(c.msg, sizeof c.msg, "%s", err.msg);
-			p = doc.n_passages;
+			zc_xdoc_free(c.doc);
+			c.doc = NULL;
 		}
-		c.last = p >= doc.n_passages;
 		publish(r, t, &c);
-		if (doc.n_passages == 0)
-			break;
 	}
 	zc_doc_free(&doc);
 }
@@ -357,17 +349,7 @@ worker_main(void *arg)
 /* ---- writer ----------------------------------------------------------- */
 
 static void
-free_chunk(slot *c)
-{
-	for (size_t k = 0; k < c->n_docs; k++)
-		zc_xdoc_free(c->docs[k]);
-	free(c->docs);
-	c->docs = NULL;
-	c->n_docs = 0;
-}
-
-static void
-take_chunk(run *r, size_t t, slot *out)
+take_result(run *r, size_t t, slot *out)
 {
 	slot *s = &r->slots[t % SLOTS];
 
@@ -408,27 +390,11 @@ write_state(zc_wdb *w, const char *path, const file_state *fs,
 	zc_buf key = {0}, val = {0};
 	zc_status st;
 
-	zc_buf_printf(&key, "%s%s", ZC_META_FILE, path);
-	state_encode(fs, &val);
+	state_key(path, &key);
+	state_encode(fs, path, &val);
 	st = zc_wdb_set_metadata(w, key.data, val.data, val.len, err);
 	zc_buf_free(&key);
 	zc_buf_free(&val);
-	return st;
-}
-
-/* Remove a file's passages and state (a failure after part of it was
- * written: the next run tries it again from nothing). */
-static zc_status
-forget_file(zc_wdb *w, const char *file_term, const char *path,
-    zc_error *err)
-{
-	zc_buf key = {0};
-	zc_status st = zc_wdb_delete_term(w, file_term, err);
-
-	zc_buf_printf(&key, "%s%s", ZC_META_FILE, path);
-	if (st == ZC_OK)
-		st = zc_wdb_set_metadata(w, key.data, NULL, 0, err);
-	zc_buf_free(&key);
 	return st;
 }
 
@@ -451,59 +417,48 @@ commit_batch(zc_wdb *w, bool reopen_group, zc_error *err)
 
 /* Write file t; a Xapian failure here is fatal for the run (returned),
  * a failure of the file itself is reported and counted. */
-static zc_status
-write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
+static void
+count_file(run *r, const walk_file *f, const slot *c)
 {
-	const walk_file *f = &r->files->files[r->todo[t]];
-	char key[ZC_FILE_KEY_LEN + 1];
-	zc_status st = ZC_OK;
-	bool failed = false;
-	zc_buf term = {0};
-	slot c;
-
-	zc_file_key(f->path, key);
-	zc_buf_printf(&term, "%s%s", ZC_PREFIX_FILE, key);
-	do {
-		take_chunk(r, t, &c);
-		if (c.status != ZC_OK && !failed) {
-			zc_warn("%s: %s", f->path, c.msg);
-			failed = true;
-			/* never leave part of a file: drop what was added */
-			if (!c.first)
-				st = forget_file(w, term.data, f->path, err);
-		}
-		if (c.first && !failed && !c.touched)
-			st = zc_wdb_delete_term(w, term.data, err);
-		for (size_t k = 0; k < c.n_docs && st == ZC_OK && !failed; k++)
-			st = zc_wdb_add(w, c.docs[k], NULL, err);
-		if (c.last && st == ZC_OK && !failed)
-			st = write_state(w, f->path, &c.state, err);
-		free_chunk(&c);
-	} while (!c.last && st == ZC_OK);
-	zc_buf_free(&term);
-	if (st != ZC_OK) {
-		/* drain the rest of this file so its worker can finish */
-		while (!c.last) {
-			take_chunk(r, t, &c);
-			free_chunk(&c);
-		}
-		return st;
-	}
-	if (failed) {
-		r->failed++;
-	} else if (c.touched) {
+	if (c->touched) {
 		r->unchanged++;
 		if (r->opts->verbose)
 			fprintf(stderr, "unchanged %s (touched)\n", f->path);
 	} else {
 		r->indexed++;
-		r->passages += c.state.passages;
+		r->passages += c->state.passages;
 		if (r->opts->verbose)
 			fprintf(stderr, "indexed %s (%u passages)\n", f->path,
-			    c.state.passages);
+			    c->state.passages);
 	}
+}
+
+static zc_status
+write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
+{
+	const walk_file *f = &r->files->files[r->todo[t]];
+	zc_buf id = {0};
+	zc_status st = ZC_OK;
+	slot c;
+
+	take_result(r, t, &c);
+	if (c.status != ZC_OK) {
+		zc_warn("%s: %s", f->path, c.msg);
+		r->failed++;
+	} else {
+		if (!c.touched) {
+			zc_indexdoc_id_term(f->path, &id);
+			st = zc_wdb_replace(w, id.data, c.doc, NULL, err);
+		}
+		if (st == ZC_OK)
+			st = write_state(w, f->path, &c.state, err);
+		if (st == ZC_OK)
+			count_file(r, f, &c);
+	}
+	zc_xdoc_free(c.doc);
+	zc_buf_free(&id);
 	r->bytes += (double)f->size;
-	return ZC_OK;
+	return st;
 }
 
 static zc_status
@@ -547,10 +502,9 @@ drain(run *r)
 	pthread_mutex_unlock(&r->lock);
 	for (size_t t = r->written; t < r->n_todo; t++) {
 		slot c;
-		do {
-			take_chunk(r, t, &c);
-			free_chunk(&c);
-		} while (!c.last);
+
+		take_result(r, t, &c);
+		zc_xdoc_free(c.doc);
 		pthread_mutex_lock(&r->lock);
 		r->written = t + 1;
 		pthread_cond_broadcast(&r->changed);

@@ -2,7 +2,7 @@
  * run.h — one index run: plan (compare the walk with the stored state),
  * remove what disappeared, then N workers read → pipeline → terms while
  * the calling thread writes to Xapian in file order, committing in
- * batches.  A file's passages and its state go into the same commit, so
+ * batches.  A file's document and its state go into the same commit, so
  * a search never sees half a file and a killed run resumes cleanly.
  */
 #ifndef ZCINDEX_RUN_H

@@ -1,7 +1,9 @@
 /*
  * state.h — what the database remembers of each indexed file, stored as
- * the metadata value of ZC_META_FILE + path (zc_schema.h), so that the
- * database describes itself: "size mtime_ns hash passages".
+ * a metadata value (zc_schema.h), so that the database describes itself:
+ * "size mtime_ns hash passages<TAB>path".  The key is ZC_META_FILE + path;
+ * Xapian keys stop at 245 bytes, so a longer path is cut and followed by
+ * "#" and its file key (the value keeps the whole path).
  */
 #ifndef ZCINDEX_STATE_H
 #define ZCINDEX_STATE_H
@@ -19,8 +21,12 @@ typedef struct file_state {
 	unsigned passages;
 } file_state;
 
-void state_encode(const file_state *s, zc_buf *out);
-bool state_decode(const char *s, size_t len, file_state *out);
+/* Append the metadata key of path. */
+void state_key(const char *path, zc_buf *out);
+void state_encode(const file_state *s, const char *path, zc_buf *out);
+/* Parse a value; the path is appended to path_out when not NULL. */
+bool state_decode(const char *s, size_t len, file_state *out,
+    zc_buf *path_out);
 uint64_t state_hash(const char *bytes, size_t len);
 
 #endif

@@ -31,6 +31,7 @@ zc_doc_add_passage(zc_doc *doc, const char *text, size_t len, unsigned line)
 	p->text = zc_xstrndup(text, len);
 	p->len = len;
 	p->line = line;
+	p->pos = 0;
 }
 
 void

@@ -575,6 +575,135 @@ walk_tree(walker *w, xmlNode *root)
 	flush(w);
 }
 
+/* ---- a fallback for what libxml2 refuses -------------------------------
+ *
+ * libxml2 stops building the tree 256 levels deep (without
+ * XML_PARSE_HUGE, which stays off), and the text below is lost.  When the
+ * tree holds much less text than the markup, the text is taken by a plain
+ * scan instead: text between tags, a line break at every block tag,
+ * script and style skipped, the common entities decoded.  No entity is
+ * ever expanded beyond those. */
+
+/* Visible characters (not whitespace) of the extracted lines. */
+static size_t
+visible_in_lines(const zc_lines *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t k = 0; k < l->items[i].len; k++)
+			if (!isspace((unsigned char)l->items[i].text[k]))
+				n++;
+	return n;
+}
+
+static size_t
+tag_name(const char *s, size_t len, size_t i, char *name, size_t cap)
+{
+	size_t n = 0;
+
+	if (i < len && s[i] == '/')
+		i++;
+	while (i < len && n + 1 < cap && (isalnum((unsigned char)s[i])))
+		name[n++] = (char)tolower((unsigned char)s[i++]);
+	name[n] = '\0';
+	return n;
+}
+
+static void
+put_entity(const char *s, size_t len, size_t *i, zc_buf *cur)
+{
+	static const struct { const char *name; const char *text; } ents[] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&quot;", "\"" }, { "&apos;", "'" }, { "&nbsp;", " " },
+		{ NULL, NULL }
+	};
+	char enc[4];
+
+	for (int k = 0; ents[k].name != NULL; k++) {
+		size_t n = strlen(ents[k].name);
+		if (*i + n <= len && strncmp(s + *i, ents[k].name, n) == 0) {
+			zc_buf_puts(cur, ents[k].text);
+			*i += n;
+			return;
+		}
+	}
+	if (*i + 2 < len && s[*i + 1] == '#') {
+		char *end;
+		bool hex = s[*i + 2] == 'x' || s[*i + 2] == 'X';
+		unsigned long cp = strtoul(s + *i + 2 + hex, &end, hex ? 16 : 10);
+		if (end < s + len && *end == ';' && cp > 0 && cp <= 0x10FFFF &&
+		    !(cp >= 0xD800 && cp <= 0xDFFF)) {
+			zc_buf_append(cur, enc, zc_utf8_encode((uint32_t)cp, enc));
+			*i = (size_t)(end - s) + 1;
+			return;
+		}
+	}
+	zc_buf_putc(cur, '&');
+	(*i)++;
+}
+
+static void
+scan_flush(zc_lines *out, zc_buf *cur, unsigned line)
+{
+	size_t a = 0, b = cur->len;
+
+	while (a < b && isspace((unsigned char)cur->data[a]))
+		a++;
+	while (b > a && isspace((unsigned char)cur->data[b - 1]))
+		b--;
+	if (b > a)
+		zc_lines_add(out, cur->data + a, b - a, line, ZC_LINE_BREAK);
+	zc_buf_reset(cur);
+}
+
+static void
+scan_markup(const char *s, size_t len, zc_lines *out)
+{
+	zc_buf cur = {0};
+	unsigned line = 1, start_line = 1;
+	bool skipping = false;
+	char name[16], skip[16] = "";
+	size_t i = 0;
+
+	while (i < len) {
+		if (s[i] == '<') {
+			size_t end = i + 1;
+			bool closing = end < len && s[end] == '/';
+			tag_name(s, len, end, name, sizeof name);
+			while (end < len && s[end] != '>')
+				line += s[end++] == '\n';
+			if (skipping && closing && strcmp(name, skip) == 0)
+				skipping = false;
+			else if (!skipping && !closing &&
+			    (strcmp(name, "script") == 0 ||
+			    strcmp(name, "style") == 0)) {
+				skipping = true;
+				strcpy(skip, name);
+			} else if (name_in((const xmlChar *)name, block_tags) ||
+			    strcmp(name, "br") == 0) {
+				scan_flush(out, &cur, start_line);
+			}
+			i = end + 1;
+			continue;
+		}
+		if (s[i] == '\n')
+			line++;
+		if (skipping) {
+			i++;
+			continue;
+		}
+		if (cur.len == 0)
+			start_line = line;
+		if (s[i] == '&')
+			put_entity(s, len, &i, &cur);
+		else
+			zc_buf_putc(&cur, s[i++]);
+	}
+	scan_flush(out, &cur, start_line);
+	zc_buf_free(&cur);
+}
+
 static zc_status
 extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
     zc_error *err)
@@ -605,6 +734,21 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 		walk_tree(&w, xmlDocGetRootElement(doc));
 	zc_buf_free(&w.cur);
 	xmlFreeDoc(doc);
+	if (!w.xml) {
+		zc_lines scanned = {0};
+
+		scan_markup(s, len, &scanned);
+		if (visible_in_lines(out) * 2 < visible_in_lines(&scanned)) {
+			/* the tree lost text: keep the hints, take the scan */
+			zc_hints hints = out->hints;
+			memset(&out->hints, 0, sizeof out->hints);
+			zc_lines_free(out);
+			*out = scanned;
+			out->hints = hints;
+		} else {
+			zc_lines_free(&scanned);
+		}
+	}
 	return ZC_OK;
 }
 

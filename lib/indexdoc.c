@@ -1,8 +1,7 @@
 /*
- * indexdoc.c — passage → Xapian document (zc_indexdoc.h).  Every passage
- * carries its document's title, issuer and field terms, because the
- * passage is the unit of retrieval: a title: or date: restriction must
- * hold for each hit on its own.
+ * indexdoc.c — document → Xapian document (zc_indexdoc.h).  Passages
+ * follow each other in the position space, each started after a gap by
+ * zc_terms_index, so that no phrase or NEAR joins two of them.
  */
 #include "zc_indexdoc.h"
 
@@ -27,9 +26,12 @@ zc_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1])
 }
 
 void
-zc_indexdoc_id_term(const char *file_key, size_t i, zc_buf *out)
+zc_indexdoc_id_term(const char *path, zc_buf *out)
 {
-	zc_buf_printf(out, "%s%s:%zu", ZC_PREFIX_ID, file_key, i);
+	char key[ZC_FILE_KEY_LEN + 1];
+
+	zc_file_key(path, key);
+	zc_buf_printf(out, "%s%s", ZC_PREFIX_FILE, key);
 }
 
 static zc_status
@@ -99,49 +101,52 @@ set_date(zc_xdoc *d, const char *iso, zc_error *err)
 	return zc_xdoc_set_value(d, ZC_SLOT_DATE, v, 8, err);
 }
 
-zc_status
-zc_indexdoc_build(zc_analyzer *a, const zc_doc *doc, size_t i, zc_xdoc *out,
+static zc_status
+add_text(zc_analyzer *a, zc_xdoc *d, zc_text_field field, const char *text,
     zc_error *err)
 {
-	const zc_passage *p = &doc->passages[i];
+	unsigned pos = 1;
+
+	if (text == NULL)
+		return ZC_OK;
+	return zc_terms_index(a, d, field, text, strlen(text), &pos, err);
+}
+
+zc_status
+zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
+{
 	const zc_meta *m = &doc->meta;
-	char key[ZC_FILE_KEY_LEN + 1];
-	unsigned pos = 1, tpos = 1, ipos = 1;
+	unsigned pos = 1;
 	zc_buf t = {0};
-	zc_status st;
+	zc_status st = ZC_OK;
 
 	zc_xdoc_clear(out);
-	zc_file_key(doc->path, key);
-	st = zc_terms_index(a, out, ZC_TEXT_BODY, p->text, p->len, &pos, err);
-	if (st == ZC_OK && m->value[ZC_FIELD_TITLE] != NULL)
-		st = zc_terms_index(a, out, ZC_TEXT_TITLE,
-		    m->value[ZC_FIELD_TITLE], strlen(m->value[ZC_FIELD_TITLE]),
-		    &tpos, err);
-	if (st == ZC_OK && m->value[ZC_FIELD_ISSUER] != NULL)
-		st = zc_terms_index(a, out, ZC_TEXT_ISSUER,
-		    m->value[ZC_FIELD_ISSUER],
-		    strlen(m->value[ZC_FIELD_ISSUER]), &ipos, err);
+	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++) {
+		doc->passages[i].pos = pos;
+		st = zc_terms_index(a, out, ZC_TEXT_BODY, doc->passages[i].text,
+		    doc->passages[i].len, &pos, err);
+	}
+	if (st == ZC_OK)
+		st = add_text(a, out, ZC_TEXT_TITLE, m->value[ZC_FIELD_TITLE],
+		    err);
+	if (st == ZC_OK)
+		st = add_text(a, out, ZC_TEXT_ISSUER,
+		    m->value[ZC_FIELD_ISSUER], err);
 	if (st == ZC_OK)
 		st = add_fields(out, m, err);
 	if (st == ZC_OK)
 		st = add_dirs(out, doc->path, err);
 	if (st == ZC_OK) {
-		zc_buf_printf(&t, "%s%s", ZC_PREFIX_FILE, key);
-		st = zc_xdoc_add_boolean_term(out, t.data, t.len, err);
-	}
-	if (st == ZC_OK) {
-		zc_buf_reset(&t);
-		zc_indexdoc_id_term(key, i, &t);
-		st = zc_xdoc_add_boolean_term(out, t.data, t.len, err);
+		zc_indexdoc_id_term(doc->path, &t);
+		st = add_term_buf(out, &t, err);
 	}
 	if (st == ZC_OK)
-		st = zc_xdoc_set_value(out, ZC_SLOT_FILE, key,
-		    ZC_FILE_KEY_LEN, err);
+		st = zc_xdoc_set_value(out, ZC_SLOT_PATH, doc->path,
+		    strlen(doc->path), err);
 	if (st == ZC_OK && m->value[ZC_FIELD_DATE] != NULL)
 		st = set_date(out, m->value[ZC_FIELD_DATE], err);
 	if (st == ZC_OK) {
-		zc_buf_reset(&t);
-		zc_record_encode(doc->path, p->line, p->text, p->len, m, &t);
+		zc_record_encode(doc, &t);
 		st = zc_xdoc_set_data(out, t.data, t.len, err);
 	}
 	zc_buf_free(&t);

@@ -231,24 +231,10 @@ text_field(zc_qfield f)
 }
 
 static const char *
-ngram_prefix(zc_qfield f)
-{
-	return f == ZC_QF_TITLE ? ZC_PREFIX_TITLE_NGRAM : f == ZC_QF_ISSUER ?
-	    ZC_PREFIX_ISSUER_NGRAM : ZC_PREFIX_NGRAM;
-}
-
-static const char *
 word_prefix(zc_qfield f)
 {
 	return f == ZC_QF_TITLE ? ZC_PREFIX_TITLE_WORD : f == ZC_QF_ISSUER ?
 	    ZC_PREFIX_ISSUER_WORD : ZC_PREFIX_WORD;
-}
-
-static bool
-is_alnum_cp(uint32_t cp)
-{
-	return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-	    (cp >= '0' && cp <= '9');
 }
 
 static zc_status
@@ -301,81 +287,12 @@ wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 	return rc;
 }
 
-/* A '.' or ',' between two digits of norm continues a number (70.3). */
-static bool
-is_number_joint(const char *norm, size_t len, size_t i)
-{
-	return (norm[i] == '.' || norm[i] == ',') && i > 0 && i + 1 < len &&
-	    norm[i - 1] >= '0' && norm[i - 1] <= '9' &&
-	    norm[i + 1] >= '0' && norm[i + 1] <= '9';
-}
-
-/*
- * The one term that stands for a text under NEAR (Xapian 1.4 accepts
- * only single terms there: "OP_NEAR and OP_PHRASE only currently support
- * leaf subqueries"), and the number of positions the text takes.  It
- * follows the term scheme of terms.c: the first Han bigram of the text,
- * or else its first run of ASCII letters and digits (a number keeps its
- * decimal point) as a word term.  A lone Han character has no term of
- * its own in every context, so it is never an anchor.  Any term of the
- * text will do, as the window counts the whole width of every text.
- * The better home for this is zc_terms.h; until then it lives here.
- * out is left empty when the text has no anchor.
- */
-static zc_status
-anchor_term(const zc_qnode *n, zc_buf *out, unsigned *width, zc_error *err)
-{
-	char *norm = NULL;
-	size_t len = 0, i = 0, adv, adv2, j;
-	uint32_t cp, next;
-	bool have = false, in_word = false;
-	zc_status rc;
-
-	*width = 0;
-	rc = zc_norm_string(n->text, n->len, &norm, &len, err);
-	if (rc != ZC_OK)
-		return rc;
-	for (; i < len; i += adv) {
-		cp = zc_utf8_decode(norm + i, len - i, &adv);
-		if (zc_is_han(cp)) {
-			(*width)++;
-			in_word = false;
-			if (have || i + adv >= len)
-				continue;
-			next = zc_utf8_decode(norm + i + adv, len - i - adv,
-			    &adv2);
-			if (!zc_is_han(next))
-				continue;
-			zc_buf_puts(out, ngram_prefix(n->field));
-			zc_buf_append(out, norm + i, adv + adv2);
-			have = true;
-		} else if (is_alnum_cp(cp)) {
-			if (in_word)
-				continue;
-			(*width)++;
-			in_word = true;
-			if (have)
-				continue;
-			for (j = i; j < len && (is_alnum_cp((unsigned char)
-			    norm[j]) || is_number_joint(norm, len, j)); j++)
-				;
-			zc_buf_puts(out, word_prefix(n->field));
-			zc_buf_append(out, norm + i, j - i);
-			have = true;
-		} else if (!(in_word && is_number_joint(norm, len, i))) {
-			in_word = false;
-		}
-	}
-	free(norm);
-	return ZC_OK;
-}
-
 /* NEAR of the anchors of texts (wildcards and texts without an anchor
  * take no part), within window positions between them; *out NULL when
  * fewer than two texts have an anchor. */
 static zc_status
-near_of(zc_qnode *const *kids, size_t nkids, unsigned window,
-    zc_query **out, zc_error *err)
+near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
+    unsigned window, zc_query **out, zc_error *err)
 {
 	qlist l = { NULL, 0, 0 };
 	zc_buf t = { 0 };
@@ -389,7 +306,8 @@ near_of(zc_qnode *const *kids, size_t nkids, unsigned window,
 		if (kids[i]->kind != ZC_QN_TEXT)
 			continue;
 		zc_buf_reset(&t);
-		rc = anchor_term(kids[i], &t, &width, err);
+		rc = zc_terms_anchor(a, text_field(kids[i]->field),
+		    kids[i]->text, kids[i]->len, &t, &width, err);
 		if (rc != ZC_OK || t.len == 0)
 			continue;
 		rc = term_query(&t, &q, err);
@@ -430,7 +348,7 @@ near_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 	}
 	rc = combine(&l, ZC_Q_AND, 0, &all, err);
 	if (rc == ZC_OK)
-		rc = near_of(n->kids, n->nkids, n->window, &near, err);
+		rc = near_of(a, n->kids, n->nkids, n->window, &near, err);
 	if (rc != ZC_OK) {
 		zc_query_free(all);
 		return rc;
@@ -496,7 +414,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		}
 	}
 	if (rc == ZC_OK && score.n > 0 && o->proximity > 0 && nbare >= 2)
-		rc = near_of(bare, nbare, o->proximity, &prox, err);
+		rc = near_of(a, bare, nbare, o->proximity, &prox, err);
 	free(bare);
 	if (rc != ZC_OK)
 		goto fail;

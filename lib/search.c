@@ -2,13 +2,13 @@
  * search.c — running a query (zc_search.h).  Data flow: query → Xapian
  * query (qbuild.c) → here → hits → zcsearch's printers.
  *
- * Invariants: a result list is a list of documents, each shown by its
- * best passages; documents come from one search collapsed on the file
- * key (ZC_SLOT_FILE), so offset and limit count documents; the extra
- * passages of a document (--per-doc) come from the same query restricted
- * to that file, which keeps their weights (a filter adds none).  Every
- * public call is one attempt function run again from scratch, after
- * zc_db_reopen, when the database changed under it.
+ * Invariants: a result list is a list of documents (one Xapian document
+ * per file), each shown by its best passages; a passage is chosen from
+ * the positions of the query's anchor terms in the document, mapped to
+ * passages by their first positions (stored in the record), and kept
+ * when the highlighter confirms a match there.  Every public call is one
+ * attempt function run again from scratch, after zc_db_reopen, when the
+ * database changed under it.
  */
 #include "zc_search.h"
 
@@ -82,68 +82,223 @@ make_legs(const zc_query *q, zc_sort sort, leg legs[2], size_t *n,
 	return ZC_OK;
 }
 
+/* ---- choosing passages ------------------------------------------------ */
+
+/* Anchors counted per passage in a bit mask. */
+#define MAX_ANCHORS 32
+/* Passages confirmed with the highlighter before giving up on a document
+ * whose anchors scatter. */
+#define MAX_CHECKS 64
+
+struct zc_picker {
+	char **anchor;   /* anchor terms of the query's texts */
+	size_t n;
+	bool unanchored; /* some text has no anchor (a prefix*): every
+	                  * passage is a candidate for the highlighter */
+	zc_highlighter *hl;
+};
+
+zc_status
+zc_picker_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
+    zc_highlighter *hl, zc_picker **out, zc_error *err)
+{
+	zc_picker *p = zc_xcalloc(1, sizeof *p);
+	zc_status st = ZC_OK;
+
+	p->anchor = zc_xcalloc(n ? n : 1, sizeof *p->anchor);
+	p->hl = hl;
+	for (size_t i = 0; i < n && p->n < MAX_ANCHORS && st == ZC_OK; i++) {
+		zc_buf t = {0};
+		unsigned width;
+
+		if (texts[i].kind == ZC_HL_PREFIX) {
+			p->unanchored = true;
+			continue;
+		}
+		st = zc_terms_anchor(a, ZC_TEXT_BODY, texts[i].text,
+		    texts[i].len, &t, &width, err);
+		if (st == ZC_OK && t.len > 0)
+			p->anchor[p->n++] = zc_buf_steal(&t);
+		zc_buf_free(&t);
+	}
+	if (st != ZC_OK) {
+		zc_picker_free(p);
+		p = NULL;
+	}
+	*out = p;
+	return st;
+}
+
+void
+zc_picker_free(zc_picker *p)
+{
+	if (p == NULL)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		free(p->anchor[i]);
+	free(p->anchor);
+	free(p);
+}
+
+typedef struct candidate {
+	size_t passage;
+	unsigned texts;  /* distinct anchors in the passage */
+	unsigned hits;   /* anchor occurrences */
+} candidate;
+
+static int
+cmp_candidate(const void *x, const void *y)
+{
+	const candidate *a = x, *b = y;
+
+	if (a->texts != b->texts)
+		return a->texts > b->texts ? -1 : 1;
+	if (a->hits != b->hits)
+		return a->hits > b->hits ? -1 : 1;
+	return a->passage < b->passage ? -1 : a->passage > b->passage;
+}
+
+/* The passage whose positions hold pos: the last one starting at or
+ * before it. */
+static size_t
+passage_at(const zc_doc *doc, unsigned pos)
+{
+	size_t lo = 0, hi = doc->n_passages;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->passages[mid].pos <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Count the anchors of p in each passage of hit i's document. */
 static zc_status
-add_hit(zc_hits *h, const zc_mset *ms, size_t i, unsigned rank,
-    zc_error *err)
+count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
+    const zc_doc *doc, uint32_t *mask, unsigned *hits, zc_error *err)
+{
+	for (size_t a = 0; a < p->n; a++) {
+		unsigned *pos;
+		size_t n;
+		zc_status st = zc_mset_positions(ms, i, p->anchor[a],
+		    strlen(p->anchor[a]), &pos, &n, err);
+
+		if (st != ZC_OK)
+			return st;
+		for (size_t k = 0; k < n; k++) {
+			size_t j = passage_at(doc, pos[k]);
+			mask[j] |= (uint32_t)1 << a;
+			hits[j]++;
+		}
+		free(pos);
+	}
+	return ZC_OK;
+}
+
+static void
+take(size_t *chosen, size_t *n, size_t passage)
+{
+	for (size_t k = 0; k < *n; k++)
+		if (chosen[k] == passage)
+			return;
+	chosen[(*n)++] = passage;
+}
+
+/* Indices of the best want passages of doc, best first, into chosen. */
+static zc_status
+choose(const zc_picker *p, const zc_mset *ms, size_t i, const zc_doc *doc,
+    size_t want, size_t *chosen, size_t *n_chosen, zc_error *err)
+{
+	size_t np = doc->n_passages, nc = 0, checks = 0;
+	uint32_t *mask = zc_xcalloc(np ? np : 1, sizeof *mask);
+	unsigned *hits = zc_xcalloc(np ? np : 1, sizeof *hits);
+	candidate *c = zc_xcalloc(np ? np : 1, sizeof *c);
+	zc_spans spans = ZC_SPANS_INIT;
+	zc_status st = ZC_OK;
+
+	*n_chosen = 0;
+	if (p != NULL && np > 0)
+		st = count_anchors(p, ms, i, doc, mask, hits, err);
+	for (size_t j = 0; st == ZC_OK && j < np; j++)
+		if (hits[j] > 0 || (p != NULL && p->unanchored))
+			c[nc++] = (candidate){ j,
+			    (unsigned)__builtin_popcount(mask[j]), hits[j] };
+	qsort(c, nc, sizeof *c, cmp_candidate);
+	/* passages where the highlighter confirms a match, most query texts
+	 * first; else the likeliest unconfirmed one; the opening only when
+	 * no passage holds an anchor (the title or a field matched) */
+	for (size_t k = 0; st == ZC_OK && k < nc && *n_chosen < want &&
+	    (checks < MAX_CHECKS || p->unanchored); k++, checks++) {
+		const zc_passage *ps = &doc->passages[c[k].passage];
+		st = zc_highlight(p->hl, ps->text, ps->len, &spans, err);
+		if (st == ZC_OK && spans.n > 0)
+			take(chosen, n_chosen, c[k].passage);
+	}
+	if (st == ZC_OK && *n_chosen == 0 && nc > 0 && c[0].hits > 0)
+		take(chosen, n_chosen, c[0].passage);
+	if (st == ZC_OK && *n_chosen == 0 && np > 0)
+		take(chosen, n_chosen, 0);
+	zc_spans_free(&spans);
+	free(c);
+	free(hits);
+	free(mask);
+	return st;
+}
+
+static void
+push_hit(zc_hits *h, const zc_doc *doc, size_t passage, unsigned rank,
+    double score, zc_docid id)
+{
+	zc_hit *hit;
+
+	h->hit = zc_xgrow(h->hit, &h->cap, h->n + 1, sizeof *h->hit);
+	hit = &h->hit[h->n++];
+	memset(hit, 0, sizeof *hit);
+	hit->rank = rank;
+	hit->score = score;
+	hit->docid = id;
+	hit->rec.path = zc_xstrdup(doc->path);
+	if (passage < doc->n_passages) {
+		hit->rec.line = doc->passages[passage].line;
+		hit->rec.passage = zc_xstrndup(doc->passages[passage].text,
+		    doc->passages[passage].len);
+	} else {
+		hit->rec.line = 1;
+		hit->rec.passage = zc_xstrdup("");
+	}
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		zc_meta_set(&hit->rec.meta, (zc_field)f, doc->meta.value[f]);
+}
+
+/* The best per_doc passages of hit i of ms, as hits of this rank. */
+static zc_status
+add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
+    const zc_picker *picker, zc_hits *h, zc_error *err)
 {
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, n = 0, *chosen;
+	zc_doc doc;
 	zc_status st;
-	zc_hit *hit;
 
 	st = zc_mset_data(ms, i, &data, &len, err);
 	if (st != ZC_OK)
 		return st;
-	h->hit = zc_xgrow(h->hit, &h->cap, h->n + 1, sizeof *h->hit);
-	hit = &h->hit[h->n];
-	memset(hit, 0, sizeof *hit);
-	st = zc_record_decode(data, len, &hit->rec, err);
+	st = zc_record_decode(data, len, &doc, err);
 	free(data);
-	if (st != ZC_OK)
-		return st;
-	hit->rank = rank;
-	hit->score = zc_mset_weight(ms, i);
-	hit->docid = zc_mset_docid(ms, i);
-	h->n++;
-	return ZC_OK;
-}
-
-/* The best per_doc passages of the document of hit i of ms. */
-static zc_status
-add_doc_passages(zc_db *db, const zc_query *q, const zc_mset *ms, size_t i,
-    unsigned per_doc, unsigned rank, zc_hits *h, zc_error *err)
-{
-	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
-	zc_query *in_file = NULL, *both = NULL, *pair[2];
-	zc_mset *doc_ms = NULL;
-	char *key = NULL;
-	size_t key_len = 0;
-	zc_status st;
-
-	st = zc_mset_value(ms, i, ZC_SLOT_FILE, &key, &key_len, err);
-	if (st != ZC_OK)
-		return st;
-	if (key_len == 0 || memchr(key, '\0', key_len) != NULL) {
-		/* No usable file key: the passage stands alone. */
-		free(key);
-		return add_hit(h, ms, i, rank, err);
-	}
-	st = zc_query_value_range(ZC_SLOT_FILE, key, key, &in_file, err);
-	free(key);
-	if (st != ZC_OK)
-		return st;
-	pair[0] = (zc_query *)q;
-	pair[1] = in_file;
-	st = zc_query_combine(ZC_Q_FILTER, pair, 2, 0, &both, err);
-	zc_query_free(in_file);
-	if (st != ZC_OK)
-		return st;
-	opts.limit = per_doc;
-	st = zc_db_search(db, both, &opts, &doc_ms, err);
-	zc_query_free(both);
-	for (size_t j = 0; st == ZC_OK && j < zc_mset_size(doc_ms); j++)
-		st = add_hit(h, doc_ms, j, rank, err);
-	zc_mset_free(doc_ms);
+	chosen = zc_xcalloc(per_doc, sizeof *chosen);
+	if (st == ZC_OK)
+		st = choose(picker, ms, i, &doc, per_doc, chosen, &n, err);
+	for (size_t k = 0; st == ZC_OK && k < n; k++)
+		push_hit(h, &doc, chosen[k], rank, zc_mset_weight(ms, i),
+		    zc_mset_docid(ms, i));
+	if (st == ZC_OK && n == 0) /* a document without passages */
+		push_hit(h, &doc, 0, rank, zc_mset_weight(ms, i),
+		    zc_mset_docid(ms, i));
+	free(chosen);
+	zc_doc_free(&doc);
 	return st;
 }
 
@@ -167,8 +322,6 @@ run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
 
 		opts.offset = skip;
 		opts.limit = want;
-		opts.collapse_slot = ZC_SLOT_FILE;
-		opts.collapse_max = 1;
 		opts.sort_slot = legs[l].sort_slot;
 		opts.sort_descending = legs[l].descending;
 		/* A later leg starts where this one ends: count it exactly. */
@@ -180,11 +333,8 @@ run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
 		for (size_t i = 0; st == ZC_OK && i < got; i++) {
 			rank++;
 			out->n_docs++;
-			if (per_doc == 1)
-				st = add_hit(out, ms, i, rank, err);
-			else
-				st = add_doc_passages(db, legs[l].q, ms, i,
-				    per_doc, rank, out, err);
+			st = add_doc_hits(ms, i, rank, per_doc, req->picker,
+			    out, err);
 		}
 		want -= (unsigned)got;
 		if (l + 1 < n_legs) {
@@ -241,8 +391,6 @@ count_once(zc_db *db, const zc_query *q, unsigned long *out, zc_error *err)
 	zc_status st;
 
 	opts.limit = 0;
-	opts.collapse_slot = ZC_SLOT_FILE;
-	opts.collapse_max = 1;
 	opts.check_at_least = ALL;
 	st = zc_db_search(db, q, &opts, &ms, err);
 	if (st != ZC_OK)
@@ -274,27 +422,57 @@ zc_search_paths_free(char **paths, size_t n)
 	free(paths);
 }
 
+/* Every matching path, read from ZC_SLOT_PATH (no document data). */
+static zc_status
+paths_once(zc_db *db, const zc_query *q, zc_sort sort, char ***out,
+    size_t *n, zc_error *err)
+{
+	leg legs[2];
+	size_t n_legs, cap = 0;
+	zc_status st;
+
+	st = make_legs(q, sort, legs, &n_legs, err);
+	for (size_t l = 0; st == ZC_OK && l < n_legs; l++) {
+		zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+		zc_mset *ms = NULL;
+
+		opts.limit = ALL;
+		opts.sort_slot = legs[l].sort_slot;
+		opts.sort_descending = legs[l].descending;
+		st = zc_db_search(db, legs[l].q, &opts, &ms, err);
+		for (size_t i = 0; st == ZC_OK && i < zc_mset_size(ms); i++) {
+			char *path;
+			size_t len;
+
+			st = zc_mset_value(ms, i, ZC_SLOT_PATH, &path, &len,
+			    err);
+			if (st != ZC_OK)
+				break;
+			*out = zc_xgrow(*out, &cap, *n + 1, sizeof **out);
+			(*out)[(*n)++] = path;
+		}
+		zc_mset_free(ms);
+	}
+	free_legs(legs, n_legs);
+	return st;
+}
+
 zc_status
 zc_search_paths(zc_db *db, const zc_query *q, zc_sort sort, char ***out,
     size_t *n, zc_error *err)
 {
-	zc_search_req req = ZC_SEARCH_REQ_INIT;
-	zc_hits hits = ZC_HITS_INIT;
 	zc_status st;
 
-	*out = NULL;
-	*n = 0;
-	req.limit = 0;
-	req.sort = sort;
-	st = zc_search_run(db, q, &req, &hits, err);
-	if (st != ZC_OK)
-		return st;
-	*out = zc_xcalloc(hits.n ? hits.n : 1, sizeof **out);
-	for (size_t i = 0; i < hits.n; i++) {
-		(*out)[i] = hits.hit[i].rec.path;
-		hits.hit[i].rec.path = NULL;
+	for (int attempt = 0;; attempt++) {
+		*out = NULL;
+		*n = 0;
+		st = paths_once(db, q, sort, out, n, err);
+		if (st == ZC_OK)
+			return ZC_OK;
+		zc_search_paths_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		if (!should_retry(db, st, attempt, err))
+			return st;
 	}
-	*n = hits.n;
-	zc_hits_free(&hits);
-	return ZC_OK;
 }

@@ -267,41 +267,43 @@ finish_stdout(int status)
 }
 
 static int
-print_hits(const options *o, zc_db *db, const search_query *sq,
-    const char *dbpath)
+print_hits(const options *o, zc_db *db, zc_analyzer *an,
+    const search_query *sq, const char *dbpath)
 {
 	const printer *pr = o->output == OUT_JSON ? &json_printer :
 	    o->output == OUT_TSV ? &tsv_printer : &text_printer;
 	bool colour = o->output == OUT_TEXT && want_colour(o->colour);
+	zc_search_req req = o->req;
 	zc_hits hits = ZC_HITS_INIT;
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_highlighter *hl = NULL;
-	zc_segmenter *seg = NULL;
+	zc_picker *picker = NULL;
 	zc_error err = {0};
 	zc_buf out = {0};
 	zc_status st;
 	int status = EXIT_NO_MATCH;
 
-	st = zc_search_run(db, sq->q, &o->req, &hits, &err);
+	/* Highlights split bare text into the words the search looked for:
+	 * the analyzer's own segmenter, same lexicon (zc_terms.h).  The
+	 * same texts choose which passages of a document to show. */
+	st = zc_highlighter_new(sq->texts, sq->n_texts,
+	    zc_analyzer_segmenter(an), &hl, &err);
+	if (st == ZC_OK)
+		st = zc_picker_new(an, sq->texts, sq->n_texts, hl, &picker,
+		    &err);
+	if (st != ZC_OK) {
+		zc_warn("query: %s", err.msg);
+		zc_highlighter_free(hl);
+		return EXIT_ERROR;
+	}
+	req.picker = picker;
+	st = zc_search_run(db, sq->q, &req, &hits, &err);
 	if (st != ZC_OK) {
 		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
 		    err.msg);
+		zc_picker_free(picker);
+		zc_highlighter_free(hl);
 		return EXIT_ERROR;
-	}
-	/* Highlights split bare text into the words the search looked for:
-	 * the same segmenter, with the same lexicon (zc_terms.h). */
-	if (hits.n > 0) {
-		st = zc_segmenter_new(o->lexicon, &seg, &err);
-		if (st == ZC_OK)
-			st = zc_highlighter_new(sq->texts, sq->n_texts, seg,
-			    &hl, &err);
-		if (st != ZC_OK) {
-			zc_warn("%s: %s", o->lexicon ? o->lexicon : "lexicon",
-			    err.msg);
-			zc_segmenter_free(seg);
-			zc_hits_free(&hits);
-			return EXIT_ERROR;
-		}
 	}
 	if (pr->begin != NULL)
 		pr->begin(&out);
@@ -322,8 +324,8 @@ print_hits(const options *o, zc_db *db, const search_query *sq,
 	flush_buf(&out);
 	zc_buf_free(&out);
 	zc_spans_free(&spans);
+	zc_picker_free(picker);
 	zc_highlighter_free(hl);
-	zc_segmenter_free(seg);
 	zc_hits_free(&hits);
 	return finish_stdout(status);
 }
@@ -427,7 +429,7 @@ main(int argc, char **argv)
 	switch (o.output) {
 	case OUT_LIST: status = print_paths(&o, db, &sq, dbpath); break;
 	case OUT_COUNT: status = print_count(db, &sq, dbpath); break;
-	default: status = print_hits(&o, db, &sq, dbpath); break;
+	default: status = print_hits(&o, db, an, &sq, dbpath); break;
 	}
 done:
 	zc_db_close(db);

@@ -11,7 +11,7 @@ check "$rc" 0 "沃壤行动 matches"
 check "$out" "$tmp/corpus/000_7e851b9a99e99ef3.txt" "沃壤行动 -l"
 
 # the passage is reported at the line where it starts in the file
-line=$(grep -n 沃壤行动 "$tmp/corpus/000_7e851b9a99e99ef3.txt" | cut -d: -f1)
+line=$(grep -n 沃壤行动 "$tmp/corpus/000_7e851b9a99e99ef3.txt" | head -n 1 | cut -d: -f1)
 out=$("$zcsearch" --db "$tmp/db" --json 沃壤行动 | jq -r '"\(.path):\(.line)"')
 check "$out" "$tmp/corpus/000_7e851b9a99e99ef3.txt:$line" "沃壤行动 path:line"
 

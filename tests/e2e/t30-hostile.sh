@@ -6,7 +6,8 @@
 
 d="$tmp/hostile"
 mkdir -p "$d"
-printf '\377\376\375 科技创新 \303 甲乙丙丁\n' >"$d/bad-utf8.txt"
+# UTF-8 damaged in two places (as a truncated download is)
+printf '为深入实施创新驱动发展战略，引导我市科创孵化载体高质量发展，\377不断提升服务能力和孵化绩效，甲乙丙丁培育优质科技型中小企业。\300\n' >"$d/bad-utf8.txt"
 printf 'abc\000def 不应索引\n' >"$d/nul.txt"
 : >"$d/empty.txt"
 python3 - "$d" <<'PY'

@@ -18,9 +18,17 @@ try() {
 	fi
 }
 
-long=$(python3 -c 'print("科技" * 50000)')
-try "100,000-character word" "$long"
-try "100,000 characters of words" "$(python3 -c 'print("孵化 " * 33334)')"
+# one argument holds at most 128 KB (MAX_ARG_STRLEN): 100,000 ASCII
+# characters in one, 100,000 Han characters over several
+try "100,000-character word" "$(python3 -c 'print("a" * 100000)')"
+try "100,000 characters of words" "$(python3 -c 'print("ab " * 33334)')"
+start=$(date +%s%N)
+# shellcheck disable=SC2046
+"$zcsearch" --db "$tmp/db" -- $(python3 -c 'print(" ".join(["科技" * 1000] * 50))') >/dev/null 2>&1
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "$([ "$rc" -le 2 ] && echo ok)" ok "100,000 Han characters in 50 arguments: exit status $rc"
+check "$([ "$ms" -lt 1000 ] && echo fast)" fast "100,000 Han characters in 50 arguments: ${ms} ms"
 try "10,000 nested parentheses" "$(python3 -c 'print("(" * 10000 + "孵化" + ")" * 10000)')"
 try "10,000 open parentheses" "$(python3 -c 'print("(" * 10000)')"
 try "unbalanced quote" '"科技创新'

@@ -97,19 +97,34 @@ Test(extract, malformed_html_is_recovered)
 	zc_lines_free(&l);
 }
 
-Test(extract, deep_nesting_costs_no_stack)
+/* libxml2 stops 256 levels down; the text below is scanned instead. */
+Test(extract, deep_nesting_keeps_its_text_and_costs_no_stack)
 {
 	enum { DEPTH = 100000 };
 	zc_buf b = { 0 };
 	zc_lines l;
 
+	zc_buf_puts(&b, "<html><body><p>表面</p>");
 	for (int i = 0; i < DEPTH; i++)
 		zc_buf_puts(&b, "<div><span>");
-	zc_buf_puts(&b, "深处");
+	zc_buf_puts(&b, "深处 &amp; &#x4E2D;");
 	extract(ZC_FORMAT_HTML, b.data, &l);
-	cr_expect_geq(l.n, 0);
+	cr_assert_eq(l.n, 2);
+	cr_expect_str_eq(l.items[0].text, "表面");
+	cr_expect_str_eq(l.items[1].text, "深处 & 中");
 	zc_lines_free(&l);
 	zc_buf_free(&b);
+}
+
+Test(extract, shallow_nesting_keeps_the_tree)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML, "<html><body><div><div><script>x()</script>"
+	    "<p>正文</p></div></div></body></html>", &l);
+	cr_assert_eq(l.n, 1);
+	cr_expect_str_eq(l.items[0].text, "正文");
+	zc_lines_free(&l);
 }
 
 Test(extract, xml_text_with_lines)

@@ -1,7 +1,7 @@
 /*
- * test_search.c — documents ranked by their best passage, pages of
- * documents, passages per document, sorting by date, exact counts and
- * paths, against a temporary database laid out as zc_schema.h says.
+ * test_search.c — documents ranked by relevance or date, pages of
+ * documents, the best passages of each, exact counts and paths, against
+ * a temporary database built by zc_indexdoc_build as zcindex builds it.
  */
 #include <criterion/criterion.h>
 
@@ -10,43 +10,55 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "zc_highlight.h"
+#include "zc_indexdoc.h"
 #include "zc_record.h"
 #include "zc_schema.h"
 #include "zc_search.h"
 
 static char dir[64];
 static zc_db *db;
+static zc_analyzer *an;
 
-/* A passage of file path whose text is label: ten positions, `x`
- * repeated wdf times (all lengths equal, so BM25 ranks by wdf). */
+/* A passage: its label, then x repeated nx times and f up to ten words,
+ * so that every passage has the same length and BM25 ranks documents by
+ * their number of x. */
 static void
-add_passage(zc_wdb *w, const char *path, const char *label, int wdf,
-    const char *date)
+add_passage(zc_doc *d, const char *label, int nx, unsigned line)
+{
+	zc_buf t = {0};
+
+	zc_buf_puts(&t, label);
+	for (int i = 0; i < 10; i++)
+		zc_buf_puts(&t, i < nx ? " x" : " f");
+	zc_doc_add_passage(d, t.data, t.len, line);
+	zc_buf_free(&t);
+}
+
+/* File path with two passages labelled path's last letter + 1 and + 2. */
+static void
+add_file(zc_wdb *w, const char *path, int nx1, int nx2, const char *date)
 {
 	zc_error err = {0};
-	zc_xdoc *d = zc_xdoc_new();
-	zc_meta meta = {{0}};
-	zc_buf data = {0};
-	char id[64];
+	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = {0};
+	zc_buf id = {0};
+	char label[8];
 
-	for (unsigned pos = 1; pos <= 10; pos++)
-		cr_assert_eq(zc_xdoc_add_posting(d, (int)pos <= wdf ? "x" : "f",
-		    1, pos, 1, &err), ZC_OK);
-	snprintf(id, sizeof id, "%s%s", ZC_PREFIX_ID, label);
-	cr_assert_eq(zc_xdoc_add_boolean_term(d, id, strlen(id), &err), ZC_OK);
-	if (date != NULL)
-		cr_assert_eq(zc_xdoc_set_value(d, ZC_SLOT_DATE, date,
-		    strlen(date), &err), ZC_OK);
-	cr_assert_eq(zc_xdoc_set_value(d, ZC_SLOT_FILE, path, strlen(path),
-	    &err), ZC_OK);
-	zc_meta_set(&meta, ZC_FIELD_TITLE, path + 3);
-	zc_record_encode(path, 7, label, strlen(label), &meta, &data);
-	cr_assert_eq(zc_xdoc_set_data(d, data.data, data.len, &err), ZC_OK);
-	cr_assert_eq(zc_wdb_replace(w, id, d, NULL, &err),
-	    ZC_OK, "%s", err.msg);
-	zc_buf_free(&data);
-	zc_meta_free(&meta);
-	zc_xdoc_free(d);
+	d.path = zc_xstrdup(path);
+	zc_meta_set(&d.meta, ZC_FIELD_TITLE, path + 3);
+	zc_meta_set(&d.meta, ZC_FIELD_DATE, date);
+	snprintf(label, sizeof label, "%s1", path + 3);
+	add_passage(&d, label, nx1, 7);
+	snprintf(label, sizeof label, "%s2", path + 3);
+	add_passage(&d, label, nx2, 8);
+	cr_assert_eq(zc_indexdoc_build(an, &d, x, &err), ZC_OK, "%s", err.msg);
+	zc_indexdoc_id_term(path, &id);
+	cr_assert_eq(zc_wdb_replace(w, id.data, x, NULL, &err), ZC_OK, "%s",
+	    err.msg);
+	zc_buf_free(&id);
+	zc_doc_free(&d);
+	zc_xdoc_free(x);
 }
 
 static void
@@ -57,16 +69,14 @@ setup(void)
 
 	strcpy(dir, "/tmp/zc-test-search-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(zc_wdb_open(dir, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
 	    err.msg);
-	/* By passage: c2 a1 b1 a2 c1 a3 e1; by document: c a b e. */
-	add_passage(w, "/d/a", "a1", 5, "20240812");
-	add_passage(w, "/d/a", "a2", 3, "20240812");
-	add_passage(w, "/d/a", "a3", 1, "20240812");
-	add_passage(w, "/d/b", "b1", 4, "20210101");
-	add_passage(w, "/d/c", "c1", 2, NULL);
-	add_passage(w, "/d/c", "c2", 6, NULL);
-	add_passage(w, "/d/e", "e1", 1, "20250730");
+	/* By number of x: c (2+7) a (5+3) b (4+0) e (1+0). */
+	add_file(w, "/d/a", 5, 3, "2024-08-12");
+	add_file(w, "/d/b", 4, 0, "2021-01-01");
+	add_file(w, "/d/c", 2, 7, NULL);
+	add_file(w, "/d/e", 1, 0, "2025-07-30");
 	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
 }
@@ -77,6 +87,7 @@ teardown(void)
 	char cmd[128];
 
 	zc_db_close(db);
+	zc_analyzer_free(an);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
@@ -88,51 +99,87 @@ term(const char *t)
 {
 	zc_query *q;
 	zc_error err = {0};
+	zc_buf b = {0};
 
-	cr_assert_eq(zc_query_term(t, strlen(t), 1, 0, &q, &err), ZC_OK);
+	zc_buf_printf(&b, "%s%s", ZC_PREFIX_WORD, t);
+	cr_assert_eq(zc_query_term(b.data, b.len, 1, 0, &q, &err), ZC_OK);
+	zc_buf_free(&b);
 	return q;
 }
 
-/* "rank:passage ..." of the hits of term t under req. */
+/* "rank:label ..." of the hits of word t under req, passages chosen for
+ * the text t. */
 static const char *
 run(const char *t, unsigned offset, unsigned limit, unsigned per_doc,
     zc_sort sort)
 {
 	static char out[256];
-	zc_search_req req = { offset, limit, per_doc, sort };
+	zc_hl_text text = { t, strlen(t), ZC_HL_WORDS };
+	zc_search_req req = { offset, limit, per_doc, sort, NULL };
 	zc_hits hits = ZC_HITS_INIT;
+	zc_highlighter *hl;
 	zc_error err = {0};
 	zc_query *q = term(t);
 	size_t o = 0;
 
+	cr_assert_eq(zc_highlighter_new(&text, 1, zc_analyzer_segmenter(an),
+	    &hl, &err), ZC_OK);
+	cr_assert_eq(zc_picker_new(an, &text, 1, hl, &req.picker, &err),
+	    ZC_OK);
 	cr_assert_eq(zc_search_run(db, q, &req, &hits, &err), ZC_OK, "%s",
 	    err.msg);
 	out[0] = '\0';
 	for (size_t i = 0; i < hits.n; i++) {
-		cr_assert_str_eq(hits.hit[i].rec.meta.value[ZC_FIELD_TITLE],
-		    hits.hit[i].rec.path + 3);
-		cr_assert_eq(hits.hit[i].rec.line, 7);
+		const zc_record *r = &hits.hit[i].rec;
+		cr_assert_str_eq(r->meta.value[ZC_FIELD_TITLE], r->path + 3);
+		cr_assert_eq(r->line, r->passage[1] == '1' ? 7u : 8u);
 		cr_assert_gt(hits.hit[i].score, 0.0);
-		o += (size_t)snprintf(out + o, sizeof out - o, "%s%u:%s",
-		    i ? " " : "", hits.hit[i].rank, hits.hit[i].rec.passage);
+		o += (size_t)snprintf(out + o, sizeof out - o, "%s%u:%.2s",
+		    i ? " " : "", hits.hit[i].rank, r->passage);
 	}
 	zc_hits_free(&hits);
+	zc_picker_free(req.picker);
+	zc_highlighter_free(hl);
 	zc_query_free(q);
 	return out;
 }
 
-Test(search, documents_rank_by_their_best_passage)
+Test(search, documents_rank_by_relevance_shown_by_their_best_passage)
 {
 	cr_expect_str_eq(run("x", 0, 10, 1, ZC_SORT_RELEVANCE),
 	    "1:c2 2:a1 3:b1 4:e1");
 }
 
-Test(search, per_doc_shows_a_documents_best_passages_together)
+Test(search, per_doc_shows_a_documents_matching_passages_best_first)
 {
 	cr_expect_str_eq(run("x", 0, 10, 2, ZC_SORT_RELEVANCE),
 	    "1:c2 1:c1 2:a1 2:a2 3:b1 4:e1");
-	cr_expect_str_eq(run("x", 1, 1, 5, ZC_SORT_RELEVANCE),
-	    "2:a1 2:a2 2:a3");
+	cr_expect_str_eq(run("x", 1, 1, 5, ZC_SORT_RELEVANCE), "2:a1 2:a2");
+}
+
+Test(search, a_document_matched_only_by_its_title_shows_its_opening)
+{
+	zc_hl_text text = { "c", 1, ZC_HL_WORDS };
+	zc_search_req req = { 0, 10, 2, ZC_SORT_RELEVANCE, NULL };
+	zc_hits hits = ZC_HITS_INIT;
+	zc_highlighter *hl;
+	zc_error err = {0};
+	zc_query *q;
+
+	cr_assert_eq(zc_query_term(ZC_PREFIX_TITLE_WORD "c", 2, 1, 0, &q,
+	    &err), ZC_OK);
+	cr_assert_eq(zc_highlighter_new(&text, 1, zc_analyzer_segmenter(an),
+	    &hl, &err), ZC_OK);
+	cr_assert_eq(zc_picker_new(an, &text, 1, hl, &req.picker, &err),
+	    ZC_OK);
+	cr_assert_eq(zc_search_run(db, q, &req, &hits, &err), ZC_OK);
+	cr_assert_eq(hits.n, 1);
+	cr_expect_str_eq(hits.hit[0].rec.path, "/d/c");
+	cr_expect_eq(hits.hit[0].rec.line, 7);
+	zc_hits_free(&hits);
+	zc_picker_free(req.picker);
+	zc_highlighter_free(hl);
+	zc_query_free(q);
 }
 
 Test(search, offset_and_limit_count_documents)
@@ -218,7 +265,7 @@ Test(search, searches_keep_working_while_a_writer_commits)
 	 * reopen (ZC_EMODIFIED) or never notice, and see a whole state. */
 	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK, "%s", err.msg);
 	for (int i = 0; i < 4; i++) {
-		add_passage(w, "/d/g", "g1", 7, "20200101");
+		add_file(w, "/d/g", 10, 10, "2020-01-01");
 		cr_assert_eq(zc_wdb_commit(w, &err), ZC_OK, "%s", err.msg);
 	}
 	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK, "%s", err.msg);
