@@ -11,8 +11,8 @@
 # 2. Known items: for 100 laws whose title no other file shares, the
 #    title without 中华人民共和国 ranks the law first in at least 95; and a
 #    10-16 character fragment of one of its passages found in no other
-#    document, quoted, ranks it first in at least 95 (bare, in 85: its
-#    words alone may occur apart in other documents).
+#    document ranks it first in at least 95, quoted and bare (bare: 85
+#    in the sample, see below).
 #
 # By default a fixed sample of 400 laws keeps the run short; ZC_LAWS=full
 # uses all of them (about 3,500 files, 64 MB: minutes on two cores), which
@@ -222,13 +222,17 @@ check "$(get extras)" 0 "exact strings: no document extra"
 check "$(get bad)" 0 "exact strings: every search ran and had an answer"
 check "$(get items)" 100 "100 known items"
 check "$([ "$(get title_first)" -ge 95 ] && echo yes)" yes "title ranks the law first in >= 95 of 100"
-# The fragment quoted is the guarantee of exact matching; bare, its words
-# may occur apart in other documents and ranking decides: reported, and
-# held to a lower bar until proximity ranking favours adjacent words.
+# The fragment quoted is the guarantee of exact matching.  Bare, its
+# words may occur apart in other documents and ranking decides: the
+# issue's bar of 95% holds for the full run; the sample, where each
+# miss weighs more, is held to 85% so that `make check` stays a test of
+# regressions while ranking improves.
 check "$([ "$(get quoted_fragment_first)" -ge "$(($(get fragments) * 95 / 100))" ] && echo yes)" yes \
     "a unique fragment, quoted, ranks the law first in >= 95%"
-check "$([ "$(get fragment_first)" -ge "$(($(get fragments) * 85 / 100))" ] && echo yes)" yes \
-    "a unique fragment, bare, ranks the law first in >= 85%"
+bar=85
+[ "$mode" = full ] && bar=95
+check "$([ "$(get fragment_first)" -ge "$(($(get fragments) * bar / 100))" ] && echo yes)" yes \
+    "a unique fragment, bare, ranks the law first in >= $bar%"
 check "$([ "$(get fragments)" -ge 95 ] && echo yes)" yes "a unique fragment for >= 95 laws"
 
 finish
