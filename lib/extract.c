@@ -579,22 +579,38 @@ walk_tree(walker *w, xmlNode *root)
  *
  * libxml2 stops building the tree 256 levels deep (without
  * XML_PARSE_HUGE, which stays off), and the text below is lost.  When the
- * tree holds much less text than the markup, the text is taken by a plain
- * scan instead: text between tags, a line break at every block tag,
- * script and style skipped, the common entities decoded.  No entity is
+ * tree reaches that depth, the text is taken by a plain scan instead: text between tags, a line break at every block tag,
+ * the head, title and dropped elements skipped, the common entities
+ * decoded.  No entity is
  * ever expanded beyond those. */
 
-/* Visible characters (not whitespace) of the extracted lines. */
-static size_t
-visible_in_lines(const zc_lines *l)
-{
-	size_t n = 0;
+/* libxml2's nesting limit (xmlParserMaxDepth) and a margin: a tree this
+ * deep was cut off by the parser. */
+#define TRUNCATED_DEPTH 250
 
-	for (size_t i = 0; i < l->n; i++)
-		for (size_t k = 0; k < l->items[i].len; k++)
-			if (!isspace((unsigned char)l->items[i].text[k]))
-				n++;
-	return n;
+/* Depth of the deepest element under root, iteratively. */
+static unsigned
+tree_depth(xmlNode *root)
+{
+	unsigned depth = 0, deepest = 0;
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		if (n->children != NULL) {
+			n = n->children;
+			if (++depth > deepest)
+				deepest = depth;
+			continue;
+		}
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			depth--;
+		}
+		if (n == root)
+			break;
+		n = n->next;
+	}
+	return deepest;
 }
 
 static size_t
@@ -675,9 +691,9 @@ scan_markup(const char *s, size_t len, zc_lines *out)
 				line += s[end++] == '\n';
 			if (skipping && closing && strcmp(name, skip) == 0)
 				skipping = false;
-			else if (!skipping && !closing &&
-			    (strcmp(name, "script") == 0 ||
-			    strcmp(name, "style") == 0)) {
+			else if (!skipping && !closing && (name_in(
+			    (const xmlChar *)name, dropped_tags) ||
+			    strcmp(name, "title") == 0)) {
 				skipping = true;
 				strcpy(skip, name);
 			} else if (name_in((const xmlChar *)name, block_tags) ||
@@ -710,6 +726,8 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 {
 	walker w = { .out = out, .flags = ZC_LINE_BREAK, .xml = xml };
 	xmlDoc *doc = NULL;
+	xmlNode *root;
+	bool truncated;
 
 	zc_extract_init();
 	silence_libxml();
@@ -730,24 +748,22 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 	if (doc == NULL)
 		return zc_fail(err, ZC_EINVAL, "cannot parse %s",
 		    xml ? "XML" : "HTML");
-	if (xmlDocGetRootElement(doc) != NULL)
-		walk_tree(&w, xmlDocGetRootElement(doc));
+	root = xmlDocGetRootElement(doc);
+	truncated = !w.xml && root != NULL &&
+	    tree_depth(root) >= TRUNCATED_DEPTH;
+	if (root != NULL)
+		walk_tree(&w, root);
 	zc_buf_free(&w.cur);
 	xmlFreeDoc(doc);
-	if (!w.xml) {
+	if (truncated) {
+		/* keep the hints of the tree, take the text of the scan */
 		zc_lines scanned = {0};
 
 		scan_markup(s, len, &scanned);
-		if (visible_in_lines(out) * 2 < visible_in_lines(&scanned)) {
-			/* the tree lost text: keep the hints, take the scan */
-			zc_hints hints = out->hints;
-			memset(&out->hints, 0, sizeof out->hints);
-			zc_lines_free(out);
-			*out = scanned;
-			out->hints = hints;
-		} else {
-			zc_lines_free(&scanned);
-		}
+		scanned.hints = out->hints;
+		memset(&out->hints, 0, sizeof out->hints);
+		zc_lines_free(out);
+		*out = scanned;
 	}
 	return ZC_OK;
 }

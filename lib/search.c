@@ -324,8 +324,11 @@ run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
 		opts.limit = want;
 		opts.sort_slot = legs[l].sort_slot;
 		opts.sort_descending = legs[l].descending;
-		/* A later leg starts where this one ends: count it exactly. */
-		opts.check_at_least = l + 1 < n_legs ? ALL : 0;
+		/* Every match is weighed: with phrases under AND_MAYBE, Xapian
+		 * 1.4.22's pruning for a short top-k returned a lower-weighted
+		 * document first (孵化器 -n 1 on corpus/, tests/e2e/t20).  It
+		 * also makes the count exact, which a later leg needs. */
+		opts.check_at_least = ALL;
 		st = zc_db_search(db, legs[l].q, &opts, &ms, err);
 		if (st != ZC_OK)
 			break;

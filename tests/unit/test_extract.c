@@ -116,6 +116,30 @@ Test(extract, deep_nesting_keeps_its_text_and_costs_no_stack)
 	zc_buf_free(&b);
 }
 
+/* Both sides of the limit: 240 levels keep the tree (table cells joined
+ * by " | "), 300 levels still keep the text. */
+Test(extract, nesting_limit_on_both_sides)
+{
+	static const int depth[] = { 240, 300 };
+	static const char *const want[] = { "甲 | 乙", "甲乙" };
+
+	for (int k = 0; k < 2; k++) {
+		zc_buf b = { 0 };
+		zc_lines l;
+
+		zc_buf_puts(&b, "<html><body>");
+		for (int i = 0; i < depth[k]; i++)
+			zc_buf_puts(&b, "<div>");
+		zc_buf_puts(&b, "<table><tr><td>甲</td><td>乙</td></tr></table>");
+		extract(ZC_FORMAT_HTML, b.data, &l);
+		cr_assert_eq(l.n, 1, "depth %d", depth[k]);
+		cr_expect_str_eq(l.items[0].text, want[k], "depth %d",
+		    depth[k]);
+		zc_lines_free(&l);
+		zc_buf_free(&b);
+	}
+}
+
 Test(extract, shallow_nesting_keeps_the_tree)
 {
 	zc_lines l;
