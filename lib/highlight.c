@@ -134,7 +134,7 @@ add_segmented(zc_highlighter *h, zc_segmenter *seg, const char *norm,
 	size_t nw = 0, ncp;
 	zc_status st;
 
-	st = zc_segment(seg, norm, norm_len, &w, &nw, err);
+	st = zc_segment_query(seg, norm, norm_len, &w, &nw, err);
 	for (size_t i = 0; st == ZC_OK && i < nw; i++) {
 		uint32_t *cp;
 

@@ -816,3 +816,35 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 	*n = nw;
 	return ZC_OK;
 }
+
+/* Whether text is one run of at most max Han characters. */
+static bool
+is_short_han_run(const char *text, size_t len, size_t max)
+{
+	size_t i = 0, n = 0, adv;
+
+	while (i < len) {
+		if (!zc_is_han(zc_utf8_decode(text + i, len - i, &adv)) ||
+		    ++n > max)
+			return false;
+		i += adv;
+	}
+	return n > 0;
+}
+
+zc_status
+zc_segment_query(zc_segmenter *s, const char *text, size_t len,
+    const zc_word **words, size_t *n, zc_error *err)
+{
+	if (is_short_han_run(text, len, ZC_SEGMENT_QUERY_RUN) ||
+	    (is_short_han_run(text, len, SIZE_MAX) &&
+	    zc_segmenter_has_term(s, text, len))) {
+		s->words = zc_xgrow(s->words, &s->words_cap, 1,
+		    sizeof *s->words);
+		s->words[0] = (zc_word){ 0, len, ZC_WORD_HAN };
+		*words = s->words;
+		*n = 1;
+		return ZC_OK;
+	}
+	return zc_segment(s, text, len, words, n, err);
+}

@@ -431,10 +431,11 @@ zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
 	cut_units(a);
 	if (a->nunits == 0)
 		return zc_query_match_nothing(out, err);
-	/* A query of one unit needs no words. */
-	if (a->nunits > 1 || a->units[0].kind == UNIT_ALNUM) {
-		rc = zc_segment(a->seg, a->norm.text, a->norm.len, &w, &nw,
-		    err);
+	/* Exact text is one phrase, and a query of one unit one term: only
+	 * bare text of several units needs its words. */
+	if (!exact && (a->nunits > 1 || a->units[0].kind == UNIT_ALNUM)) {
+		rc = zc_segment_query(a->seg, a->norm.text, a->norm.len, &w,
+		    &nw, err);
 		if (rc != ZC_OK)
 			return rc;
 	}
