@@ -329,6 +329,8 @@ worker_main(void *arg)
 	worker *wk = arg;
 	run *r = wk->r;
 
+	/* named for top(1) and perf(1): the writer keeps "zcindex" */
+	pthread_setname_np(pthread_self(), "zcindex-worker");
 	for (;;) {
 		size_t t;
 
