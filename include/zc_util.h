@@ -88,6 +88,9 @@ bool zc_utf8_valid(const char *s, size_t len);
  * character boundary. */
 size_t zc_utf8_clip(const char *s, size_t len, size_t max);
 
+/* 64-bit FNV-1a of bytes: file keys, content hashes, hash tables. */
+uint64_t zc_hash64(const void *bytes, size_t len);
+
 /* Han ideographs (CJK unified, extensions, compatibility) and 〇. */
 bool zc_is_han(uint32_t cp);
 

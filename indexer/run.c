@@ -289,7 +289,7 @@ process_file(worker *wk, size_t t)
 	fs.size = (int64_t)len;
 	fs.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 +
 	    sb.st_mtim.tv_nsec;
-	fs.hash = state_hash(bytes, len);
+	fs.hash = zc_hash64(bytes, len);
 	if (r->has_old[i] && r->old[i].hash == fs.hash &&
 	    r->old[i].size == fs.size) {
 		slot c = { .touched = true };

@@ -56,14 +56,3 @@ state_decode(const char *s, size_t len, file_state *out, zc_buf *path_out)
 	return true;
 }
 
-uint64_t
-state_hash(const char *bytes, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)bytes[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}

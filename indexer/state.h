@@ -17,7 +17,7 @@
 typedef struct file_state {
 	int64_t size;
 	int64_t mtime_ns;
-	uint64_t hash;     /* FNV-1a 64 of the bytes */
+	uint64_t hash;     /* zc_hash64 of the bytes */
 	unsigned passages;
 } file_state;
 
@@ -27,6 +27,5 @@ void state_encode(const file_state *s, const char *path, zc_buf *out);
 /* Parse a value; the path is appended to path_out when not NULL. */
 bool state_decode(const char *s, size_t len, file_state *out,
     zc_buf *path_out);
-uint64_t state_hash(const char *bytes, size_t len);
 
 #endif

@@ -16,13 +16,8 @@
 void
 zc_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1])
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		h ^= *p;
-		h *= 0x100000001b3ULL;
-	}
-	snprintf(out, ZC_FILE_KEY_LEN + 1, "%016llx", (unsigned long long)h);
+	snprintf(out, ZC_FILE_KEY_LEN + 1, "%016llx",
+	    (unsigned long long)zc_hash64(path, strlen(path)));
 }
 
 void

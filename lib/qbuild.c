@@ -19,63 +19,18 @@
 #include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
 #include "zc_norm.h"
+#include "zc_qlist.h"
 #include "zc_schema.h"
-
-typedef struct qlist {
-	zc_query **v;
-	size_t n, cap;
-} qlist;
-
-static void
-push(qlist *l, zc_query *q)
-{
-	l->v = zc_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = q;
-}
-
-static void
-qlist_free(qlist *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		zc_query_free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-/* op over l's queries (one stands for itself, none is match-nothing);
- * l is emptied either way. */
-static zc_status
-combine(qlist *l, zc_qop op, unsigned window, zc_query **out, zc_error *err)
-{
-	zc_status rc;
-
-	*out = NULL;
-	if (l->n == 0) {
-		qlist_free(l);
-		return zc_query_match_nothing(out, err);
-	}
-	if (l->n == 1) {
-		*out = l->v[0];
-		l->n = 0;
-		qlist_free(l);
-		return ZC_OK;
-	}
-	rc = zc_query_combine(op, l->v, l->n, window, out, err);
-	qlist_free(l);
-	return rc;
-}
 
 /* a op b, freeing both. */
 static zc_status
 combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = { NULL, 0, 0 };
 
-	push(&l, a);
-	push(&l, b);
-	return combine(&l, op, 0, out, err);
+	zc_qlist_push(&l, a);
+	zc_qlist_push(&l, b);
+	return zc_qlist_combine(&l, op, 0, out, err);
 }
 
 /* ---- exact field values and paths ------------------------------------- */
@@ -294,7 +249,7 @@ static zc_status
 near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
     unsigned window, zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = { NULL, 0, 0 };
 	zc_buf t = { 0 };
 	unsigned width, total = 0;
 	zc_query *q;
@@ -312,14 +267,14 @@ near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
 			continue;
 		rc = term_query(&t, &q, err);
 		if (rc == ZC_OK) {
-			push(&l, q);
+			zc_qlist_push(&l, q);
 			total += width;
 		}
 	}
 	zc_buf_free(&t);
 	if (rc == ZC_OK && l.n >= 2)
-		return combine(&l, ZC_Q_NEAR, window + total, out, err);
-	qlist_free(&l);
+		return zc_qlist_combine(&l, ZC_Q_NEAR, window + total, out, err);
+	zc_qlist_free(&l);
 	return rc;
 }
 
@@ -328,25 +283,36 @@ near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
 static zc_status build(zc_analyzer *a, const zc_qnode *n,
     const zc_qbuild_opts *o, zc_query **out, zc_error *err);
 
+/* The queries of n's children, into l (left empty on failure). */
+static zc_status
+build_kids(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+    zc_qlist *l, zc_error *err)
+{
+	zc_status rc = ZC_OK;
+	zc_query *q;
+
+	for (size_t i = 0; i < n->nkids && rc == ZC_OK; i++) {
+		rc = build(a, n->kids[i], o, &q, err);
+		if (rc == ZC_OK)
+			zc_qlist_push(l, q);
+	}
+	if (rc != ZC_OK)
+		zc_qlist_free(l);
+	return rc;
+}
+
 static zc_status
 near_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
-	zc_query *q, *all, *near;
-	zc_status rc = ZC_OK;
-	size_t i;
+	zc_qlist l = ZC_QLIST_INIT;
+	zc_query *all, *near;
+	zc_status rc;
 
-	for (i = 0; i < n->nkids && rc == ZC_OK; i++) {
-		rc = build(a, n->kids[i], o, &q, err);
-		if (rc == ZC_OK)
-			push(&l, q);
-	}
-	if (rc != ZC_OK) {
-		qlist_free(&l);
+	rc = build_kids(a, n, o, &l, err);
+	if (rc != ZC_OK)
 		return rc;
-	}
-	rc = combine(&l, ZC_Q_AND, 0, &all, err);
+	rc = zc_qlist_combine(&l, ZC_Q_AND, 0, &all, err);
 	if (rc == ZC_OK)
 		rc = near_of(a, n->kids, n->nkids, n->window, &near, err);
 	if (rc != ZC_OK) {
@@ -386,8 +352,8 @@ static zc_status
 and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
-	qlist score = { NULL, 0, 0 }, filter = { NULL, 0, 0 };
-	qlist neg = { NULL, 0, 0 };
+	zc_qlist score = { NULL, 0, 0 }, filter = { NULL, 0, 0 };
+	zc_qlist neg = { NULL, 0, 0 };
 	zc_qnode **bare = zc_xcalloc(n->nkids, sizeof *bare);
 	zc_query *q = NULL, *base = NULL, *f = NULL, *prox = NULL;
 	size_t i, nbare = 0;
@@ -399,16 +365,16 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		if (k->kind == ZC_QN_NOT) {
 			rc = build(a, k->kids[0], o, &q, err);
 			if (rc == ZC_OK)
-				push(&neg, q);
+				zc_qlist_push(&neg, q);
 			continue;
 		}
 		rc = build(a, k, o, &q, err);
 		if (rc != ZC_OK)
 			break;
 		if (is_filter(k)) {
-			push(&filter, q);
+			zc_qlist_push(&filter, q);
 		} else {
-			push(&score, q);
+			zc_qlist_push(&score, q);
 			if (k->kind == ZC_QN_TEXT && k->field == ZC_QF_BODY)
 				bare[nbare++] = n->kids[i];
 		}
@@ -419,7 +385,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 	if (rc != ZC_OK)
 		goto fail;
 	if (score.n > 0) {
-		rc = combine(&score, ZC_Q_AND, 0, &base, err);
+		rc = zc_qlist_combine(&score, ZC_Q_AND, 0, &base, err);
 		if (rc == ZC_OK && prox != NULL) {
 			rc = combine2(ZC_Q_AND_MAYBE, base, prox, &base, err);
 			prox = NULL;
@@ -428,7 +394,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 			goto fail;
 	}
 	if (filter.n > 0) {
-		rc = combine(&filter, ZC_Q_AND, 0, &f, err);
+		rc = zc_qlist_combine(&filter, ZC_Q_AND, 0, &f, err);
 		if (rc == ZC_OK && base != NULL) {
 			rc = combine2(ZC_Q_FILTER, base, f, &base, err);
 		} else if (rc == ZC_OK) {
@@ -442,7 +408,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		if (base == NULL)
 			rc = zc_query_match_all(&base, err);
 		if (rc == ZC_OK)
-			rc = combine(&neg, ZC_Q_OR, 0, &q, err);
+			rc = zc_qlist_combine(&neg, ZC_Q_OR, 0, &q, err);
 		if (rc == ZC_OK)
 			rc = combine2(ZC_Q_AND_NOT, base, q, &base, err);
 		if (rc != ZC_OK)
@@ -453,9 +419,9 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 fail:
 	zc_query_free(base);
 	zc_query_free(prox);
-	qlist_free(&score);
-	qlist_free(&filter);
-	qlist_free(&neg);
+	zc_qlist_free(&score);
+	zc_qlist_free(&filter);
+	zc_qlist_free(&neg);
 	*out = NULL;
 	return rc;
 }
@@ -464,26 +430,19 @@ static zc_status
 build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = ZC_QLIST_INIT;
 	zc_query *q, *all;
 	zc_status rc = ZC_OK;
-	size_t i;
 
 	*out = NULL;
 	switch (n->kind) {
 	case ZC_QN_AND:
 		return and_query(a, n, o, out, err);
 	case ZC_QN_OR:
-		for (i = 0; i < n->nkids && rc == ZC_OK; i++) {
-			rc = build(a, n->kids[i], o, &q, err);
-			if (rc == ZC_OK)
-				push(&l, q);
-		}
-		if (rc != ZC_OK) {
-			qlist_free(&l);
+		rc = build_kids(a, n, o, &l, err);
+		if (rc != ZC_OK)
 			return rc;
-		}
-		return combine(&l, ZC_Q_OR, 0, out, err);
+		return zc_qlist_combine(&l, ZC_Q_OR, 0, out, err);
 	case ZC_QN_NOT:
 		rc = build(a, n->kids[0], o, &q, err);
 		if (rc != ZC_OK)

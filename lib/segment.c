@@ -38,18 +38,6 @@ typedef struct lexicon {
 	size_t max_cp;      /* longest term in code points */
 } lexicon;
 
-static uint64_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static bool
 lexicon_has(const lexicon *lx, const char *s, size_t len)
 {
@@ -57,7 +45,7 @@ lexicon_has(const lexicon *lx, const char *s, size_t len)
 
 	if (lx->count == 0)
 		return false;
-	i = hash_bytes(s, len) & (lx->nslots - 1);
+	i = zc_hash64(s, len) & (lx->nslots - 1);
 	while (lx->slots[i] != 0) {
 		const char *t = lx->pool + lx->slots[i] - 1;
 
@@ -72,7 +60,7 @@ static void
 lexicon_insert_slot(lexicon *lx, uint32_t off)
 {
 	const char *t = lx->pool + off - 1;
-	size_t i = hash_bytes(t, strlen(t)) & (lx->nslots - 1);
+	size_t i = zc_hash64(t, strlen(t)) & (lx->nslots - 1);
 
 	while (lx->slots[i] != 0)
 		i = (i + 1) & (lx->nslots - 1);

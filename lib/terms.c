@@ -32,6 +32,7 @@
 #include <unicode/uchar.h>
 
 #include "zc_norm.h"
+#include "zc_qlist.h"
 #include "zc_schema.h"
 #include "zc_segment.h"
 #include "zc_terms.h"
@@ -308,55 +309,6 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
 
 /* ---- queries ---------------------------------------------------------- */
 
-typedef struct qlist {
-	zc_query **v;
-	size_t n, cap;
-} qlist;
-
-static void
-qlist_push(qlist *l, zc_query *q)
-{
-	l->v = zc_xgrow(l->v, &l->cap, l->n + 1, sizeof *l->v);
-	l->v[l->n++] = q;
-}
-
-static void
-qlist_clear(qlist *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		zc_query_free(l->v[i]);
-	l->n = 0;
-}
-
-static void
-qlist_free(qlist *l)
-{
-	qlist_clear(l);
-	free(l->v);
-	l->v = NULL;
-	l->cap = 0;
-}
-
-/* Combine l's queries with op (one query stands for itself); l is
- * emptied either way. */
-static zc_status
-qlist_combine(qlist *l, zc_qop op, unsigned window, zc_query **out,
-    zc_error *err)
-{
-	zc_status rc;
-
-	if (l->n == 0)
-		return zc_query_match_nothing(out, err);
-	if (l->n == 1) {
-		*out = l->v[0];
-		l->n = 0;
-		return ZC_OK;
-	}
-	rc = zc_query_combine(op, l->v, l->n, window, out, err);
-	qlist_clear(l);
-	return rc;
-}
-
 /* The query for units [from, to) as exact contiguous text: the phrase
  * of their terms, at their relative positions (a run of punctuation
  * between two units leaves a position free, as it does in the text). */
@@ -364,7 +316,7 @@ static zc_status
 exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
     zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = { NULL, 0, 0 };
 	unsigned first = a->units[from].pos;
 	zc_status rc = ZC_OK;
 
@@ -376,12 +328,12 @@ exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
 		rc = zc_query_term(a->term.data, a->term.len, 1,
 		    a->units[i].pos - first + 1, &q, err);
 		if (rc == ZC_OK)
-			qlist_push(&l, q);
+			zc_qlist_push(&l, q);
 	}
 	if (rc == ZC_OK)
-		rc = qlist_combine(&l, ZC_Q_PHRASE,
+		rc = zc_qlist_combine(&l, ZC_Q_PHRASE,
 		    a->units[to - 1].pos - first + 1, out, err);
-	qlist_free(&l);
+	zc_qlist_free(&l);
 	return rc;
 }
 
@@ -391,7 +343,7 @@ ranking_query(zc_analyzer *a, zc_text_field field, const zc_word *w,
     size_t nw, zc_query **out, zc_error *err)
 {
 	const char *wp = word_prefix(field);
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = { NULL, 0, 0 };
 	zc_status rc = ZC_OK;
 
 	*out = NULL;
@@ -406,11 +358,11 @@ ranking_query(zc_analyzer *a, zc_text_field field, const zc_word *w,
 		rc = zc_query_term(a->term.data, a->term.len, 1,
 		    a->units[u].pos + 1, &q, err);
 		if (rc == ZC_OK)
-			qlist_push(&l, q);
+			zc_qlist_push(&l, q);
 	}
 	if (rc == ZC_OK && l.n > 0)
-		rc = qlist_combine(&l, ZC_Q_OR, 0, out, err);
-	qlist_free(&l);
+		rc = zc_qlist_combine(&l, ZC_Q_OR, 0, out, err);
+	zc_qlist_free(&l);
 	return rc;
 }
 
@@ -418,7 +370,7 @@ zc_status
 zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
     size_t len, bool exact, zc_query **out, zc_error *err)
 {
-	qlist l = { NULL, 0, 0 };
+	zc_qlist l = { NULL, 0, 0 };
 	zc_query *match = NULL, *rank = NULL;
 	const zc_word *w = NULL;
 	size_t nw = 0;
@@ -452,12 +404,12 @@ zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
 				continue; /* punctuation */
 			rc = exact_query(a, field, from, to, &q, err);
 			if (rc == ZC_OK)
-				qlist_push(&l, q);
+				zc_qlist_push(&l, q);
 		}
 		if (rc == ZC_OK && nw == 0)
 			rc = exact_query(a, field, 0, a->nunits, &match, err);
 		else if (rc == ZC_OK)
-			rc = qlist_combine(&l, ZC_Q_AND, 0, &match, err);
+			rc = zc_qlist_combine(&l, ZC_Q_AND, 0, &match, err);
 	}
 	if (rc == ZC_OK)
 		rc = ranking_query(a, field, w, nw, &rank, err);
@@ -487,7 +439,7 @@ zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
 	}
 	zc_query_free(match);
 	zc_query_free(rank);
-	qlist_free(&l);
+	zc_qlist_free(&l);
 	return rc;
 }
 

@@ -279,6 +279,19 @@ zc_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+uint64_t
+zc_hash64(const void *bytes, size_t len)
+{
+	const unsigned char *p = bytes;
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
 size_t
 zc_utf8_clip(const char *s, size_t len, size_t max)
 {
