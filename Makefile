@@ -172,3 +172,9 @@ check-laws: all
 	ZC_BUILD=$(abspath $(BUILD)) ZC_LAWS=full sh tests/e2e/t23-laws.sh
 
 .PHONY: check-laws
+
+# kill -9 of zcindex at 20 seeded moments of a laws-corpus run (minutes).
+check-kill: all
+	tests/kill/kill-run.sh $(BUILD) 20
+
+.PHONY: check-kill
