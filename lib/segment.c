@@ -141,6 +141,15 @@ static lexicon shipped;
 static UBreakIterator *prototype;
 static UErrorCode prototype_status;
 
+/* At exit, so that leak checkers see a clean process. */
+static void
+free_shared(void)
+{
+	ubrk_close(prototype);
+	prototype = NULL;
+	lexicon_free(&shipped);
+}
+
 static void
 init_shared(void)
 {
@@ -150,6 +159,7 @@ init_shared(void)
 	is_translit(0, true);
 	prototype = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
 	prototype_status = st;
+	atexit(free_shared);
 }
 
 /* ---- the segmenter --------------------------------------------------- */

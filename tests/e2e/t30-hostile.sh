@@ -10,6 +10,7 @@ mkdir -p "$d"
 printf '为深入实施创新驱动发展战略，引导我市科创孵化载体高质量发展，\377不断提升服务能力和孵化绩效，甲乙丙丁培育优质科技型中小企业。\300\n' >"$d/bad-utf8.txt"
 printf 'abc\000def 不应索引\n' >"$d/nul.txt"
 : >"$d/empty.txt"
+cp "$top/tests/data/random.bin" "$d/random.txt"
 python3 - "$d" <<'PY'
 import sys
 d = sys.argv[1]
@@ -54,8 +55,10 @@ wait "$runner"
 read -r rc rss <"$tmp/run.out"
 check "$rc" 1 "run ends with status 1 (some files failed)"
 check "$([ "$rss" -lt 1024 ] && echo bounded)" bounded "peak memory ${rss} MB < 1 GB"
-grep -q "zcindex: $d/nul.txt: " "$tmp/run.err"
+grep -q "zcindex: $d/nul.txt: not a text file" "$tmp/run.err"
 check "$?" 0 "NUL bytes reported with the path"
+grep -q "zcindex: $d/random.txt: not a text file" "$tmp/run.err"
+check "$?" 0 "random bytes reported as binary"
 if [ "$(id -u)" -ne 0 ]; then
 	grep -q "zcindex: $d/unreadable.txt: " "$tmp/run.err"
 	check "$?" 0 "unreadable file reported"
