@@ -149,9 +149,16 @@ $(FUZZ_DIR)/lib/xapian.o: lib/xapian.cc
 	clang++ $(CPPFLAGS) $(PKG_CFLAGS) -std=c++11 -Wall -Wextra -pthread \
 		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+$(FUZZ_DIR)/fuzz_%.o: tests/fuzz/fuzz_%.c
+	@mkdir -p $(@D)
 	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
-		$(FUZZ_SAN) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) -lstdc++ -lm
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+
+# clang++ links: UBSan's C++ checks (vptr) need its C++ runtime.
+$(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/fuzz_%.o $(FUZZ_LIB_OBJ)
+	clang++ $(FUZZ_SAN) -fsanitize=fuzzer -pthread -o $@ $^ $(PKG_LIBS) -lm
+
+.SECONDARY: $(FUZZ_LIB_OBJ)
 
 fuzz: deps $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 	@for t in $(FUZZ_TARGETS); do \
@@ -161,7 +168,9 @@ fuzz: deps $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 			-max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 			-artifact_prefix=$(FUZZ_DIR)/crashes/$$t/ \
 			$(FUZZ_DIR)/corpus/$$t tests/fuzz/seeds/$$t \
-			2>&1 | tail -n 3 || exit 1; \
+			>$(FUZZ_DIR)/fuzz_$$t.log 2>&1; \
+		rc=$$?; tail -n 3 $(FUZZ_DIR)/fuzz_$$t.log; \
+		[ $$rc -eq 0 ] || exit 1; \
 	done
 
 .PHONY: fuzz
