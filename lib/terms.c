@@ -41,6 +41,10 @@
  * window a query asks for. */
 #define FIELD_GAP 100
 
+/* Weight of bare text found as typed, over its words found apart: the
+ * characters of a phrase are common, so their own weights are small. */
+#define WHOLE_TEXT_BOOST 5.0
+
 typedef enum unit_kind { UNIT_HAN, UNIT_ALNUM } unit_kind;
 
 typedef struct unit {
@@ -419,6 +423,14 @@ zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
 		zc_query *whole = NULL, *pair[2];
 
 		rc = exact_query(a, field, 0, a->nunits, &whole, err);
+		if (rc == ZC_OK) {
+			zc_query *scaled = NULL;
+
+			rc = zc_query_scale(whole, WHOLE_TEXT_BOOST, &scaled,
+			    err);
+			zc_query_free(whole);
+			whole = scaled;
+		}
 		if (rc == ZC_OK && rank == NULL) {
 			rank = whole;
 		} else if (rc == ZC_OK) {
