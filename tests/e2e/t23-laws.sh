@@ -21,15 +21,17 @@
 
 tarball=${ZC_LAWS_TAR:-$top/../shared/data/laws.tar.xz}
 mode=${ZC_LAWS:-sample}
-if [ ! -r "$tarball" ]; then
-	echo "laws corpus not found: $tarball" >&2
-	check missing "$tarball" "laws corpus readable"
-	finish
-fi
-
 cp -R "$top/corpus" "$tmp/corpus"
 mkdir -p "$tmp/unpack" "$tmp/laws"
-xz -dc "$tarball" | tar -x -C "$tmp/unpack" -f - || exit 2
+if [ -r "$tarball" ]; then
+	xz -dc "$tarball" | tar -x -C "$tmp/unpack" -f - || exit 2
+elif [ "$mode" = full ]; then
+	check missing "$tarball" "laws corpus readable"
+	finish
+else
+	# a machine without the data: exact matching over corpus/ alone
+	echo "laws corpus not found: $tarball; corpus/ only, no known items"
+fi
 # Flat, short names: the laws' own paths reach 250 bytes, and what is
 # measured here is matching and ranking, not path handling.
 find "$tmp/unpack" -name '*.md' ! -name 'README*' ! -path '*/.*' | LC_ALL=C sort >"$tmp/all"
@@ -220,6 +222,7 @@ check "$(get strings)" 200 "200 random strings"
 check "$(get misses)" 0 "exact strings: no document missed"
 check "$(get extras)" 0 "exact strings: no document extra"
 check "$(get bad)" 0 "exact strings: every search ran and had an answer"
+[ -r "$tarball" ] || finish
 check "$(get items)" 100 "100 known items"
 check "$([ "$(get title_first)" -ge 95 ] && echo yes)" yes "title ranks the law first in >= 95 of 100"
 # The fragment quoted is the guarantee of exact matching.  Bare, its
