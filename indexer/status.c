@@ -10,15 +10,35 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "state.h"
 #include "zc_schema.h"
 #include "zc_xapian.h"
 
+typedef struct tally {
+	zc_db *db;
+	unsigned long files, passages;
+	zc_status status;
+	zc_error *err;
+} tally;
+
+/* One stored file state: count the file and its passages. */
 static bool
-count_key(void *ctx, const char *s, size_t len)
+add_state(void *ctx, const char *key, size_t len)
 {
-	(void)s;
-	(void)len;
-	(*(unsigned long *)ctx)++;
+	tally *t = ctx;
+	char *k = zc_xstrndup(key, len), *v = NULL;
+	size_t vlen = 0;
+	file_state fs;
+
+	t->status = zc_db_get_metadata(t->db, k, &v, &vlen, t->err);
+	free(k);
+	if (t->status != ZC_OK)
+		return false;
+	if (v != NULL && state_decode(v, vlen, &fs, NULL)) {
+		t->files++;
+		t->passages += fs.passages;
+	}
+	free(v);
 	return true;
 }
 
@@ -59,7 +79,7 @@ zcindex_status(const char *db_path, FILE *out)
 	zc_error err = {0};
 	zc_db *db;
 	zc_db_stats st;
-	unsigned long files = 0;
+	tally t = { .err = &err };
 	char *updated = NULL;
 	size_t len;
 	zc_status s;
@@ -69,17 +89,19 @@ zcindex_status(const char *db_path, FILE *out)
 		zc_warn("%s: no index here (%s)", db_path, err.msg);
 		return 2;
 	}
+	t.db = db;
 	s = zc_db_get_stats(db, &st, &err);
 	if (s == ZC_OK)
-		s = zc_db_metadata_keys(db, ZC_META_FILE, count_key, &files,
-		    &err);
+		s = zc_db_metadata_keys(db, ZC_META_FILE, add_state, &t, &err);
+	if (s == ZC_OK)
+		s = t.status;
 	if (s == ZC_OK)
 		s = zc_db_get_metadata(db, ZC_META_UPDATED, &updated, &len,
 		    &err);
 	if (s == ZC_OK) {
 		fprintf(out, "database:   %s\n", db_path);
-		fprintf(out, "documents:  %lu\n", files);
-		fprintf(out, "passages:   %lu\n", st.doc_count);
+		fprintf(out, "documents:  %lu\n", t.files);
+		fprintf(out, "passages:   %lu\n", t.passages);
 		fprintf(out, "terms:      %lu\n", st.term_count);
 		fprintf(out, "size:       %.1f MB\n", disk_bytes(db_path) / 1e6);
 		if (updated != NULL) {

@@ -33,6 +33,8 @@ index_corpus
 out=$("$zcindex" --db "$tmp/db" --status)
 check "$(echo "$out" | sed -n 's/^documents: *//p')" 5 "--status documents"
 check "$(echo "$out" | sed -n 's/^root: *//p')" "$tmp/corpus" "--status root"
+check "$(echo "$out" | sed -n 's/^passages: *//p')" \
+    "$("$zcindex" --dump "$tmp"/corpus/*.txt | grep -c '^[0-9]')" "--status passages = passages of --dump"
 
 # paths from stdin, NUL-separated
 (cd "$tmp/corpus" && find . -name '*.txt' -print0) >"$tmp/list0"
