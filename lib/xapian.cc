@@ -1,8 +1,8 @@
 /*
  * xapian.cc — the only C++ file: the C API of zc_xapian.h over Xapian.
  *
- * Every extern "C" body is one try block; its catch (...) calls
- * fail_from_exception(), which rethrows to classify the exception into a
+ * Every extern "C" body is one try block, or calls a helper that is; its
+ * catch (...) calls fail_from_exception(), which rethrows to classify the exception into a
  * zc_status.  No exception crosses into C, and nothing here prints.  The
  * wrapper knows Xapian, not policy documents (see zc_schema.h).
  */
@@ -97,6 +97,48 @@ list_metadata_keys(const Xapian::Database &db, const char *prefix,
 	return ZC_OK;
 }
 
+/* The reading calls that a database opened for writing answers too:
+ * one body each, whichever handle the caller holds. */
+static zc_status
+read_metadata(const Xapian::Database &db, const char *key, char **out,
+    size_t *out_len, zc_error *err)
+{
+	*out = NULL;
+	try {
+		std::string v = db.get_metadata(key);
+		if (!v.empty())
+			give_string(v, out, out_len);
+		else if (out_len != NULL)
+			*out_len = 0;
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+static zc_status
+read_metadata_keys(const Xapian::Database &db, const char *prefix,
+    zc_string_cb cb, void *ctx, zc_error *err)
+{
+	try {
+		return list_metadata_keys(db, prefix, cb, ctx);
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+static zc_status
+read_term_freq(const Xapian::Database &db, const char *term,
+    size_t term_len, unsigned long *out, zc_error *err)
+{
+	try {
+		*out = db.get_termfreq(std::string(term, term_len));
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
 extern "C" {
 
 /* ---- reading ---------------------------------------------------------- */
@@ -165,40 +207,21 @@ zc_status
 zc_db_term_freq(zc_db *db, const char *term, size_t term_len,
     unsigned long *out, zc_error *err)
 {
-	try {
-		*out = db->db.get_termfreq(std::string(term, term_len));
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_term_freq(db->db, term, term_len, out, err);
 }
 
 zc_status
 zc_db_get_metadata(zc_db *db, const char *key, char **out, size_t *out_len,
     zc_error *err)
 {
-	*out = NULL;
-	try {
-		std::string v = db->db.get_metadata(key);
-		if (!v.empty())
-			give_string(v, out, out_len);
-		else if (out_len != NULL)
-			*out_len = 0;
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_metadata(db->db, key, out, out_len, err);
 }
 
 zc_status
 zc_db_metadata_keys(zc_db *db, const char *prefix, zc_string_cb cb,
     void *ctx, zc_error *err)
 {
-	try {
-		return list_metadata_keys(db->db, prefix, cb, ctx);
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_metadata_keys(db->db, prefix, cb, ctx, err);
 }
 
 zc_status
@@ -358,40 +381,21 @@ zc_status
 zc_wdb_get_metadata(zc_wdb *wdb, const char *key, char **out,
     size_t *out_len, zc_error *err)
 {
-	*out = NULL;
-	try {
-		std::string v = wdb->db.get_metadata(key);
-		if (!v.empty())
-			give_string(v, out, out_len);
-		else if (out_len != NULL)
-			*out_len = 0;
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_metadata(wdb->db, key, out, out_len, err);
 }
 
 zc_status
 zc_wdb_metadata_keys(zc_wdb *wdb, const char *prefix, zc_string_cb cb,
     void *ctx, zc_error *err)
 {
-	try {
-		return list_metadata_keys(wdb->db, prefix, cb, ctx);
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_metadata_keys(wdb->db, prefix, cb, ctx, err);
 }
 
 zc_status
 zc_wdb_term_freq(zc_wdb *wdb, const char *term, size_t term_len,
     unsigned long *out, zc_error *err)
 {
-	try {
-		*out = wdb->db.get_termfreq(std::string(term, term_len));
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
+	return read_term_freq(wdb->db, term, term_len, out, err);
 }
 
 zc_status
