@@ -1,10 +1,11 @@
 /*
  * xapian.cc — the only C++ file: the C API of zc_xapian.h over Xapian.
  *
- * Every extern "C" body is one try block, or calls a helper that is; its
- * catch (...) calls fail_from_exception(), which rethrows to classify the exception into a
- * zc_status.  No exception crosses into C, and nothing here prints.  The
- * wrapper knows Xapian, not policy documents (see zc_schema.h).
+ * Every extern "C" body is one try block, or calls a helper that is;
+ * its catch (...) calls fail_from_exception(), which rethrows to classify
+ * the exception into a zc_status.  No exception crosses into C, and
+ * nothing here prints.  The wrapper knows Xapian, not policy documents
+ * (see zc_schema.h).
  */
 #include "zc_xapian.h"
 
