@@ -755,6 +755,61 @@ name_pieces(const char *text, const zc_word *p, size_t n)
 	return k >= 3 ? k : 0;
 }
 
+/* ---- Chinese personal names ------------------------------------------ */
+
+/* ICU knows few names and cuts an unknown one into characters:
+ * 江/泽/民.  After a one-character piece that is a common surname, one or
+ * two following one-character pieces make the given name (江 泽民), as
+ * the PKU convention and a reader have it, unless one of them is a
+ * function character (王 和 李 stays three words). */
+static const char surnames[] =
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
+    "肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
+    "付方邹孟熊秦邱江尹薛闫段雷侯龙陶黎贺顾毛郝龚邵钱严覃戴莫孔汤";
+static const char function_chars[] =
+    "的了在和与及是为等对把被将从向以于就都又还很不没而或之其这那个说到"
+    "要会能有无也已并且但却则即所着过给让使由自同跟比更最再才只每各该"
+    "如若因此些啊吗呢吧年月日时分省市县区镇乡村";
+
+/* Whether piece p is one Han character found in the set. */
+static bool
+single_in(const char *text, const zc_word *p, const char *set)
+{
+	size_t adv;
+	uint32_t cp;
+	char enc[5] = {0};
+
+	if (p->kind != ZC_WORD_HAN)
+		return false;
+	cp = zc_utf8_decode(PTEXT(*p), PLEN(*p), &adv);
+	if (adv != PLEN(*p) || !zc_is_han(cp))
+		return false;
+	zc_utf8_encode(cp, enc);
+	return set == NULL || strstr(set, enc) != NULL;
+}
+
+/* Pieces of a given name at p, right after the surname piece before it
+ * (0 when there is none). */
+static size_t
+given_name_pieces(const char *text, const zc_word *prev, const zc_word *p,
+    size_t n)
+{
+	size_t k = 0;
+
+	if (prev == NULL || !adjacent(prev, p) ||
+	    !single_in(text, prev, surnames))
+		return 0;
+	while (k < n && k < 2 && (k == 0 || adjacent(&p[k - 1], &p[k])) &&
+	    single_in(text, &p[k], NULL) &&
+	    !single_in(text, &p[k], function_chars))
+		k++;
+	/* a third single character: not a name the rule can tell */
+	if (k == 2 && k < n && adjacent(&p[1], &p[2]) &&
+	    single_in(text, &p[2], NULL))
+		return 0;
+	return k == 2 ? k : 0;
+}
+
 zc_status
 zc_segment(zc_segmenter *s, const char *text, size_t len,
     const zc_word **words, size_t *n, zc_error *err)
@@ -782,6 +837,11 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		if ((k = date_pieces(text, p, rest)) > 0) {
 			kind = ZC_WORD_NUMBER;
 		} else if ((k = name_pieces(text, p, rest)) > 0) {
+			kind = ZC_WORD_HAN;
+		} else if ((k = given_name_pieces(text, nw > 0 &&
+		    i > 0 && s->words[nw - 1].start == p[-1].start &&
+		    s->words[nw - 1].end == p[-1].end ? p - 1 : NULL, p,
+		    rest)) > 0) {
 			kind = ZC_WORD_HAN;
 		} else if ((k = lexicon_pieces(s, text, p, rest)) > 0) {
 			kind = ZC_WORD_HAN;

@@ -178,6 +178,28 @@ Test(segment, numbers_take_their_units)
 	zc_segmenter_free(s);
 }
 
+/* ICU cuts an unknown name into characters; a surname and two single
+ * characters after it are surname and given name. */
+static const struct { const char *text, *words; } names[] = {
+	{ "江泽民主席会见了代表", "江|泽民|主席|会见|了|代表" },
+	{ "国家主席江泽民", "国家|主席|江|泽民" },
+	{ "王和李都来了", "王|和|李|都|来|了" },
+	{ "李鹏总理", "李|鹏|总理" },
+};
+
+Test(segment, a_surname_and_two_single_characters_are_a_name)
+{
+	zc_segmenter *s = new_seg(NULL);
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char *got = seg_join(s, names[i].text);
+
+		cr_expect_str_eq(got, names[i].words, "%s", names[i].text);
+		free(got);
+	}
+	zc_segmenter_free(s);
+}
+
 Test(segment, icu_only_mode_has_no_rules)
 {
 	zc_segmenter *s = new_seg(NULL);
