@@ -104,7 +104,7 @@ file_listed(const walk_list *files, const char *path)
 }
 
 /* Remove every file stored below a walked root that the walk no longer
- * found: its passages (term F+key) and its state. */
+ * found: its document (term F+key) and its state. */
 static zc_status
 remove_vanished(run *r, zc_wdb *w, zc_error *err)
 {
