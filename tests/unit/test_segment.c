@@ -43,7 +43,27 @@ new_seg(const char *lexicon)
 	return s;
 }
 
-static const struct { const char *text, *words; } sentences[] = {
+/* A text and its words as seg_join prints them. */
+typedef struct seg_case {
+	const char *text, *words;
+} seg_case;
+
+/* Expect every case of the table to segment as written. */
+static void
+expect_cases(const seg_case *cases, size_t n)
+{
+	zc_segmenter *s = new_seg(NULL);
+
+	for (size_t i = 0; i < n; i++) {
+		char *got = seg_join(s, cases[i].text);
+
+		cr_expect_str_eq(got, cases[i].words, "%s", cases[i].text);
+		free(got);
+	}
+	zc_segmenter_free(s);
+}
+
+static const seg_case sentences[] = {
 	{ "经开区科技创新三年行动方案",
 	    "经开区|科技创新|三年|行动|方案" },
 	{ "为深入贯彻落实党的二十大精神",
@@ -134,19 +154,11 @@ static const struct { const char *text, *words; } sentences[] = {
 
 Test(segment, policy_sentences_segment_as_pinned)
 {
-	zc_segmenter *s = new_seg(NULL);
-
 	cr_assert_geq(sizeof sentences / sizeof sentences[0], 40);
-	for (size_t i = 0; i < sizeof sentences / sizeof sentences[0]; i++) {
-		char *got = seg_join(s, sentences[i].text);
-
-		cr_expect_str_eq(got, sentences[i].words, "%s", sentences[i].text);
-		free(got);
-	}
-	zc_segmenter_free(s);
+	expect_cases(sentences, sizeof sentences / sizeof sentences[0]);
 }
 
-static const struct { const char *text, *words; } numbers[] = {
+static const seg_case numbers[] = {
 	{ "2024年", "2024年" },
 	{ "250家", "250家" },
 	{ "70.3%", "70.3%" },
@@ -167,20 +179,12 @@ static const struct { const char *text, *words; } numbers[] = {
 
 Test(segment, numbers_take_their_units)
 {
-	zc_segmenter *s = new_seg(NULL);
-
-	for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
-		char *got = seg_join(s, numbers[i].text);
-
-		cr_expect_str_eq(got, numbers[i].words, "%s", numbers[i].text);
-		free(got);
-	}
-	zc_segmenter_free(s);
+	expect_cases(numbers, sizeof numbers / sizeof numbers[0]);
 }
 
 /* ICU cuts an unknown name into characters; a surname and two single
  * characters after it are surname and given name. */
-static const struct { const char *text, *words; } names[] = {
+static const seg_case names[] = {
 	{ "江泽民主席会见了代表", "江|泽民|主席|会见|了|代表" },
 	{ "国家主席江泽民", "国家|主席|江|泽民" },
 	{ "王和李都来了", "王|和|李|都|来|了" },
@@ -189,15 +193,7 @@ static const struct { const char *text, *words; } names[] = {
 
 Test(segment, a_surname_and_two_single_characters_are_a_name)
 {
-	zc_segmenter *s = new_seg(NULL);
-
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		char *got = seg_join(s, names[i].text);
-
-		cr_expect_str_eq(got, names[i].words, "%s", names[i].text);
-		free(got);
-	}
-	zc_segmenter_free(s);
+	expect_cases(names, sizeof names / sizeof names[0]);
 }
 
 Test(segment, icu_only_mode_has_no_rules)
