@@ -299,7 +299,7 @@ static const char *const time_units[] = {
 };
 
 /* Units and measure words that an Arabic number (250家, 7194.48万元)
- * or an ordinal (第三十八条) takes as part of itself; a plain Chinese
+ * takes as part of itself; a plain Chinese
  * numeral does not (一 / 种, 三 / 个: the numeral is a word of its
  * own, as in common segmentation standards). */
 static const char *const units[] = {
@@ -317,12 +317,21 @@ static const char *const units[] = {
 	NULL
 };
 
+/* Units an ordinal takes as part of itself: those by which laws and
+ * congresses are cited (第三十八条, 第二款, 第十四届), which readers
+ * search as one thing.  Other ordinals stay apart from their measure
+ * word (第一 / 次, 第一 / 天). */
+static const char *const citation_units[] = {
+	"条", "款", "项", "章", "节", "编", "目", "届", NULL
+};
+
 static const char *const magnitudes[] = {
 	"十", "百", "千", "万", "亿", "万亿", "千万", "百万", "十万",
 	NULL
 };
 
 static const char *const percents[] = { "%", "％", "‰", NULL };
+static const char *const minus_signs[] = { "-", "－", "−", NULL };
 
 /* A piece as text (the text is called text everywhere). */
 #define PTEXT(p) (text + (p).start)
@@ -362,13 +371,15 @@ static const char *const zai_words[] = {
 };
 
 /* An adverb and the verb or adjective it modifies, which ICU's
- * dictionary keeps as one word: two words (也 / 是, 不 / 能). */
+ * dictionary keeps as one word: two words (也 / 是, 不 / 能).  Modal
+ * verbs (不得 of every law, 不会, 不要), superlatives that dictionaries
+ * list (最高 of 最高人民法院, 最多, 最好) and the connectives 还有 and
+ * 还要 stay whole. */
 static const char *const adverb_verbs[] = {
-	"也是", "都是", "就是", "才是", "更是", "又是", "正是", "也有",
-	"都有", "就有", "还有", "也要", "都要", "就要", "还要", "更要",
-	"不能", "不会", "不要", "不得", "最大", "最高", "最多", "最好",
-	"更大", "更多", "更好", "更高", "很大", "很多", "很好", "很高",
-	"也不", "都不", "就不", "也能", "都能", "就能", "才能够",
+	"也是", "都是", "就是", "才是", "更是", "又是", "正是", "也有", "都有",
+	"就有", "也要", "都要", "就要", "更要", "不能", "最大", "更大",
+	"更多", "更好", "更高", "很大", "很多", "很好", "很高", "也不",
+	"都不", "就不", "也能", "都能", "就能",
 	NULL
 };
 
@@ -630,7 +641,8 @@ date_pieces(const char *text, const zc_word *p, size_t n)
 }
 
 /* Numerals then, optionally, a unit (四年, 十八条: ICU's own words);
- * *has_unit tells whether the unit is there. */
+ * *has_unit tells whether the unit is there, and is left alone when
+ * the piece is something else. */
 static bool
 numerals_unit(const char *t, size_t len, bool ordinal, bool *has_unit)
 {
@@ -643,9 +655,12 @@ numerals_unit(const char *t, size_t len, bool ordinal, bool *has_unit)
 			break;
 		i += adv;
 	}
+	if (i == 0 || (i < len &&
+	    !is_one_of(t + i, len - i,
+	    ordinal ? citation_units : time_units)))
+		return false;
 	*has_unit = i < len;
-	return i > 0 && (i == len ||
-	    is_one_of(t + i, len - i, ordinal ? units : time_units));
+	return true;
 }
 
 /* Length in pieces of a number with its unit at p[0], else 0: Arabic
@@ -702,12 +717,32 @@ number_pieces(const char *text, const zc_word *p, size_t n)
 	if (k < n && adjacent(&p[k - 1], &p[k]) &&
 	    (is_one_of(PTEXT(p[k]), PLEN(p[k]), percents) ||
 	    is_one_of(PTEXT(p[k]), PLEN(p[k]),
-	    han && !ordinal ? time_units : units)))
+	    ordinal ? citation_units : han ? time_units : units)))
 		k++;
 	/* A lone Chinese numeral that took nothing is ICU's word. */
 	if (k == 1 && han && !ordinal)
 		return 0;
 	return k;
+}
+
+/* Length in pieces of a negative number at p[0] (－5, -3.5%), else 0:
+ * a minus sign that does not follow a number or a letter (1-3 is a
+ * range, A-1 a code) and a number right after it. */
+static size_t
+signed_number_pieces(const char *text, const zc_word *prev,
+    const zc_word *p, size_t n)
+{
+	size_t k;
+
+	if (n < 2 || p[0].kind != ZC_WORD_PUNCT || !adjacent(&p[0], &p[1]) ||
+	    !is_arabic_number(text, &p[1]) ||
+	    !is_one_of(PTEXT(p[0]), PLEN(p[0]), minus_signs))
+		return 0;
+	if (prev != NULL && adjacent(prev, &p[0]) &&
+	    (prev->kind == ZC_WORD_NUMBER || prev->kind == ZC_WORD_LATIN))
+		return 0;
+	k = number_pieces(text, p + 1, n - 1);
+	return 1 + (k > 0 ? k : 1);
 }
 
 /* Length in pieces of the longest lexicon term at p[0] made of two or
@@ -810,6 +845,58 @@ given_name_pieces(const char *text, const zc_word *prev, const zc_word *p,
 	return k == 2 ? k : 0;
 }
 
+/* ---- numerals and measure words ------------------------------------ */
+
+/* One Chinese numeral and a measure word that ICU's dictionary keeps as
+ * one word (一年, 三个, 几项): two words, the numeral a word of its own as
+ * number_pieces has it for every other Chinese numeral.  Dates and clock
+ * times (五月, 一日, 两点) stay whole, and so do words such as 十分 and
+ * 一度 whose second character is not a measure word here, and 一个,
+ * which the language uses as its indefinite article. */
+static const char numerals_alone[] = "一二三四五六七八九十两几";
+static const char measure_words[] =
+    "年天周次个位条种批项名件片家类份届期场部支张本所座台辆户篇轮人"
+    "只套间层处笔句步段章节款例册艘架";
+
+static bool
+is_numeral_measure(const char *text, const zc_word *w)
+{
+	zc_word first = *w, second = *w;
+
+	if (w->kind != ZC_WORD_HAN || w->end - w->start != 6)
+		return false;
+	first.end = second.start = w->start + 3;
+	if (memcmp(text + w->start, "一个", 6) == 0)
+		return false;
+	return single_in(text, &first, numerals_alone) &&
+	    single_in(text, &second, measure_words);
+}
+
+static void
+split_numeral_measure(zc_segmenter *s, const char *text, size_t *nw)
+{
+	size_t n = *nw, extra = 0, out;
+
+	for (size_t i = 0; i < n; i++)
+		extra += is_numeral_measure(text, &s->words[i]);
+	if (extra == 0)
+		return;
+	s->words = zc_xgrow(s->words, &s->words_cap, n + extra,
+	    sizeof *s->words);
+	out = n + extra;
+	for (size_t i = n; i-- > 0;) {
+		zc_word w = s->words[i];
+
+		if (is_numeral_measure(text, &w)) {
+			s->words[--out] = (zc_word){ w.start + 3, w.end,
+			    ZC_WORD_HAN };
+			w.end = w.start + 3;
+		}
+		s->words[--out] = w;
+	}
+	*nw = n + extra;
+}
+
 zc_status
 zc_segment(zc_segmenter *s, const char *text, size_t len,
     const zc_word **words, size_t *n, zc_error *err)
@@ -845,6 +932,10 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 			kind = ZC_WORD_HAN;
 		} else if ((k = lexicon_pieces(s, text, p, rest)) > 0) {
 			kind = ZC_WORD_HAN;
+		} else if ((k = signed_number_pieces(text, i > 0 ? p - 1 :
+		    NULL, p, rest)) > 0) {
+			kind = s->pieces[i + k - 1].kind == ZC_WORD_HAN ?
+			    ZC_WORD_HAN : ZC_WORD_NUMBER;
 		} else if ((k = number_pieces(text, p, rest)) > 0) {
 			if (k > 1 || p->kind == ZC_WORD_HAN) {
 				size_t last = i + k - 1;
@@ -870,6 +961,7 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		nw++;
 		i += k;
 	}
+	split_numeral_measure(s, text, &nw);
 	*words = s->words;
 	*n = nw;
 	return ZC_OK;
