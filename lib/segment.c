@@ -10,8 +10,9 @@
  * only ever join whole ICU pieces, never cut inside one, so every byte
  * but whitespace is in exactly one word.
  *
- * Invariants: one ICU prototype iterator per process (opened once,
- * cloned per segmenter at its first use); the shipped lexicon is parsed
+ * Invariants: one ICU prototype iterator per process (opened at the
+ * first segmentation that needs ICU, which a short query never does,
+ * and cloned per segmenter); the shipped lexicon is parsed
  * once per process and never changes; a user's lexicon belongs to its
  * segmenter.
  */
@@ -137,6 +138,7 @@ lexicon_free(lexicon *lx)
 static bool is_translit(uint32_t cp, bool init);
 
 static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+static pthread_once_t prototype_once = PTHREAD_ONCE_INIT;
 static lexicon shipped;
 static UBreakIterator *prototype;
 static UErrorCode prototype_status;
@@ -153,13 +155,20 @@ free_shared(void)
 static void
 init_shared(void)
 {
-	UErrorCode st = U_ZERO_ERROR;
-
 	lexicon_add_lines(&shipped, lexicon_data, sizeof lexicon_data - 1);
 	is_translit(0, true);
+	atexit(free_shared);
+}
+
+/* Opening ICU's iterator loads its rules and CJK dictionary (about a
+ * millisecond): only done when some text needs it. */
+static void
+init_prototype(void)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
 	prototype = ubrk_open(UBRK_WORD, "zh", NULL, 0, &st);
 	prototype_status = st;
-	atexit(free_shared);
 }
 
 /* ---- the segmenter --------------------------------------------------- */
@@ -570,6 +579,7 @@ icu_pieces(zc_segmenter *s, const char *text, size_t len, size_t *n,
 
 	*n = 0;
 	if (s->bi == NULL) {
+		pthread_once(&prototype_once, init_prototype);
 		if (prototype == NULL || U_FAILURE(prototype_status))
 			return zc_fail(err, ZC_EICU,
 			    "cannot open the word break iterator: %s",
