@@ -855,6 +855,25 @@ given_name_pieces(const char *text, const zc_word *prev, const zc_word *p,
 	return k == 2 ? k : 0;
 }
 
+/* ---- the pronoun 有的 --------------------------------------------------- */
+
+/* Pieces of the pronoun 有的 ("some") at p: ICU's 有 / 的 at the start of
+ * a clause and before a word (有的地方已经开始), where they cannot be the
+ * verb and a particle. */
+static size_t
+youde_pieces(const char *text, const zc_word *prev, const zc_word *p,
+    size_t n)
+{
+	if (n < 3 || !adjacent(&p[0], &p[1]) || !adjacent(&p[1], &p[2]) ||
+	    p[2].kind != ZC_WORD_HAN || !single_in(text, &p[0], "有") ||
+	    !single_in(text, &p[1], "的"))
+		return 0;
+	if (prev != NULL && adjacent(prev, &p[0]) &&
+	    prev->kind != ZC_WORD_PUNCT)
+		return 0;
+	return 2;
+}
+
 /* ---- numerals and measure words ------------------------------------ */
 
 /* One Chinese numeral and a measure word that ICU's dictionary keeps as
@@ -862,7 +881,8 @@ given_name_pieces(const char *text, const zc_word *prev, const zc_word *p,
  * number_pieces has it for every other Chinese numeral.  Dates and clock
  * times (五月, 一日, 两点) stay whole, and so do words such as 十分 and
  * 一度 whose second character is not a measure word here, and 一个,
- * which the language uses as its indefinite article. */
+ * which the language uses as its indefinite article.  The numbered
+ * points of policy text (一是……二是……) are a numeral and 是 as well. */
 static const char numerals_alone[] = "一二三四五六七八九十两几";
 static const char measure_words[] =
     "年天周次个位条种批项名件片家类份届期场部支张本所座台辆户篇轮人"
@@ -879,7 +899,8 @@ is_numeral_measure(const char *text, const zc_word *w)
 	if (memcmp(text + w->start, "一个", 6) == 0)
 		return false;
 	return single_in(text, &first, numerals_alone) &&
-	    single_in(text, &second, measure_words);
+	    (single_in(text, &second, measure_words) ||
+	    single_in(text, &second, "是"));
 }
 
 static void
@@ -938,6 +959,9 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		} else if ((k = given_name_pieces(text, nw > 0 &&
 		    i > 0 && s->words[nw - 1].start == p[-1].start &&
 		    s->words[nw - 1].end == p[-1].end ? p - 1 : NULL, p,
+		    rest)) > 0) {
+			kind = ZC_WORD_HAN;
+		} else if ((k = youde_pieces(text, i > 0 ? p - 1 : NULL, p,
 		    rest)) > 0) {
 			kind = ZC_WORD_HAN;
 		} else if ((k = lexicon_pieces(s, text, p, rest)) > 0) {
