@@ -12,9 +12,8 @@
  *
  * Invariants: one ICU prototype iterator per process (opened at the
  * first segmentation that needs ICU, which a short query never does,
- * and cloned per segmenter); the shipped lexicon is parsed
- * once per process and never changes; a user's lexicon belongs to its
- * segmenter.
+ * and cloned per segmenter); the shipped lexicon is parsed once per
+ * process and never changes; a user's lexicon belongs to its segmenter.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -308,9 +307,9 @@ static const char *const time_units[] = {
 };
 
 /* Units and measure words that an Arabic number (250家, 7194.48万元)
- * takes as part of itself; a plain Chinese
- * numeral does not (一 / 种, 三 / 个: the numeral is a word of its
- * own, as in common segmentation standards). */
+ * takes as part of itself; a plain Chinese numeral does not (一 / 种,
+ * 三 / 个: the numeral is a word of its own, as in common segmentation
+ * standards). */
 static const char *const units[] = {
 	"年", "月", "日", "号", "时", "分", "秒", "点", "周", "天", "岁",
 	"小时", "分钟", "个月", "年度", "季度", "世纪", "年代", "周年",
@@ -385,10 +384,10 @@ static const char *const zai_words[] = {
  * list (最高 of 最高人民法院, 最多, 最好) and the connectives 还有 and
  * 还要 stay whole. */
 static const char *const adverb_verbs[] = {
-	"也是", "都是", "就是", "才是", "更是", "又是", "正是", "也有", "都有",
-	"就有", "也要", "都要", "就要", "更要", "不能", "最大", "更大",
-	"更多", "更好", "更高", "很大", "很多", "很好", "很高", "也不",
-	"都不", "就不", "也能", "都能", "就能",
+	"也是", "都是", "就是", "才是", "更是", "又是", "正是", "也有",
+	"都有", "就有", "也要", "都要", "就要", "更要", "不能", "最大",
+	"更大", "更多", "更好", "更高", "很大", "很多", "很好", "很高",
+	"也不", "都不", "就不", "也能", "都能", "就能",
 	NULL
 };
 
@@ -465,60 +464,62 @@ is_repeating_punct(const char *t, size_t len)
 	    (len == 1 && t[0] == '-');
 }
 
-/* Cut 的 off ICU's Han pieces that are not words with 的. */
+/* Where a rule cuts word w in two: a byte offset strictly inside it,
+ * or 0 to leave it whole (no cut falls on the first byte of a text). */
+typedef size_t (*cut_rule)(const char *text, const zc_word *w);
+
+/* Cut the words v[0..*n) where rule says, in place; v grows as needed.
+ * The words first move to the upper half, so that the pass that writes
+ * the result from the start never overtakes the word it reads, and the
+ * rule runs once per word. */
 static void
-split_particles(zc_segmenter *s, const char *text, size_t *np)
+cut_words(zc_word **v, size_t *cap, size_t *n, const char *text,
+    cut_rule rule)
 {
-	size_t n = *np, out = 0, extra = 0;
-	zc_word *v;
+	size_t count = *n, out = 0;
 
-	for (size_t i = 0; i < n; i++)
-		extra += s->pieces[i].kind == ZC_WORD_HAN &&
-		    PLEN(s->pieces[i]) > 3;
-	if (extra == 0)
+	if (count == 0)
 		return;
-	v = zc_xmalloc((n + extra) * sizeof *v);
-	for (size_t i = 0; i < n; i++) {
-		zc_word p = s->pieces[i];
-		const char *t = PTEXT(p);
-		size_t len = PLEN(p);
+	*v = zc_xgrow(*v, cap, 2 * count, sizeof **v);
+	memmove(*v + count, *v, count * sizeof **v);
+	for (size_t i = 0; i < count; i++) {
+		zc_word w = (*v)[count + i];
+		size_t cut = rule(text, &w);
 
-		if (p.kind != ZC_WORD_HAN || len <= 3 ||
-		    is_one_of(t, len, de_words)) {
-			v[out++] = p;
-		} else if (len == 6 && is_one_of(t, len, adverb_verbs)) {
-			v[out] = p;
-			v[out++].end = p.start + 3;
-			v[out] = p;
-			v[out++].start = p.start + 3;
-		} else if ((memcmp(t + len - 3, "了", 3) == 0 &&
-		    !is_one_of(t, len, le_words)) ||
-		    (memcmp(t + len - 3, "着", 3) == 0 &&
-		    !is_one_of(t, len, zhe_words)) ||
-		    (memcmp(t + len - 3, "在", 3) == 0 &&
-		    !is_one_of(t, len, zai_words))) {
-			v[out] = p;
-			v[out++].end -= 3;
-			v[out] = p;
-			v[out++].start = p.end - 3;
-		} else if (memcmp(t + len - 3, "的", 3) == 0) {
-			v[out] = p;
-			v[out++].end -= 3;
-			v[out] = p;
-			v[out++].start = p.end - 3;
-		} else if (memcmp(t, "的", 3) == 0) {
-			v[out] = p;
-			v[out++].end = p.start + 3;
-			v[out] = p;
-			v[out++].start = p.start + 3;
-		} else {
-			v[out++] = p;
+		if (cut != 0) {
+			(*v)[out] = w;
+			(*v)[out++].end = cut;
+			w.start = cut;
 		}
+		(*v)[out++] = w;
 	}
-	free(s->pieces);
-	s->pieces = v;
-	s->pieces_cap = n + extra;
-	*np = out;
+	*n = out;
+}
+
+/* The particle rules: 的 comes off ICU's Han pieces that are not words
+ * with 的, 了 / 着 / 在 off those that are not words with them, and an
+ * adverb off the verb it modifies. */
+static size_t
+particle_cut(const char *text, const zc_word *p)
+{
+	const char *t = PTEXT(*p);
+	size_t len = PLEN(*p);
+
+	if (p->kind != ZC_WORD_HAN || len <= 3 || is_one_of(t, len, de_words))
+		return 0;
+	if (len == 6 && is_one_of(t, len, adverb_verbs))
+		return p->start + 3;
+	if ((memcmp(t + len - 3, "了", 3) == 0 &&
+	    !is_one_of(t, len, le_words)) ||
+	    (memcmp(t + len - 3, "着", 3) == 0 &&
+	    !is_one_of(t, len, zhe_words)) ||
+	    (memcmp(t + len - 3, "在", 3) == 0 &&
+	    !is_one_of(t, len, zai_words)) ||
+	    memcmp(t + len - 3, "的", 3) == 0)
+		return p->end - 3;
+	if (memcmp(t, "的", 3) == 0)
+		return p->start + 3;
+	return 0;
 }
 
 /* How many pieces after word p[0..k) an affix rule adds to it. */
@@ -888,44 +889,19 @@ static const char measure_words[] =
     "年天周次个位条种批项名件片家类份届期场部支张本所座台辆户篇轮人"
     "只套间层处笔句步段章节款例册艘架";
 
-static bool
-is_numeral_measure(const char *text, const zc_word *w)
+static size_t
+numeral_measure_cut(const char *text, const zc_word *w)
 {
 	zc_word first = *w, second = *w;
 
 	if (w->kind != ZC_WORD_HAN || w->end - w->start != 6)
-		return false;
+		return 0;
 	first.end = second.start = w->start + 3;
 	if (memcmp(text + w->start, "一个", 6) == 0)
-		return false;
+		return 0;
 	return single_in(text, &first, numerals_alone) &&
 	    (single_in(text, &second, measure_words) ||
-	    single_in(text, &second, "是"));
-}
-
-static void
-split_numeral_measure(zc_segmenter *s, const char *text, size_t *nw)
-{
-	size_t n = *nw, extra = 0, out;
-
-	for (size_t i = 0; i < n; i++)
-		extra += is_numeral_measure(text, &s->words[i]);
-	if (extra == 0)
-		return;
-	s->words = zc_xgrow(s->words, &s->words_cap, n + extra,
-	    sizeof *s->words);
-	out = n + extra;
-	for (size_t i = n; i-- > 0;) {
-		zc_word w = s->words[i];
-
-		if (is_numeral_measure(text, &w)) {
-			s->words[--out] = (zc_word){ w.start + 3, w.end,
-			    ZC_WORD_HAN };
-			w.end = w.start + 3;
-		}
-		s->words[--out] = w;
-	}
-	*nw = n + extra;
+	    single_in(text, &second, "是")) ? w->start + 3 : 0;
 }
 
 zc_status
@@ -945,7 +921,7 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		*n = np;
 		return ZC_OK;
 	}
-	split_particles(s, text, &np);
+	cut_words(&s->pieces, &s->pieces_cap, &np, text, particle_cut);
 	s->words = zc_xgrow(s->words, &s->words_cap, np + 1, sizeof *s->words);
 	while (i < np) {
 		const zc_word *p = s->pieces + i;
@@ -967,10 +943,8 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		} else if ((k = lexicon_pieces(s, text, p, rest)) > 0) {
 			kind = ZC_WORD_HAN;
 		} else if ((k = signed_number_pieces(text, i > 0 ? p - 1 :
-		    NULL, p, rest)) > 0) {
-			kind = s->pieces[i + k - 1].kind == ZC_WORD_HAN ?
-			    ZC_WORD_HAN : ZC_WORD_NUMBER;
-		} else if ((k = number_pieces(text, p, rest)) > 0) {
+		    NULL, p, rest)) > 0 ||
+		    (k = number_pieces(text, p, rest)) > 0) {
 			if (k > 1 || p->kind == ZC_WORD_HAN) {
 				size_t last = i + k - 1;
 
@@ -995,7 +969,7 @@ zc_segment(zc_segmenter *s, const char *text, size_t len,
 		nw++;
 		i += k;
 	}
-	split_numeral_measure(s, text, &nw);
+	cut_words(&s->words, &s->words_cap, &nw, text, numeral_measure_cut);
 	*words = s->words;
 	*n = nw;
 	return ZC_OK;
