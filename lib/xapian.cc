@@ -577,6 +577,26 @@ xapian_op(zc_qop op)
 	throw Xapian::InvalidArgumentError("unknown query operator");
 }
 
+/*
+ * A phrase as the AND of its terms, weighted, with the phrase itself as a
+ * weightless condition: the same matches and the same weights (Xapian
+ * 1.4 weighs a phrase as the sum of its terms), but a cheap test first.
+ * Xapian 1.4.22 tests a bare phrase on the right of AND_MAYBE (the title
+ * and whole-text boosts of zc_terms_query) for every document of the
+ * left: "人民政府" on the laws corpus took 15.8 ms against 4.4 ms for
+ * the body phrase alone; in this form, 4.1 ms (bench/results).
+ */
+static Xapian::Query
+checked_phrase(const std::vector<Xapian::Query> &terms, unsigned window)
+{
+	Xapian::Query all(Xapian::Query::OP_AND, terms.begin(), terms.end());
+	Xapian::Query phrase(Xapian::Query::OP_PHRASE, terms.begin(),
+	    terms.end(), window);
+
+	return Xapian::Query(Xapian::Query::OP_AND, all,
+	    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, 0.0));
+}
+
 zc_status
 zc_query_combine(zc_qop op, zc_query *const *subs, size_t n,
     unsigned window, zc_query **out, zc_error *err)
@@ -587,6 +607,8 @@ zc_query_combine(zc_qop op, zc_query *const *subs, size_t n,
 		v.reserve(n);
 		for (size_t i = 0; i < n; i++)
 			v.push_back(subs[i]->q);
+		if (op == ZC_Q_PHRASE && n > 1)
+			return give_query(checked_phrase(v, window), out);
 		return give_query(Xapian::Query(xapian_op(op), v.begin(),
 		    v.end(), window), out);
 	} catch (...) {

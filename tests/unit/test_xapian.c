@@ -199,6 +199,36 @@ Test(xapian, phrase_needs_order_and_adjacency)
 	zc_db_close(db);
 }
 
+/* Phrases are built as the AND of their terms with the phrase as a
+ * weightless condition (xapian.cc, for speed under AND_MAYBE): a phrase
+ * match weighs exactly what the AND of its terms weighs there. */
+Test(xapian, a_phrase_weighs_as_the_and_of_its_terms)
+{
+	zc_db *db = open_sample();
+	zc_query *phrase = combine2(ZC_Q_PHRASE, term("科技"), term("创新"), 2);
+	zc_query *all = combine2(ZC_Q_AND, term("科技"), term("创新"), 0);
+	zc_search_opts o = ZC_SEARCH_OPTS_INIT;
+	zc_error err = {0};
+	zc_mset *p, *a;
+	size_t i;
+
+	cr_assert_eq(zc_db_search(db, phrase, &o, &p, &err), ZC_OK);
+	cr_assert_eq(zc_db_search(db, all, &o, &a, &err), ZC_OK);
+	cr_assert_eq(zc_mset_size(p), 1);
+	cr_assert_gt(zc_mset_size(a), 1); /* b1 has both, apart */
+	for (i = 0; i < zc_mset_size(a); i++)
+		if (zc_mset_docid(a, i) == zc_mset_docid(p, 0))
+			break;
+	cr_assert_lt(i, zc_mset_size(a));
+	cr_assert_gt(zc_mset_weight(p, 0), 0.0);
+	cr_assert_float_eq(zc_mset_weight(p, 0), zc_mset_weight(a, i), 1e-9);
+	zc_mset_free(p);
+	zc_mset_free(a);
+	zc_query_free(phrase);
+	zc_query_free(all);
+	zc_db_close(db);
+}
+
 Test(xapian, near_ignores_order_within_the_window)
 {
 	zc_db *db = open_sample();
