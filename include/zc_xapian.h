@@ -151,6 +151,10 @@ typedef enum zc_qop {
 	ZC_Q_AND_MAYBE, /* first, weighted by the others too */
 	ZC_Q_FILTER,    /* first, restricted by the others, no weight */
 	ZC_Q_PHRASE,    /* in order, within window positions (0 = exact) */
+	/* The same matches and weights as ZC_Q_PHRASE, built as the AND of
+	 * the terms with the phrase as a weightless condition: cheaper on
+	 * the right of AND_MAYBE when the terms are rare (xapian.cc). */
+	ZC_Q_PHRASE_AND,
 	ZC_Q_NEAR,      /* any order, within window positions */
 	ZC_Q_SYNONYM    /* OR, weighted as one term */
 } zc_qop;

@@ -334,8 +334,12 @@ exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
+	/* Title phrases are mostly the title boost, tested on the right of
+	 * AND_MAYBE for every matching file: there the AND of their rare
+	 * title terms fails before positions are read (zc_xapian.h). */
 	if (rc == ZC_OK)
-		rc = zc_qlist_combine(&l, ZC_Q_PHRASE,
+		rc = zc_qlist_combine(&l, field == ZC_TEXT_TITLE ?
+		    ZC_Q_PHRASE_AND : ZC_Q_PHRASE,
 		    a->units[to - 1].pos - first + 1, out, err);
 	zc_qlist_free(&l);
 	return rc;

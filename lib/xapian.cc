@@ -571,6 +571,7 @@ xapian_op(zc_qop op)
 	case ZC_Q_AND_MAYBE: return Xapian::Query::OP_AND_MAYBE;
 	case ZC_Q_FILTER: return Xapian::Query::OP_FILTER;
 	case ZC_Q_PHRASE: return Xapian::Query::OP_PHRASE;
+	case ZC_Q_PHRASE_AND: return Xapian::Query::OP_PHRASE;
 	case ZC_Q_NEAR: return Xapian::Query::OP_NEAR;
 	case ZC_Q_SYNONYM: return Xapian::Query::OP_SYNONYM;
 	}
@@ -578,13 +579,14 @@ xapian_op(zc_qop op)
 }
 
 /*
- * A phrase as the AND of its terms, weighted, with the phrase itself as a
- * weightless condition: the same matches and the same weights (Xapian
- * 1.4 weighs a phrase as the sum of its terms), but a cheap test first.
- * Xapian 1.4.22 tests a bare phrase on the right of AND_MAYBE (the title
- * and whole-text boosts of zc_terms_query) for every document of the
- * left: "人民政府" on the laws corpus took 15.8 ms against 4.4 ms for
- * the body phrase alone; in this form, 4.1 ms (bench/results).
+ * ZC_Q_PHRASE_AND: the AND of the terms, weighted, with the phrase itself
+ * as a weightless condition: the same matches and weights (Xapian 1.4
+ * weighs a phrase as the sum of its terms).  Xapian 1.4.22 tests a bare
+ * phrase on the right of AND_MAYBE for every document of the left; for
+ * the title boost of "人民政府" on the laws corpus, 15.8 ms against 4.1 ms
+ * in this form, where the AND of rare title terms fails first.  For body
+ * text, whose characters are in nearly every file, the extra terms cost
+ * more than they save (long bare titles: 22.5 -> 31.6 ms per query).
  */
 static Xapian::Query
 checked_phrase(const std::vector<Xapian::Query> &terms, unsigned window)
@@ -607,7 +609,7 @@ zc_query_combine(zc_qop op, zc_query *const *subs, size_t n,
 		v.reserve(n);
 		for (size_t i = 0; i < n; i++)
 			v.push_back(subs[i]->q);
-		if (op == ZC_Q_PHRASE && n > 1)
+		if (op == ZC_Q_PHRASE_AND && n > 1)
 			return give_query(checked_phrase(v, window), out);
 		return give_query(Xapian::Query(xapian_op(op), v.begin(),
 		    v.end(), window), out);
