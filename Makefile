@@ -4,7 +4,6 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
-DATADIR ?= $(PREFIX)/share/zhengce
 DESTDIR ?=
 
 BUILD ?= build
@@ -15,8 +14,7 @@ CC ?= cc
 CXX ?= c++
 OPT ?= -O2 -g
 SAN ?=
-CPPFLAGS += -Iinclude -D_GNU_SOURCE -DZC_VERSION='"$(VERSION)"' \
-	-DZC_DATADIR='"$(DATADIR)"'
+CPPFLAGS += -Iinclude -Ilib -D_GNU_SOURCE -DZC_VERSION='"$(VERSION)"'
 CFLAGS += -std=c11 $(OPT) $(SAN) -Wall -Wextra -pthread
 CXXFLAGS += -std=c++11 $(OPT) $(SAN) -Wall -Wextra -pthread
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
@@ -24,8 +22,10 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 LDLIBS += $(PKG_LIBS) -lstdc++ -lm -pthread
 LDFLAGS += $(SAN)
 
-LIB_SRC := $(wildcard lib/*.c)
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/xapian.o
+# lib/ holds one folder per layer; lib/LAYERS says which layers each may
+# include (tests/e2e/t03-layers.sh checks it).
+LIB_SRC := $(wildcard lib/*/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/lib/xapian/xapian.o
 INDEXER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard indexer/*.c))
 SEARCHER_OBJ := $(patsubst %.c,$(BUILD)/%.o,$(wildcard searcher/*.c))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -40,9 +40,39 @@ $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/lib/xapian.o: lib/xapian.cc
+$(BUILD)/lib/xapian/xapian.o: lib/xapian/xapian.cc
 	@mkdir -p $(@D)
 	$(CXX) $(CPPFLAGS) $(PKG_CFLAGS) $(CXXFLAGS) -MMD -MP -c $< -o $@
+
+# Generated tables, committed so that a build needs no generator run, and
+# rebuilt here whenever their source changes.  tests/e2e/t04-generated.sh
+# (make check) fails when a committed table differs from its generator's
+# output; `make check-gen` runs the same comparison alone.
+lib/gen/lexicon_data.h: data/lexicon.txt scripts/gen-lexicon.sh
+	scripts/gen-lexicon.sh data/lexicon.txt > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen-t2s: scripts/gen-t2s.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< \
+		$(shell pkg-config --cflags --libs icu-i18n icu-uc)
+
+# Rebuilt only on request or when the generator changes: its output is
+# ICU's, and a fresh clone's file times say nothing.
+t2s: $(BUILD)/gen-t2s
+	$(BUILD)/gen-t2s > lib/gen/t2s_table.h.tmp && \
+		mv lib/gen/t2s_table.h.tmp lib/gen/t2s_table.h
+
+check-gen: $(BUILD)/gen-t2s
+	@scripts/gen-lexicon.sh data/lexicon.txt | \
+		cmp -s - lib/gen/lexicon_data.h || { echo \
+		"lib/gen/lexicon_data.h differs from data/lexicon.txt (make)"; \
+		exit 1; }
+	@$(BUILD)/gen-t2s | cmp -s - lib/gen/t2s_table.h || { echo \
+		"lib/gen/t2s_table.h differs from ICU's transform (make t2s)"; \
+		exit 1; }
+	@echo "ok   generated tables match their sources"
+
+$(BUILD)/lib/text/segment.o: lib/gen/lexicon_data.h
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
@@ -96,25 +126,23 @@ demo: deps
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+		$(DESTDIR)$(MANDIR)/man7
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do \
 		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; \
 	done
-	if [ -f data/lexicon.txt ]; then \
-		install -m 644 data/lexicon.txt $(DESTDIR)$(DATADIR); fi
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/zcindex $(DESTDIR)$(BINDIR)/zcsearch
 	for m in $(MANS); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; \
 	done
-	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf $(BUILD) build
 
-.PHONY: all deps check units check-asan demo install uninstall clean
+.PHONY: all deps check units check-gen t2s check-asan demo install \
+	uninstall clean
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
@@ -137,14 +165,14 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR := build/fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1
 FUZZ_TARGETS := qparse pipeline segment
-FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian.o
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian/xapian.o
 
 $(FUZZ_DIR)/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
 		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(FUZZ_DIR)/lib/xapian.o: lib/xapian.cc
+$(FUZZ_DIR)/lib/xapian/xapian.o: lib/xapian/xapian.cc
 	@mkdir -p $(@D)
 	clang++ $(CPPFLAGS) $(PKG_CFLAGS) -std=c++11 -Wall -Wextra -pthread \
 		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@

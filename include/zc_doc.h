@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "zc_util.h"
+
 typedef enum zc_field {
 	ZC_FIELD_TITLE,    /* 标题 */
 	ZC_FIELD_INDEX_NO, /* 索引号 */
@@ -50,6 +52,9 @@ void zc_doc_add_passage(zc_doc *doc, const char *text, size_t len,
 /* Set a field (value copied; NULL clears it). */
 void zc_meta_set(zc_meta *meta, zc_field f, const char *value);
 void zc_meta_free(zc_meta *meta);
+/* Append the metadata as one JSON object with every key of zc_field_key
+ * in order, absent values as null. */
+void zc_meta_json(zc_buf *out, const zc_meta *meta);
 /* Release everything the document owns and zero it. */
 void zc_doc_free(zc_doc *doc);
 

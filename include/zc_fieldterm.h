@@ -30,4 +30,12 @@ void zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out);
  * final '/'. */
 void zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out);
 
+/* The key that names a file inside the database (16 hex digits of a
+ * 64-bit FNV-1a hash of its path): its unique id term is F + key. */
+#define ZC_FILE_KEY_LEN 16
+void zc_fieldterm_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1]);
+/* Append the unique id term of the file at path (F + key): the indexer
+ * replaces a file's document by it, path: of a file looks it up. */
+void zc_fieldterm_file_id(const char *path, zc_buf *out);
+
 #endif

@@ -10,13 +10,6 @@
 #include "zc_util.h"
 #include "zc_xapian.h"
 
-/* The key that names a file inside the database (16 hex digits of a
- * 64-bit FNV-1a hash of its path): its unique id term is F + key. */
-#define ZC_FILE_KEY_LEN 16
-void zc_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1]);
-/* Append the unique id term of the file at path (F + key). */
-void zc_indexdoc_id_term(const char *path, zc_buf *out);
-
 /* Fill out (cleared first) with doc: the terms of every passage (whose
  * pos this sets), the title and issuer terms, the boolean field and path
  * terms, the values and the record.  Returns ZC_OK or the status of the

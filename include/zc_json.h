@@ -8,15 +8,11 @@
 
 #include <stddef.h>
 
-#include "zc_doc.h"
 #include "zc_util.h"
 
 /* Append s[0..len) as a JSON string literal, quotes included. */
 void zc_json_string(zc_buf *out, const char *s, size_t len);
 /* Append a string literal, or null when s is NULL. */
 void zc_json_string_or_null(zc_buf *out, const char *s);
-/* Append the metadata as one object with every key of zc_field_key in
- * order, absent values as null. */
-void zc_json_meta(zc_buf *out, const zc_meta *meta);
 
 #endif

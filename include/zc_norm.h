@@ -3,7 +3,7 @@
  * NFKC with case folding (ICU's NFKC_Casefold: full-width Latin and
  * digits become ASCII, letters lower case, default-ignorable characters
  * such as U+200B vanish), Traditional → Simplified folding of Han
- * characters (a character table generated from ICU, lib/t2s_table.h),
+ * characters (a character table generated from ICU, lib/gen/t2s_table.h),
  * and removal of whitespace between two Han characters.
  *
  * The caller gives one paragraph: every whitespace run between two Han

@@ -36,7 +36,7 @@
  * its roots), otherwise it is made absolute and normalised lexically
  * ("." and ".." removed).  A directory (or a path that does not exist)
  * becomes P + dir + '/'; an existing file becomes P + path OR the F
- * term of the file (zc_indexdoc.h), which the indexer stores already.
+ * term of the file (zc_fieldterm.h), which the indexer stores already.
  */
 #ifndef ZC_QBUILD_H
 #define ZC_QBUILD_H

@@ -1,5 +1,5 @@
 /*
- * zc_xapian.h — the C API over Xapian, implemented in lib/xapian.cc, the
+ * zc_xapian.h — the C API over Xapian, implemented in lib/xapian/xapian.cc, the
  * only C++ file of the project.
  *
  * It knows Xapian, not policy documents: term prefixes, value slots and

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "state.h"
+#include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
 #include "zc_pipeline.h"
 #include "zc_schema.h"
@@ -130,7 +131,7 @@ remove_vanished(run *r, zc_wdb *w, zc_error *err)
 			if (st == ZC_OK && v != NULL &&
 			    state_decode(v, len, &fs, &path) && path.len > 0 &&
 			    !file_listed(r->files, path.data)) {
-				zc_indexdoc_id_term(path.data, &term);
+				zc_fieldterm_file_id(path.data, &term);
 				st = zc_wdb_delete_term(w, term.data, err);
 				if (st == ZC_OK)
 					st = zc_wdb_set_metadata(w, key, NULL,
@@ -449,7 +450,7 @@ write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
 		r->failed++;
 	} else {
 		if (!c.touched) {
-			zc_indexdoc_id_term(f->path, &id);
+			zc_fieldterm_file_id(f->path, &id);
 			st = zc_wdb_replace(w, id.data, c.doc, NULL, err);
 		}
 		if (st == ZC_OK)

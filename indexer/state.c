@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "zc_indexdoc.h"
+#include "zc_fieldterm.h"
 #include "zc_schema.h"
 
 /* Longest key Xapian stores, with room to spare. */
@@ -24,7 +24,7 @@ state_key(const char *path, zc_buf *out)
 		zc_buf_append(out, path, len);
 		return;
 	}
-	zc_file_key(path, key);
+	zc_fieldterm_file_key(path, key);
 	zc_buf_append(out, path, zc_utf8_clip(path, len,
 	    room - 1 - ZC_FILE_KEY_LEN));
 	zc_buf_printf(out, "#%s", key);

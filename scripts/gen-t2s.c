@@ -1,15 +1,13 @@
 /*
- * gen-t2s.c — writes lib/t2s_table.h, the Traditional → Simplified
- * character table that lib/norm.c folds Han characters with.
+ * gen-t2s.c — writes lib/gen/t2s_table.h, the Traditional → Simplified
+ * character table that lib/text/norm.c folds Han characters with.
  *
  * ICU's "Traditional-Simplified" transform takes about 11 ms to open,
  * more than a whole search may take, so it runs here, once, over every
  * Han code point; only one-to-one character mappings are kept (the
  * transform's few phrase rules cannot be a character lookup).  The
- * output is committed; rerun after an ICU upgrade:
- *
- *   cc scripts/gen-t2s.c -o /tmp/gen-t2s $(pkg-config --cflags --libs icu-i18n icu-uc)
- *   /tmp/gen-t2s > lib/t2s_table.h
+ * output is committed; `make t2s` reruns it after an ICU upgrade and
+ * make check (tests/e2e/t04-generated.sh) fails when it is stale.
  */
 #include <stdio.h>
 #include <stdint.h>

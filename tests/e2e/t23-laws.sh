@@ -62,7 +62,7 @@ import bisect, json, random, re, subprocess, sys, unicodedata
 
 zcsearch, db, t2s_path, dump_path, out_dir = sys.argv[1:6]
 
-# ---- normalisation, independently of lib/norm.c --------------------------
+# ---- normalisation, independently of lib/text/norm.c -------------------------
 t2s = {}
 for a, b in re.findall(r"\{\s*0x([0-9A-Fa-f]+)\s*,\s*0x([0-9A-Fa-f]+)\s*\}",
                        open(t2s_path, encoding="utf-8").read()):
@@ -211,7 +211,7 @@ print("KNOWN items=%d title_first=%d fragments=%d fragment_first=%d "
                                     frag_quoted_ok))
 EOF
 
-python3 "$tmp/laws.py" "$zcsearch" "$tmp/db" "$top/lib/t2s_table.h" \
+python3 "$tmp/laws.py" "$zcsearch" "$tmp/db" "$top/lib/gen/t2s_table.h" \
     "$tmp/dump" "$tmp" >"$tmp/result"
 check "$?" 0 "the laws script ran"
 cat "$tmp/result"

@@ -14,7 +14,7 @@ bad = re.compile(r"XML_PARSE_HUGE|XML_PARSE_NOENT|XML_PARSE_DTDLOAD|"
                  r"xmlNanoFTP\w*|xmlSubstituteEntitiesDefault")
 reads = re.compile(r"(htmlReadMemory|xmlReadMemory|htmlCtxtReadMemory|xmlCtxtReadMemory)\s*\((.*?)\);", re.S)
 files = 0
-for f in sorted(glob.glob(top + "/lib/*.[ch]*") + glob.glob(top + "/indexer/*.[ch]") +
+for f in sorted(glob.glob(top + "/lib/*/*.[ch]*") + glob.glob(top + "/indexer/*.[ch]") +
                 glob.glob(top + "/searcher/*.[ch]") + glob.glob(top + "/include/*.h")):
     files += 1
     src = open(f, encoding="utf-8").read()

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "zc_highlight.h"
+#include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
 #include "zc_record.h"
 #include "zc_schema.h"
@@ -53,7 +54,7 @@ add_file(zc_wdb *w, const char *path, int nx1, int nx2, const char *date)
 	snprintf(label, sizeof label, "%s2", path + 3);
 	add_passage(&d, label, nx2, 8);
 	cr_assert_eq(zc_indexdoc_build(an, &d, x, &err), ZC_OK, "%s", err.msg);
-	zc_indexdoc_id_term(path, &id);
+	zc_fieldterm_file_id(path, &id);
 	cr_assert_eq(zc_wdb_replace(w, id.data, x, NULL, &err), ZC_OK, "%s",
 	    err.msg);
 	zc_buf_free(&id);

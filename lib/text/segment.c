@@ -26,7 +26,7 @@
 #include <unicode/utext.h>
 
 #include "zc_segment.h"
-#include "lexicon_data.h"
+#include "gen/lexicon_data.h"
 
 /* ---- lexicon: a set of UTF-8 strings -------------------------------- */
 

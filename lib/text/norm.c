@@ -17,7 +17,7 @@
 #include <unicode/ustring.h>
 
 #include "zc_norm.h"
-#include "t2s_table.h"
+#include "gen/t2s_table.h"
 
 #define MAX_INPUT ((size_t)1 << 30)
 #define SEG_MAX 64 /* code points of one normalisation segment */

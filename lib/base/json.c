@@ -41,17 +41,3 @@ zc_json_string_or_null(zc_buf *out, const char *s)
 	else
 		zc_json_string(out, s, strlen(s));
 }
-
-void
-zc_json_meta(zc_buf *out, const zc_meta *meta)
-{
-	zc_buf_putc(out, '{');
-	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
-		if (f > 0)
-			zc_buf_putc(out, ',');
-		zc_json_string_or_null(out, zc_field_key((zc_field)f));
-		zc_buf_putc(out, ':');
-		zc_json_string_or_null(out, meta->value[f]);
-	}
-	zc_buf_putc(out, '}');
-}

@@ -5,29 +5,12 @@
  */
 #include "zc_indexdoc.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "zc_fieldterm.h"
 #include "zc_record.h"
 #include "zc_schema.h"
-
-void
-zc_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1])
-{
-	snprintf(out, ZC_FILE_KEY_LEN + 1, "%016llx",
-	    (unsigned long long)zc_hash64(path, strlen(path)));
-}
-
-void
-zc_indexdoc_id_term(const char *path, zc_buf *out)
-{
-	char key[ZC_FILE_KEY_LEN + 1];
-
-	zc_file_key(path, key);
-	zc_buf_printf(out, "%s%s", ZC_PREFIX_FILE, key);
-}
 
 static zc_status
 add_term_buf(zc_xdoc *d, zc_buf *t, zc_error *err)
@@ -132,7 +115,7 @@ zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 	if (st == ZC_OK)
 		st = add_dirs(out, doc->path, err);
 	if (st == ZC_OK) {
-		zc_indexdoc_id_term(doc->path, &t);
+		zc_fieldterm_file_id(doc->path, &t);
 		st = add_term_buf(out, &t, err);
 	}
 	if (st == ZC_OK)

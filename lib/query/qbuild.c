@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 #include "zc_fieldterm.h"
-#include "zc_indexdoc.h"
 #include "zc_norm.h"
 #include "zc_qlist.h"
 #include "zc_schema.h"
@@ -146,7 +145,6 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
     zc_error *err)
 {
 	zc_buf path = { 0 }, t = { 0 };
-	char key[ZC_FILE_KEY_LEN + 1];
 	zc_query *a = NULL, *b = NULL;
 	bool is_file;
 	zc_status rc;
@@ -161,9 +159,8 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 		zc_buf_append(&t, path.data, zc_utf8_clip(path.data, path.len,
 		    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
 		rc = term_query(&t, &a, err);
-		zc_file_key(path.data, key);
 		zc_buf_reset(&t);
-		zc_buf_printf(&t, "%s%s", ZC_PREFIX_FILE, key);
+		zc_fieldterm_file_id(path.data, &t);
 		if (rc == ZC_OK)
 			rc = term_query(&t, &b, err);
 		if (rc == ZC_OK)

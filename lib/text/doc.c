@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zc_json.h"
 #include "zc_util.h"
 
 static const char *const field_keys[ZC_FIELD_COUNT] = {
@@ -59,4 +60,18 @@ zc_doc_free(zc_doc *doc)
 	free(doc->path);
 	zc_meta_free(&doc->meta);
 	memset(doc, 0, sizeof *doc);
+}
+
+void
+zc_meta_json(zc_buf *out, const zc_meta *meta)
+{
+	zc_buf_putc(out, '{');
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		if (f > 0)
+			zc_buf_putc(out, ',');
+		zc_json_string_or_null(out, zc_field_key((zc_field)f));
+		zc_buf_putc(out, ':');
+		zc_json_string_or_null(out, meta->value[f]);
+	}
+	zc_buf_putc(out, '}');
 }

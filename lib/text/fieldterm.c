@@ -4,6 +4,7 @@
  */
 #include "zc_fieldterm.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "zc_schema.h"
@@ -94,4 +95,20 @@ zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out)
 	zc_buf_append(out, dir, n);
 	if (n == 0 || dir[n - 1] != '/')
 		zc_buf_putc(out, '/');
+}
+
+void
+zc_fieldterm_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1])
+{
+	snprintf(out, ZC_FILE_KEY_LEN + 1, "%016llx",
+	    (unsigned long long)zc_hash64(path, strlen(path)));
+}
+
+void
+zc_fieldterm_file_id(const char *path, zc_buf *out)
+{
+	char key[ZC_FILE_KEY_LEN + 1];
+
+	zc_fieldterm_file_key(path, key);
+	zc_buf_printf(out, "%s%s", ZC_PREFIX_FILE, key);
 }
