@@ -12,18 +12,23 @@
  * and a search picks the best passages of each matching file
  * (zc_search.h).  Terms:
  *
- *   (none) + char   each Han character of the body, positional: one
- *                   position per Han character and per run of
- *                   letters/digits (70.3 is one run), none for
- *                   whitespace, one empty position per run of
- *                   punctuation.  Exact text = the phrase of its units.
- *   W + word        at each letter/digit run: the run, normalised
- *                   (2024, covid, 70.3), positional — exact matching of
- *                   Latin and numbers; and, without a position, every
- *                   segmenter word that is not one unit and not a single
- *                   Han character (孵化器, 2024年, 70.3%): ranking
- *   S + char / T + word   the same for the title (title: queries, boost)
- *   A + char / B + word   the same for the issuer (issuer: queries)
+ *   (none) + char   ZC_PREFIX_CHAR: one term per Han character of the
+ *                   body (a single character, not an n-gram: terms.c
+ *                   says why), positional: one position per Han
+ *                   character and per run of letters/digits (70.3 is
+ *                   one run), none for whitespace, one empty position
+ *                   per run of punctuation.  Exact text = the phrase of
+ *                   its units.
+ *   W + word        ZC_PREFIX_WORD: at each letter/digit run, the run,
+ *                   normalised (2024, covid, 70.3), positional — exact
+ *                   matching of Latin and numbers; and, without a
+ *                   position, every segmenter word that is not one unit
+ *                   and not a single Han character (孵化器, 2024年,
+ *                   70.3%): ranking
+ *   S + char / T + word   ZC_PREFIX_TITLE_CHAR / _TITLE_WORD: the same
+ *                   for the title (title: queries, boost)
+ *   A + char / B + word   ZC_PREFIX_ISSUER_CHAR / _ISSUER_WORD: the same
+ *                   for the issuer (issuer: queries)
  *   K + value       exact 索引号 (boolean; zc_fieldterm.h folds values)
  *   N + value       exact 文号, brackets folded (boolean)
  *   C + value       exact 分类 (boolean)
@@ -46,11 +51,11 @@
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H
 
-#define ZC_PREFIX_NGRAM ""
+#define ZC_PREFIX_CHAR ""
 #define ZC_PREFIX_WORD "W"
-#define ZC_PREFIX_TITLE_NGRAM "S"
+#define ZC_PREFIX_TITLE_CHAR "S"
 #define ZC_PREFIX_TITLE_WORD "T"
-#define ZC_PREFIX_ISSUER_NGRAM "A"
+#define ZC_PREFIX_ISSUER_CHAR "A"
 #define ZC_PREFIX_ISSUER_WORD "B"
 #define ZC_PREFIX_INDEX_NO "K"
 #define ZC_PREFIX_DOC_NO "N"

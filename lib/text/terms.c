@@ -186,12 +186,12 @@ cut_units(zc_analyzer *a)
 }
 
 static const char *
-ngram_prefix(zc_text_field f)
+char_prefix(zc_text_field f)
 {
 	switch (f) {
-	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_NGRAM;
-	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_NGRAM;
-	default: return ZC_PREFIX_NGRAM;
+	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_CHAR;
+	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_CHAR;
+	default: return ZC_PREFIX_CHAR;
 	}
 }
 
@@ -227,7 +227,7 @@ unit_term(zc_analyzer *a, zc_text_field field, size_t i)
 {
 	const unit *u = &a->units[i];
 
-	make_term(a, u->kind == UNIT_HAN ? ngram_prefix(field) :
+	make_term(a, u->kind == UNIT_HAN ? char_prefix(field) :
 	    word_prefix(field), a->norm.text + u->start, u->end - u->start);
 }
 
@@ -250,7 +250,7 @@ unit_at(const zc_analyzer *a, size_t b)
 
 /* A segmenter word worth a ranking term: not punctuation, not one unit
  * (that term exists already), not a single Han character (too common to
- * rank by, and an n-gram term covers it). */
+ * rank by, and its character term covers it). */
 static bool
 is_ranking_word(const zc_analyzer *a, const zc_word *w, size_t *first)
 {
