@@ -8,24 +8,11 @@
 
 #include <stddef.h>
 
+#include "zc_fields.h"
 #include "zc_util.h"
 
-typedef enum zc_field {
-	ZC_FIELD_TITLE,    /* 标题 */
-	ZC_FIELD_INDEX_NO, /* 索引号 */
-	ZC_FIELD_DATE,     /* 发文日期, always YYYY-MM-DD */
-	ZC_FIELD_ISSUER,   /* 发布机构 */
-	ZC_FIELD_DOC_NO,   /* 文号 */
-	ZC_FIELD_CATEGORY, /* 分类 */
-	ZC_FIELD_VALIDITY, /* 有效性 */
-	ZC_FIELD_COUNT
-} zc_field;
-
-/* JSON key of a field ("title", "index_no", ...). */
-const char *zc_field_key(zc_field f);
-
 typedef struct zc_meta {
-	char *value[ZC_FIELD_COUNT]; /* NULL when absent */
+	char *value[ZC_FIELD_COUNT]; /* by zc_field; NULL when absent */
 } zc_meta;
 
 typedef struct zc_passage {
@@ -52,8 +39,10 @@ void zc_doc_add_passage(zc_doc *doc, const char *text, size_t len,
 /* Set a field (value copied; NULL clears it). */
 void zc_meta_set(zc_meta *meta, zc_field f, const char *value);
 void zc_meta_free(zc_meta *meta);
-/* Append the metadata as one JSON object with every key of zc_field_key
- * in order, absent values as null. */
+/* Append the metadata as the members of a JSON object, without braces
+ * ("title":...,"index_no":...): the key of every metadata field of
+ * zc_fields.h in order, absent values as null.  zcindex --dump prints
+ * them as an object, zcsearch --json inside the object of a hit. */
 void zc_meta_json(zc_buf *out, const zc_meta *meta);
 /* Release everything the document owns and zero it. */
 void zc_doc_free(zc_doc *doc);

@@ -15,11 +15,12 @@
 
 #include <stddef.h>
 
-#include "zc_doc.h"
+#include "zc_fields.h"
 #include "zc_util.h"
 
-/* Append the term of an exact value of field f (ZC_FIELD_INDEX_NO,
- * _DOC_NO, _CATEGORY or _VALIDITY; any other field appends nothing). */
+/* Append the term of an exact value of field f, one of kind ZC_FK_EXACT
+ * (zc_fields.h: 索引号, 文号, 分类, 有效性); any other field appends
+ * nothing. */
 void zc_fieldterm_exact(zc_field f, const char *value, size_t len,
     zc_buf *out);
 

@@ -69,12 +69,6 @@ typedef struct zc_qbuild_opts {
 zc_status zc_qbuild(zc_analyzer *a, const zc_qnode *root,
     const zc_qbuild_opts *opts, zc_query **out, zc_error *err);
 
-/* Append to out the boolean term for an exact field value: field is
- * ZC_QF_INDEX_NO (K), ZC_QF_DOC_NO (N), ZC_QF_CATEGORY (C) or
- * ZC_QF_VALIDITY (V); any other field appends nothing. */
-void zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
-    zc_buf *out);
-
 /* Append to out the absolute form of a path: value as the user typed it
  * (see above for "~/", cwd, realpath and normalisation); *is_file tells
  * whether it names an existing non-directory.  cwd NULL: getcwd().

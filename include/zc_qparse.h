@@ -19,7 +19,8 @@
  * required already).  A NEAR chain "a NEAR/3 b NEAR/5 c" is one NEAR of
  * all its words with the largest distance; plain NEAR means NEAR/10.
  *
- * Fields: title: 标题: / issuer: 机构: 发布机构: (text in that field);
+ * Fields (the names and kinds of zc_fields.h):
+ * title: 标题: / issuer: 机构: 发布机构: (text in that field);
  * index: 索引号: / docno: 文号: / category: 分类: / validity: 有效性:
  * (exact values); date: 发文日期: (dates and ranges); path:.  English
  * names are case-insensitive.  A value of an exact field or path: may
@@ -38,6 +39,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zc_fields.h"
 #include "zc_util.h"
 
 #define ZC_QPARSE_MAX_LEN 4096
@@ -52,31 +54,20 @@ typedef enum zc_qkind {
 	ZC_QN_NOT,      /* kids[0] must not match; as an AND child it
 	                 * subtracts, alone it means "everything but" */
 	ZC_QN_NEAR,     /* kids (TEXT or WILDCARD, >= 2) within window words */
-	ZC_QN_TEXT,     /* text in field (BODY, TITLE, ISSUER); exact when
+	ZC_QN_TEXT,     /* text in field (of kind ZC_FK_TEXT); exact when
 	                 * quoted */
 	ZC_QN_WILDCARD, /* Latin word starting with text (no '*'), in field
-	                 * (BODY, TITLE, ISSUER) */
+	                 * (of kind ZC_FK_TEXT) */
 	ZC_QN_DATE,     /* 发文日期 in [lo, hi], "YYYYMMDD", "" = open */
-	ZC_QN_FIELD,    /* exact value text of field (INDEX_NO, DOC_NO,
-	                 * CATEGORY, VALIDITY), as typed */
+	ZC_QN_FIELD,    /* exact value text of field (of kind ZC_FK_EXACT),
+	                 * as typed */
 	ZC_QN_PATH      /* documents below the path text, as typed */
 } zc_qkind;
 
-typedef enum zc_qfield {
-	ZC_QF_BODY,
-	ZC_QF_TITLE,
-	ZC_QF_ISSUER,
-	ZC_QF_INDEX_NO,
-	ZC_QF_DOC_NO,
-	ZC_QF_CATEGORY,
-	ZC_QF_VALIDITY,
-	ZC_QF_DATE,
-	ZC_QF_PATH
-} zc_qfield;
-
 typedef struct zc_qnode {
 	zc_qkind kind;
-	zc_qfield field;        /* TEXT, WILDCARD, FIELD */
+	zc_field field;         /* TEXT, WILDCARD, NEAR, FIELD, PATH;
+	                         * ZC_FIELD_BODY in the others */
 	bool exact;             /* TEXT: quoted */
 	unsigned window;        /* NEAR: the n of NEAR/n */
 	struct zc_qnode **kids; /* AND, OR, NOT, NEAR */

@@ -37,6 +37,8 @@
  *                   '/', and P + the file's own path (boolean: path:)
  *   F + file key    unique id of the file (replace_document)
  *
+ * Which field has which prefixes: the field table, zc_fields.h.
+ *
  * Values: ZC_SLOT_DATE holds 发文日期 as "YYYYMMDD" (ranges, sorting);
  * ZC_SLOT_PATH holds the file's path (-l reads no document data).
  *

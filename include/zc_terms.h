@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "zc_fields.h"
 #include "zc_util.h"
 #include "zc_xapian.h"
 
@@ -28,25 +29,20 @@ void zc_analyzer_free(zc_analyzer *a);
 typedef struct zc_segmenter zc_segmenter;
 zc_segmenter *zc_analyzer_segmenter(zc_analyzer *a);
 
-/* Which text field the terms belong to (selects the prefixes of
- * zc_schema.h). */
-typedef enum zc_text_field {
-	ZC_TEXT_BODY,
-	ZC_TEXT_TITLE,
-	ZC_TEXT_ISSUER
-} zc_text_field;
+/* field, in the functions below: a field of kind ZC_FK_TEXT
+ * (zc_fields.h), whose prefixes the terms take. */
 
 /* Add the terms of text[0..len) to doc.  Positions start at *pos and
  * *pos is advanced past the text (plus a gap, so that phrases never
  * span two calls). */
-zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
+zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
     const char *text, size_t len, unsigned *pos, zc_error *err);
 
 /* The query for a piece of query text in field.  exact: the text must
  * occur contiguously (quoted); otherwise each word of it must occur
  * as exact text, in any order.  *out is NULL-free: a text with no
  * indexable characters gives a match-nothing query. */
-zc_status zc_terms_query(zc_analyzer *a, zc_text_field field,
+zc_status zc_terms_query(zc_analyzer *a, zc_field field,
     const char *text, size_t len, bool exact, zc_query **out,
     zc_error *err);
 
@@ -54,7 +50,7 @@ zc_status zc_terms_query(zc_analyzer *a, zc_text_field field,
  * single terms there): the term of its first unit, appended to term
  * (nothing when the text has no unit); *width is the number of positions
  * the text takes, which the NEAR window must allow for. */
-zc_status zc_terms_anchor(zc_analyzer *a, zc_text_field field,
+zc_status zc_terms_anchor(zc_analyzer *a, zc_field field,
     const char *text, size_t len, zc_buf *term, unsigned *width,
     zc_error *err);
 

@@ -21,8 +21,9 @@ print_doc(const zc_doc *doc, zc_buf *b)
 {
 	zc_buf_printf(b, "# %s\t%s\t%s\n", doc->path, doc->format,
 	    doc->encoding);
+	zc_buf_putc(b, '{');
 	zc_meta_json(b, &doc->meta);
-	zc_buf_putc(b, '\n');
+	zc_buf_puts(b, "}\n");
 	for (size_t i = 0; i < doc->n_passages; i++) {
 		zc_buf_printf(b, "%u\t", doc->passages[i].line);
 		zc_buf_append(b, doc->passages[i].text, doc->passages[i].len);

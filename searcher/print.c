@@ -108,13 +108,8 @@ json_hit(zc_buf *out, const zc_hit *hit, const zc_spans *spans, bool first,
 	zc_buf_printf(out, "{\"rank\":%u,\"score\":%.6g,\"path\":", hit->rank,
 	    hit->score);
 	zc_json_string(out, r->path, strlen(r->path));
-	zc_buf_printf(out, ",\"line\":%u", r->line);
-	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
-		zc_buf_putc(out, ',');
-		zc_json_string_or_null(out, zc_field_key((zc_field)f));
-		zc_buf_putc(out, ':');
-		zc_json_string_or_null(out, r->meta.value[f]);
-	}
+	zc_buf_printf(out, ",\"line\":%u,", r->line);
+	zc_meta_json(out, &r->meta);
 	zc_buf_puts(out, ",\"passage\":");
 	zc_json_string(out, r->passage, strlen(r->passage));
 	zc_buf_puts(out, ",\"highlights\":[");
@@ -149,7 +144,7 @@ tsv_begin(zc_buf *out)
 {
 	zc_buf_puts(out, "rank\tscore\tpath\tline");
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
-		zc_buf_printf(out, "\t%s", zc_field_key((zc_field)f));
+		zc_buf_printf(out, "\t%s", zc_fields[f].key);
 	zc_buf_puts(out, "\tpassage\thighlights\n");
 }
 

@@ -31,11 +31,11 @@ collect_texts(search_query *sq, const zc_qnode *n)
 	case ZC_QN_NOT:
 		return;
 	case ZC_QN_TEXT:
-		if (n->field == ZC_QF_BODY)
+		if (n->field == ZC_FIELD_BODY)
 			add_text(sq, n, n->exact ? ZC_HL_EXACT : ZC_HL_WORDS);
 		return;
 	case ZC_QN_WILDCARD:
-		if (n->field == ZC_QF_BODY)
+		if (n->field == ZC_FIELD_BODY)
 			add_text(sq, n, ZC_HL_PREFIX);
 		return;
 	case ZC_QN_AND:

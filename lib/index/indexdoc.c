@@ -21,26 +21,6 @@ add_term_buf(zc_xdoc *d, zc_buf *t, zc_error *err)
 	return st;
 }
 
-/* K/N/C/V terms of the exact fields that the document has. */
-static zc_status
-add_fields(zc_xdoc *d, const zc_meta *m, zc_error *err)
-{
-	static const zc_field exact[] = { ZC_FIELD_INDEX_NO, ZC_FIELD_DOC_NO,
-	    ZC_FIELD_CATEGORY, ZC_FIELD_VALIDITY };
-	zc_status st = ZC_OK;
-	zc_buf t = {0};
-
-	for (size_t k = 0; k < sizeof exact / sizeof *exact; k++) {
-		const char *v = m->value[exact[k]];
-		if (v == NULL || st != ZC_OK)
-			continue;
-		zc_fieldterm_exact(exact[k], v, strlen(v), &t);
-		st = add_term_buf(d, &t, err);
-	}
-	zc_buf_free(&t);
-	return st;
-}
-
 /* P + every ancestor directory of path, and P + the path itself so that
  * path:FILE works. */
 static zc_status
@@ -79,21 +59,43 @@ set_date(zc_xdoc *d, const char *iso, zc_error *err)
 	return zc_xdoc_set_value(d, ZC_SLOT_DATE, v, 8, err);
 }
 
+/* The terms or the value of each metadata field the document has, as
+ * its kind says (zc_fields.h). */
 static zc_status
-add_text(zc_analyzer *a, zc_xdoc *d, zc_text_field field, const char *text,
-    zc_error *err)
+add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 {
-	unsigned pos = 1;
+	zc_status st = ZC_OK;
+	zc_buf t = {0};
 
-	if (text == NULL)
-		return ZC_OK;
-	return zc_terms_index(a, d, field, text, strlen(text), &pos, err);
+	for (int f = 0; f < ZC_FIELD_COUNT && st == ZC_OK; f++) {
+		const char *v = m->value[f];
+		unsigned pos = 1;
+
+		if (v == NULL)
+			continue;
+		switch (zc_fields[f].kind) {
+		case ZC_FK_TEXT:
+			st = zc_terms_index(a, d, (zc_field)f, v, strlen(v),
+			    &pos, err);
+			break;
+		case ZC_FK_EXACT:
+			zc_fieldterm_exact((zc_field)f, v, strlen(v), &t);
+			st = add_term_buf(d, &t, err);
+			break;
+		case ZC_FK_DATE:
+			st = set_date(d, v, err);
+			break;
+		case ZC_FK_PATH:
+			break; /* not metadata: the path is doc->path */
+		}
+	}
+	zc_buf_free(&t);
+	return st;
 }
 
 zc_status
 zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 {
-	const zc_meta *m = &doc->meta;
 	unsigned pos = 1;
 	zc_buf t = {0};
 	zc_status st = ZC_OK;
@@ -101,17 +103,11 @@ zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 	zc_xdoc_clear(out);
 	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++) {
 		doc->passages[i].pos = pos;
-		st = zc_terms_index(a, out, ZC_TEXT_BODY, doc->passages[i].text,
-		    doc->passages[i].len, &pos, err);
+		st = zc_terms_index(a, out, ZC_FIELD_BODY,
+		    doc->passages[i].text, doc->passages[i].len, &pos, err);
 	}
 	if (st == ZC_OK)
-		st = add_text(a, out, ZC_TEXT_TITLE, m->value[ZC_FIELD_TITLE],
-		    err);
-	if (st == ZC_OK)
-		st = add_text(a, out, ZC_TEXT_ISSUER,
-		    m->value[ZC_FIELD_ISSUER], err);
-	if (st == ZC_OK)
-		st = add_fields(out, m, err);
+		st = add_fields(a, out, &doc->meta, err);
 	if (st == ZC_OK)
 		st = add_dirs(out, doc->path, err);
 	if (st == ZC_OK) {
@@ -121,8 +117,6 @@ zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 	if (st == ZC_OK)
 		st = zc_xdoc_set_value(out, ZC_SLOT_PATH, doc->path,
 		    strlen(doc->path), err);
-	if (st == ZC_OK && m->value[ZC_FIELD_DATE] != NULL)
-		st = set_date(out, m->value[ZC_FIELD_DATE], err);
 	if (st == ZC_OK) {
 		zc_record_encode(doc, &t);
 		st = zc_xdoc_set_data(out, t.data, t.len, err);

@@ -34,25 +34,6 @@ combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
 
 /* ---- exact field values and paths ------------------------------------- */
 
-static zc_field
-exact_field(zc_qfield f)
-{
-	switch (f) {
-	case ZC_QF_INDEX_NO: return ZC_FIELD_INDEX_NO;
-	case ZC_QF_DOC_NO: return ZC_FIELD_DOC_NO;
-	case ZC_QF_CATEGORY: return ZC_FIELD_CATEGORY;
-	case ZC_QF_VALIDITY: return ZC_FIELD_VALIDITY;
-	default: return ZC_FIELD_COUNT;
-	}
-}
-
-void
-zc_qbuild_field_term(zc_qfield field, const char *value, size_t len,
-    zc_buf *out)
-{
-	zc_fieldterm_exact(exact_field(field), value, len, out);
-}
-
 /* Remove ".", ".." and repeated '/' from the absolute path in b. */
 static void
 normalise_path(zc_buf *b)
@@ -134,7 +115,7 @@ field_query(const zc_qnode *n, zc_query **out, zc_error *err)
 	zc_buf t = { 0 };
 	zc_status rc;
 
-	zc_qbuild_field_term(n->field, n->text, n->len, &t);
+	zc_fieldterm_exact(n->field, n->text, n->len, &t);
 	rc = term_query(&t, out, err);
 	zc_buf_free(&t);
 	return rc;
@@ -175,20 +156,6 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 
 /* ---- text, wildcards, NEAR ---------------------------------------------- */
 
-static zc_text_field
-text_field(zc_qfield f)
-{
-	return f == ZC_QF_TITLE ? ZC_TEXT_TITLE : f == ZC_QF_ISSUER ?
-	    ZC_TEXT_ISSUER : ZC_TEXT_BODY;
-}
-
-static const char *
-word_prefix(zc_qfield f)
-{
-	return f == ZC_QF_TITLE ? ZC_PREFIX_TITLE_WORD : f == ZC_QF_ISSUER ?
-	    ZC_PREFIX_ISSUER_WORD : ZC_PREFIX_WORD;
-}
-
 static zc_status
 text_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
@@ -196,13 +163,13 @@ text_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 	zc_query *body = NULL, *title = NULL, *scaled = NULL;
 	zc_status rc;
 
-	rc = zc_terms_query(a, text_field(n->field), n->text, n->len,
+	rc = zc_terms_query(a, n->field, n->text, n->len,
 	    n->exact, &body, err);
-	if (rc != ZC_OK || n->field != ZC_QF_BODY || o->title_boost <= 0) {
+	if (rc != ZC_OK || n->field != ZC_FIELD_BODY || o->title_boost <= 0) {
 		*out = body;
 		return rc;
 	}
-	rc = zc_terms_query(a, ZC_TEXT_TITLE, n->text, n->len, n->exact,
+	rc = zc_terms_query(a, ZC_FIELD_TITLE, n->text, n->len, n->exact,
 	    &title, err);
 	if (rc == ZC_OK)
 		rc = zc_query_scale(title, o->title_boost, &scaled, err);
@@ -224,7 +191,7 @@ wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 	char enc[4];
 	zc_status rc;
 
-	zc_buf_puts(&t, word_prefix(n->field));
+	zc_buf_puts(&t, zc_fields[n->field].word_prefix);
 	while (i < n->len) {
 		cp = zc_utf8_decode(n->text + i, n->len - i, &adv);
 		i += adv;
@@ -258,7 +225,7 @@ near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
 		if (kids[i]->kind != ZC_QN_TEXT)
 			continue;
 		zc_buf_reset(&t);
-		rc = zc_terms_anchor(a, text_field(kids[i]->field),
+		rc = zc_terms_anchor(a, kids[i]->field,
 		    kids[i]->text, kids[i]->len, &t, &width, err);
 		if (rc != ZC_OK || t.len == 0)
 			continue;
@@ -372,7 +339,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 			zc_qlist_push(&filter, q);
 		} else {
 			zc_qlist_push(&score, q);
-			if (k->kind == ZC_QN_TEXT && k->field == ZC_QF_BODY)
+			if (k->kind == ZC_QN_TEXT && k->field == ZC_FIELD_BODY)
 				bare[nbare++] = n->kids[i];
 		}
 	}

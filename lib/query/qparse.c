@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 enum tok_type {
 	T_END, T_ERR, T_WORD, T_QUOTED, T_LPAREN, T_RPAREN,
@@ -28,7 +27,7 @@ struct token {
 	enum tok_type type;
 	size_t start, end;   /* the whole token */
 	size_t tstart, tend; /* T_WORD, T_QUOTED: the text */
-	zc_qfield field;     /* T_FIELD */
+	zc_field field;      /* T_FIELD */
 	unsigned window;     /* T_NEAR */
 };
 
@@ -43,21 +42,6 @@ struct parser {
 	unsigned terms;
 	bool in_group;     /* inside parentheses, innermost opened at: */
 	size_t group_open;
-};
-
-static const struct {
-	const char *name;
-	zc_qfield field;
-} field_names[] = {
-	{ "title", ZC_QF_TITLE }, { "标题", ZC_QF_TITLE },
-	{ "issuer", ZC_QF_ISSUER }, { "机构", ZC_QF_ISSUER },
-	{ "发布机构", ZC_QF_ISSUER },
-	{ "index", ZC_QF_INDEX_NO }, { "索引号", ZC_QF_INDEX_NO },
-	{ "docno", ZC_QF_DOC_NO }, { "文号", ZC_QF_DOC_NO },
-	{ "category", ZC_QF_CATEGORY }, { "分类", ZC_QF_CATEGORY },
-	{ "validity", ZC_QF_VALIDITY }, { "有效性", ZC_QF_VALIDITY },
-	{ "date", ZC_QF_DATE }, { "发文日期", ZC_QF_DATE },
-	{ "path", ZC_QF_PATH },
 };
 
 /* ---- characters --------------------------------------------------------- */
@@ -178,6 +162,7 @@ new_node(struct parser *p, zc_qkind kind, size_t start)
 	zc_qnode *n = zc_xcalloc(1, sizeof *n);
 
 	n->kind = kind;
+	n->field = ZC_FIELD_BODY;
 	n->start_byte = start;
 	n->next_alloc = p->tree->nodes;
 	p->tree->nodes = n;
@@ -217,26 +202,13 @@ zc_qtree_free(zc_qtree *t)
 
 /* ---- scanner ------------------------------------------------------------- */
 
+/* Values of exact fields and of path: are taken as typed, balanced
+ * parentheses included; text and dates are parsed. */
 static bool
-is_exact_field(zc_qfield f)
+is_exact_field(zc_field f)
 {
-	return f == ZC_QF_INDEX_NO || f == ZC_QF_DOC_NO ||
-	    f == ZC_QF_CATEGORY || f == ZC_QF_VALIDITY || f == ZC_QF_PATH;
-}
-
-static bool
-field_named(const char *s, size_t len, zc_qfield *out)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++) {
-		if (strlen(field_names[i].name) == len &&
-		    strncasecmp(field_names[i].name, s, len) == 0) {
-			*out = field_names[i].field;
-			return true;
-		}
-	}
-	return false;
+	return zc_fields[f].kind == ZC_FK_EXACT ||
+	    zc_fields[f].kind == ZC_FK_PATH;
 }
 
 /* End of a word starting at i.  A word ends at a separator, a quotation
@@ -246,7 +218,7 @@ field_named(const char *s, size_t len, zc_qfield *out)
  * (*is_field set, *field filled, the return value is past the colon). */
 static size_t
 word_end(const struct parser *p, size_t i, bool paren_mode,
-    bool detect_field, bool *is_field, zc_qfield *field)
+    bool detect_field, bool *is_field, zc_field *field)
 {
 	size_t start = i, adv;
 	unsigned open = 0;
@@ -268,7 +240,7 @@ word_end(const struct parser *p, size_t i, bool paren_mode,
 				break;
 			open--;
 		} else if (syn == ':' && detect_field &&
-		    field_named(p->q + start, i - start, field)) {
+		    zc_fields_find(p->q + start, i - start, field)) {
 			*is_field = true;
 			return i + adv;
 		}
@@ -281,7 +253,7 @@ word_end(const struct parser *p, size_t i, bool paren_mode,
  * ctx; does not consume it.  Records an error and returns T_ERR for an
  * unbalanced quote, a lone '-' or '+', or a bad NEAR distance. */
 static struct token
-scan(struct parser *p, zc_qfield ctx)
+scan(struct parser *p, zc_field ctx)
 {
 	struct token t;
 	size_t i = p->pos, adv, adv2, j, k;
@@ -542,11 +514,11 @@ parse_date(struct parser *p, const char *s, size_t len, size_t pos)
 
 /* ---- parser -------------------------------------------------------------- */
 
-static zc_qnode *parse_or(struct parser *p, zc_qfield ctx);
+static zc_qnode *parse_or(struct parser *p, zc_field ctx);
 
 /* A term: text s[0..len) at byte pos, in the context's field. */
 static zc_qnode *
-leaf(struct parser *p, zc_qfield ctx, size_t s, size_t e, bool quoted,
+leaf(struct parser *p, zc_field ctx, size_t s, size_t e, bool quoted,
     size_t pos)
 {
 	zc_qnode *n;
@@ -560,26 +532,22 @@ leaf(struct parser *p, zc_qfield ctx, size_t s, size_t e, bool quoted,
 		return NULL;
 	}
 	if (quoted && s == e) {
-		fail_at(p, ZC_EINVAL, pos, ctx == ZC_QF_BODY ||
-		    ctx == ZC_QF_TITLE || ctx == ZC_QF_ISSUER ?
+		fail_at(p, ZC_EINVAL, pos, zc_fields[ctx].kind == ZC_FK_TEXT ?
 		    "empty quotes" : "empty field value");
 		return NULL;
 	}
-	switch (ctx) {
-	case ZC_QF_DATE:
+	switch (zc_fields[ctx].kind) {
+	case ZC_FK_DATE:
 		return parse_date(p, p->q + s, e - s, s);
-	case ZC_QF_PATH:
+	case ZC_FK_PATH:
 		n = new_node(p, ZC_QN_PATH, pos);
 		n->field = ctx;
 		break;
-	case ZC_QF_INDEX_NO:
-	case ZC_QF_DOC_NO:
-	case ZC_QF_CATEGORY:
-	case ZC_QF_VALIDITY:
+	case ZC_FK_EXACT:
 		n = new_node(p, ZC_QN_FIELD, pos);
 		n->field = ctx;
 		break;
-	default:
+	default: /* ZC_FK_TEXT */
 		for (i = s; !quoted && i < e; i += adv) {
 			cp = zc_utf8_decode(p->q + i, e - i, &adv);
 			if (syntax_of(cp) == '*') {
@@ -617,7 +585,7 @@ leaf(struct parser *p, zc_qfield ctx, size_t s, size_t e, bool quoted,
 }
 
 static zc_qnode *
-parse_group(struct parser *p, zc_qfield ctx)
+parse_group(struct parser *p, zc_field ctx)
 {
 	struct token t = scan(p, ctx);
 	size_t open = t.start, outer_open = p->group_open;
@@ -658,14 +626,14 @@ parse_group(struct parser *p, zc_qfield ctx)
 
 /* The value after "field:" (no separator allowed before it). */
 static zc_qnode *
-parse_value(struct parser *p, zc_qfield field, size_t field_start)
+parse_value(struct parser *p, zc_field field, size_t field_start)
 {
 	size_t i = p->pos, adv, e;
 	uint32_t cp = cp_at(p, i, &adv);
 	int syn = syntax_of(cp);
 	struct token t;
 	bool is_field;
-	zc_qfield dummy;
+	zc_field dummy;
 
 	if (i >= p->len || is_space(cp) || syn == ')') {
 		fail_at(p, ZC_EINVAL, i, "empty field value");
@@ -686,7 +654,7 @@ parse_value(struct parser *p, zc_qfield field, size_t field_start)
 }
 
 static zc_qnode *
-parse_primary(struct parser *p, zc_qfield ctx)
+parse_primary(struct parser *p, zc_field ctx)
 {
 	struct token t = scan(p, ctx);
 
@@ -731,7 +699,7 @@ is_word(const zc_qnode *n)
 }
 
 static zc_qnode *
-parse_near(struct parser *p, zc_qfield ctx)
+parse_near(struct parser *p, zc_field ctx)
 {
 	zc_qnode *a = parse_primary(p, ctx), *b, *near = NULL;
 	struct token t, next;
@@ -774,7 +742,7 @@ parse_near(struct parser *p, zc_qfield ctx)
 }
 
 static zc_qnode *
-parse_unary(struct parser *p, zc_qfield ctx)
+parse_unary(struct parser *p, zc_field ctx)
 {
 	struct token t = scan(p, ctx), next;
 	zc_qnode *kid, *n;
@@ -808,7 +776,7 @@ parse_unary(struct parser *p, zc_qfield ctx)
 }
 
 static zc_qnode *
-parse_and(struct parser *p, zc_qfield ctx)
+parse_and(struct parser *p, zc_field ctx)
 {
 	zc_qnode *first = parse_unary(p, ctx), *kid, *and = NULL;
 	struct token t, next;
@@ -842,7 +810,7 @@ parse_and(struct parser *p, zc_qfield ctx)
 }
 
 static zc_qnode *
-parse_or(struct parser *p, zc_qfield ctx)
+parse_or(struct parser *p, zc_field ctx)
 {
 	zc_qnode *first = parse_and(p, ctx), *kid, *or = NULL;
 	struct token t, next;
@@ -904,9 +872,9 @@ zc_qparse(const char *q, size_t len, zc_qtree **out, zc_qerror *err)
 		i += adv;
 	}
 	p.tree = zc_xcalloc(1, sizeof *p.tree);
-	root = parse_or(&p, ZC_QF_BODY);
+	root = parse_or(&p, ZC_FIELD_BODY);
 	if (!p.failed) {
-		t = scan(&p, ZC_QF_BODY);
+		t = scan(&p, ZC_FIELD_BODY);
 		if (t.type == T_RPAREN)
 			fail_at(&p, ZC_EINVAL, t.start,
 			    "unbalanced parenthesis");
@@ -950,22 +918,6 @@ dump_string(zc_buf *b, const char *s, size_t len)
 	zc_buf_putc(b, '"');
 }
 
-static const char *
-field_word(zc_qfield f)
-{
-	switch (f) {
-	case ZC_QF_TITLE: return "title";
-	case ZC_QF_ISSUER: return "issuer";
-	case ZC_QF_INDEX_NO: return "index";
-	case ZC_QF_DOC_NO: return "docno";
-	case ZC_QF_CATEGORY: return "category";
-	case ZC_QF_VALIDITY: return "validity";
-	case ZC_QF_DATE: return "date";
-	case ZC_QF_PATH: return "path";
-	default: return "body";
-	}
-}
-
 void
 zc_qparse_dump(const zc_qnode *n, zc_buf *out)
 {
@@ -991,8 +943,8 @@ zc_qparse_dump(const zc_qnode *n, zc_buf *out)
 	case ZC_QN_WILDCARD:
 		zc_buf_puts(out, n->kind == ZC_QN_WILDCARD ? "(wildcard " :
 		    n->exact ? "(exact " : "(text ");
-		if (n->field != ZC_QF_BODY) {
-			zc_buf_puts(out, field_word(n->field));
+		if (n->field != ZC_FIELD_BODY) {
+			zc_buf_puts(out, zc_fields[n->field].name);
 			zc_buf_putc(out, ' ');
 		}
 		break;
@@ -1002,7 +954,7 @@ zc_qparse_dump(const zc_qnode *n, zc_buf *out)
 		return;
 	case ZC_QN_FIELD:
 	case ZC_QN_PATH:
-		zc_buf_printf(out, "(%s ", field_word(n->field));
+		zc_buf_printf(out, "(%s ", zc_fields[n->field].name);
 		break;
 	}
 	dump_string(out, n->text, n->len);

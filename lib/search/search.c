@@ -115,7 +115,7 @@ zc_picker_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
 			p->unanchored = true;
 			continue;
 		}
-		st = zc_terms_anchor(a, ZC_TEXT_BODY, texts[i].text,
+		st = zc_terms_anchor(a, ZC_FIELD_BODY, texts[i].text,
 		    texts[i].len, &t, &width, err);
 		if (st == ZC_OK && t.len > 0)
 			p->anchor[p->n++] = zc_buf_steal(&t);

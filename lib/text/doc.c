@@ -10,17 +10,6 @@
 #include "zc_json.h"
 #include "zc_util.h"
 
-static const char *const field_keys[ZC_FIELD_COUNT] = {
-	"title", "index_no", "date", "issuer", "doc_no", "category",
-	"validity"
-};
-
-const char *
-zc_field_key(zc_field f)
-{
-	return (unsigned)f < ZC_FIELD_COUNT ? field_keys[f] : "?";
-}
-
 void
 zc_doc_add_passage(zc_doc *doc, const char *text, size_t len, unsigned line)
 {
@@ -65,13 +54,11 @@ zc_doc_free(zc_doc *doc)
 void
 zc_meta_json(zc_buf *out, const zc_meta *meta)
 {
-	zc_buf_putc(out, '{');
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		if (f > 0)
 			zc_buf_putc(out, ',');
-		zc_json_string_or_null(out, zc_field_key((zc_field)f));
+		zc_json_string_or_null(out, zc_fields[f].key);
 		zc_buf_putc(out, ':');
 		zc_json_string_or_null(out, meta->value[f]);
 	}
-	zc_buf_putc(out, '}');
 }

@@ -58,27 +58,16 @@ zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out)
 	fold(value, len, true, out);
 }
 
-static const char *
-field_prefix(zc_field f)
-{
-	switch (f) {
-	case ZC_FIELD_INDEX_NO: return ZC_PREFIX_INDEX_NO;
-	case ZC_FIELD_DOC_NO: return ZC_PREFIX_DOC_NO;
-	case ZC_FIELD_CATEGORY: return ZC_PREFIX_CATEGORY;
-	case ZC_FIELD_VALIDITY: return ZC_PREFIX_VALIDITY;
-	default: return NULL;
-	}
-}
-
 void
 zc_fieldterm_exact(zc_field f, const char *value, size_t len, zc_buf *out)
 {
-	const char *prefix = field_prefix(f);
+	const char *prefix;
 	zc_buf v = {0};
 
-	if (prefix == NULL)
+	if ((unsigned)f >= ZC_FIELD_END || zc_fields[f].kind != ZC_FK_EXACT)
 		return;
-	fold(value, len, f == ZC_FIELD_DOC_NO, &v);
+	prefix = zc_fields[f].term_prefix;
+	fold(value, len, zc_fields[f].fold_brackets, &v);
 	zc_buf_puts(out, prefix);
 	zc_buf_append(out, v.data != NULL ? v.data : "",
 	    zc_utf8_clip(v.data, v.len, ZC_MAX_TERM - strlen(prefix)));

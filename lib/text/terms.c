@@ -185,26 +185,6 @@ cut_units(zc_analyzer *a)
 	return pos;
 }
 
-static const char *
-char_prefix(zc_text_field f)
-{
-	switch (f) {
-	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_CHAR;
-	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_CHAR;
-	default: return ZC_PREFIX_CHAR;
-	}
-}
-
-static const char *
-word_prefix(zc_text_field f)
-{
-	switch (f) {
-	case ZC_TEXT_TITLE: return ZC_PREFIX_TITLE_WORD;
-	case ZC_TEXT_ISSUER: return ZC_PREFIX_ISSUER_WORD;
-	default: return ZC_PREFIX_WORD;
-	}
-}
-
 /* a->term = prefix + text, cut at a character boundary to ZC_MAX_TERM. */
 static void
 make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
@@ -223,12 +203,13 @@ make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
 
 /* a->term = prefix + the text of unit i. */
 static void
-unit_term(zc_analyzer *a, zc_text_field field, size_t i)
+unit_term(zc_analyzer *a, zc_field field, size_t i)
 {
 	const unit *u = &a->units[i];
+	const zc_field_info *fi = &zc_fields[field];
 
-	make_term(a, u->kind == UNIT_HAN ? char_prefix(field) :
-	    word_prefix(field), a->norm.text + u->start, u->end - u->start);
+	make_term(a, u->kind == UNIT_HAN ? fi->char_prefix : fi->word_prefix,
+	    a->norm.text + u->start, u->end - u->start);
 }
 
 /* Index of the first unit starting at or after byte b (binary search). */
@@ -266,10 +247,10 @@ is_ranking_word(const zc_analyzer *a, const zc_word *w, size_t *first)
 }
 
 zc_status
-zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
+zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
     const char *text, size_t len, unsigned *pos, zc_error *err)
 {
-	const char *wp = word_prefix(field);
+	const char *wp = zc_fields[field].word_prefix;
 	unsigned base = *pos > 0 ? *pos : 1, used;
 	const zc_word *w;
 	size_t nw;
@@ -317,7 +298,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_text_field field,
  * of their terms, at their relative positions (a run of punctuation
  * between two units leaves a position free, as it does in the text). */
 static zc_status
-exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
+exact_query(zc_analyzer *a, zc_field field, size_t from, size_t to,
     zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
@@ -338,7 +319,7 @@ exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
 	 * AND_MAYBE for every matching file: there the AND of their rare
 	 * title terms fails before positions are read (zc_xapian.h). */
 	if (rc == ZC_OK)
-		rc = zc_qlist_combine(&l, field == ZC_TEXT_TITLE ?
+		rc = zc_qlist_combine(&l, field == ZC_FIELD_TITLE ?
 		    ZC_Q_PHRASE_AND : ZC_Q_PHRASE,
 		    a->units[to - 1].pos - first + 1, out, err);
 	zc_qlist_free(&l);
@@ -347,10 +328,10 @@ exact_query(zc_analyzer *a, zc_text_field field, size_t from, size_t to,
 
 /* OR of the ranking words of the normalised query (NULL when none). */
 static zc_status
-ranking_query(zc_analyzer *a, zc_text_field field, const zc_word *w,
+ranking_query(zc_analyzer *a, zc_field field, const zc_word *w,
     size_t nw, zc_query **out, zc_error *err)
 {
-	const char *wp = word_prefix(field);
+	const char *wp = zc_fields[field].word_prefix;
 	zc_qlist l = { NULL, 0, 0 };
 	zc_status rc = ZC_OK;
 
@@ -375,7 +356,7 @@ ranking_query(zc_analyzer *a, zc_text_field field, const zc_word *w,
 }
 
 zc_status
-zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
+zc_terms_query(zc_analyzer *a, zc_field field, const char *text,
     size_t len, bool exact, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
@@ -460,7 +441,7 @@ zc_terms_query(zc_analyzer *a, zc_text_field field, const char *text,
 }
 
 zc_status
-zc_terms_anchor(zc_analyzer *a, zc_text_field field, const char *text,
+zc_terms_anchor(zc_analyzer *a, zc_field field, const char *text,
     size_t len, zc_buf *term, unsigned *width, zc_error *err)
 {
 	zc_status rc = zc_norm_text(text, len, &a->norm, err);

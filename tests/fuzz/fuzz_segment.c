@@ -33,7 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (zc_norm_text((const char *)data, size, &norm, &err) == ZC_OK)
 		zc_norm_free(&norm);
 	doc = zc_xdoc_new();
-	zc_terms_index(an, doc, ZC_TEXT_BODY, (const char *)data, size, &pos,
+	zc_terms_index(an, doc, ZC_FIELD_BODY, (const char *)data, size, &pos,
 	    &err);
 	zc_xdoc_free(doc);
 	return 0;

@@ -90,9 +90,9 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_and_maybe_its_title_match)
 	zc_query *body, *title, *scaled, *both[2], *want;
 	char *got, *exp;
 
-	cr_assert_eq(zc_terms_query(an, ZC_TEXT_BODY, "孵化器", 9, false,
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, "孵化器", 9, false,
 	    &body, &err), ZC_OK);
-	cr_assert_eq(zc_terms_query(an, ZC_TEXT_TITLE, "孵化器", 9, false,
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_TITLE, "孵化器", 9, false,
 	    &title, &err), ZC_OK);
 	cr_assert_eq(zc_query_scale(title, 2.0, &scaled, &err), ZC_OK);
 	both[0] = body;
@@ -118,7 +118,7 @@ Test(qbuild_shape, without_title_boost_a_word_is_only_its_terms_query)
 	char *got, *exp;
 
 	o.title_boost = 0;
-	cr_assert_eq(zc_terms_query(an, ZC_TEXT_BODY, "科技创新", 12, true,
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, "科技创新", 12, true,
 	    &body, &err), ZC_OK);
 	exp = zc_query_describe(body);
 	got = describe("\"科技创新\"", &o);
@@ -201,21 +201,21 @@ Test(qbuild_terms, field_terms_are_what_the_indexer_stores)
 {
 	zc_buf b = { 0 };
 
-	zc_qbuild_field_term(ZC_QF_DOC_NO, "鄂政发 [2021] 13号",
+	zc_fieldterm_exact(ZC_FIELD_DOC_NO, "鄂政发 [2021] 13号",
 	    strlen("鄂政发 [2021] 13号"), &b);
 	cr_expect_str_eq(b.data, "N鄂政发〔2021〕13号");
 	zc_buf_reset(&b);
-	zc_qbuild_field_term(ZC_QF_INDEX_NO, "０１１０４３/２０２５",
+	zc_fieldterm_exact(ZC_FIELD_INDEX_NO, "０１１０４３/２０２５",
 	    strlen("０１１０４３/２０２５"), &b);
 	cr_expect_str_eq(b.data, "K011043/2025");
 	zc_buf_reset(&b);
-	zc_qbuild_field_term(ZC_QF_CATEGORY, " 科技　", 10, &b);
+	zc_fieldterm_exact(ZC_FIELD_CATEGORY, " 科技　", 10, &b);
 	cr_expect_str_eq(b.data, "C科技");
 	zc_buf_reset(&b);
-	zc_qbuild_field_term(ZC_QF_VALIDITY, "有效", 6, &b);
+	zc_fieldterm_exact(ZC_FIELD_VALIDITY, "有效", 6, &b);
 	cr_expect_str_eq(b.data, "V有效");
 	zc_buf_reset(&b);
-	zc_qbuild_field_term(ZC_QF_TITLE, "x", 1, &b);
+	zc_fieldterm_exact(ZC_FIELD_TITLE, "x", 1, &b);
 	cr_expect_eq(b.len, 0);
 	zc_buf_reset(&b);
 	zc_fieldterm_fold_doc_no("国发〖2024〗1号", strlen("国发〖2024〗1号"), &b);
@@ -236,7 +236,7 @@ Test(qbuild_terms, long_values_are_cut_at_a_character_boundary)
 
 	for (i = 0; i < 200; i++)
 		zc_buf_puts(&v, "号");
-	zc_qbuild_field_term(ZC_QF_DOC_NO, v.data, v.len, &t);
+	zc_fieldterm_exact(ZC_FIELD_DOC_NO, v.data, v.len, &t);
 	cr_expect_leq(t.len, ZC_MAX_TERM);
 	cr_expect(zc_utf8_valid(t.data, t.len));
 	zc_buf_free(&v);
@@ -326,21 +326,21 @@ make_db(void)
 		unsigned pos = 1, tpos = 1;
 		zc_buf t = { 0 };
 
-		cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_BODY, f->body,
+		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_BODY, f->body,
 		    strlen(f->body), &pos, &err), ZC_OK, "%s", err.msg);
-		cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_TITLE, f->title,
+		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_TITLE, f->title,
 		    strlen(f->title), &tpos, &err), ZC_OK, "%s", err.msg);
 		if (f->date != NULL)
 			cr_assert_eq(zc_xdoc_set_value(d, ZC_SLOT_DATE, f->date,
 			    8, &err), ZC_OK);
 		if (f->docno != NULL) {
-			zc_qbuild_field_term(ZC_QF_DOC_NO, f->docno,
+			zc_fieldterm_exact(ZC_FIELD_DOC_NO, f->docno,
 			    strlen(f->docno), &t);
 			add_bool(d, &t);
 			zc_buf_reset(&t);
 		}
 		if (f->category != NULL) {
-			zc_qbuild_field_term(ZC_QF_CATEGORY, f->category,
+			zc_fieldterm_exact(ZC_FIELD_CATEGORY, f->category,
 			    strlen(f->category), &t);
 			add_bool(d, &t);
 			zc_buf_reset(&t);

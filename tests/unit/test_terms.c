@@ -48,7 +48,7 @@ setup(void)
 		char id[16];
 
 		snprintf(id, sizeof id, "Q%zu", i);
-		cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_BODY, passages[i],
+		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_BODY, passages[i],
 		    strlen(passages[i]), &pos, &err), ZC_OK, "%s", err.msg);
 		cr_assert_eq(zc_xdoc_add_boolean_term(d, id, strlen(id), &err),
 		    ZC_OK);
@@ -84,7 +84,7 @@ search(const char *text, bool exact)
 	zc_db *db;
 	unsigned found = 0;
 
-	cr_assert_eq(zc_terms_query(an, ZC_TEXT_BODY, text, strlen(text),
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, text, strlen(text),
 	    exact, &q, &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
 	opts.limit = 100;
@@ -197,7 +197,7 @@ Test(terms, positions_advance_past_each_field)
 	zc_xdoc *d = zc_xdoc_new();
 	unsigned pos = 1;
 
-	cr_assert_eq(zc_terms_index(an, d, ZC_TEXT_TITLE, "科技创新", 12,
+	cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_TITLE, "科技创新", 12,
 	    &pos, &err), ZC_OK);
 	cr_expect_gt(pos, 5u);
 	zc_xdoc_free(d);
