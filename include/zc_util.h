@@ -1,6 +1,7 @@
 /*
- * zc_util.h — status codes, errors, allocation and growable buffers shared
- * by every module.  Nothing here knows about documents or Xapian.
+ * zc_util.h — status codes, errors, allocation, growable buffers, UTF-8
+ * and hashing, shared by every module.  Nothing here knows about
+ * documents or Xapian.
  *
  * Allocation never returns NULL: zc_xmalloc and friends print
  * "PROGRAM: out of memory" and exit 2, so callers need no NULL checks.
@@ -84,8 +85,11 @@ size_t zc_utf8_encode(uint32_t cp, char out[4]);
 /* Number of code points in s[0..len). */
 size_t zc_utf8_count(const char *s, size_t len);
 bool zc_utf8_valid(const char *s, size_t len);
-/* The longest prefix of s[0..len) of at most max bytes that ends at a
- * character boundary. */
+/* A prefix of s[0..len) of at most max bytes that ends at a character
+ * boundary: for valid UTF-8 the longest.  The cut moves back over
+ * continuation bytes, so in damaged text a stray one before max goes
+ * with the character before it; P terms and state keys are cut by this
+ * rule, so it stays. */
 size_t zc_utf8_clip(const char *s, size_t len, size_t max);
 
 /* 64-bit FNV-1a of bytes: file keys, content hashes, hash tables. */
