@@ -1,7 +1,8 @@
 /*
  * zc_json.h — writing JSON values (zcindex --dump, zcsearch --json).
  * Output is always valid UTF-8: invalid input bytes become U+FFFD, and
- * control characters, quotes and backslashes are escaped.
+ * quotes, backslashes, control characters (C0, DEL, C1) and U+2028/9
+ * are escaped.
  */
 #ifndef ZC_JSON_H
 #define ZC_JSON_H

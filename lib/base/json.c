@@ -1,5 +1,6 @@
 /*
- * json.c — JSON string and metadata writers (zc_json.h).
+ * json.c — JSON string literals (zc_json.h); zc_meta_json (doc.c) and
+ * the printers build objects from them.
  */
 #include "zc_json.h"
 
@@ -23,8 +24,11 @@ zc_json_string(zc_buf *out, const char *s, size_t len)
 		case '\r': zc_buf_puts(out, "\\r"); break;
 		case '\t': zc_buf_puts(out, "\\t"); break;
 		default:
-			if (cp < 0x20 || cp == 0x7F || cp == 0x2028 ||
-			    cp == 0x2029)
+			/* C0, DEL and C1 are the control characters a
+			 * terminal acts on (searcher/print.c blanks the same
+			 * set); U+2028/9 end a line in JavaScript. */
+			if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+			    cp == 0x2028 || cp == 0x2029)
 				zc_buf_printf(out, "\\u%04x", (unsigned)cp);
 			else
 				zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
