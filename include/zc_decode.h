@@ -2,7 +2,7 @@
  * zc_decode.h — the read stage: which format a file is (extension,
  * confirmed by sniffing the content) and its bytes as UTF-8.
  *
- * Encoding is chosen here, never by libxml2 (see DESIGN.md, pitfalls):
+ * Encoding is chosen here, never by libxml2 (docs/pitfalls.md, libxml2):
  * BOM, then a strict UTF-8 check, then a charset declaration in the
  * first bytes, then ICU's detector on enough non-ASCII bytes with a
  * confidence threshold, else GB18030.  gb2312/gbk/cp936 are read with

@@ -7,7 +7,7 @@
  * Exact values: full-width ASCII folded to ASCII, every whitespace
  * character removed; for 文号 also every bracket pair (〔〕 [] 【】 （）
  * () ﹝﹞ ［］ 〖〗) folded to 〔〕, because NFKC leaves them distinct
- * (DESIGN.md, pitfalls): 鄂政发[2021]13号 = 鄂政发〔2021〕13号.  Terms are
+ * (docs/pitfalls.md, ICU): 鄂政发[2021]13号 = 鄂政发〔2021〕13号.  Terms are
  * cut to ZC_MAX_TERM bytes at a character boundary.
  */
 #ifndef ZC_FIELDTERM_H

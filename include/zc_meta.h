@@ -1,6 +1,6 @@
 /*
  * zc_meta.h — the metadata stage: cleaned lines (and markup hints) →
- * the fields of DESIGN.md's table.
+ * the fields of docs/design.md, "Metadata".
  *
  * Sources, strongest first: labelled values (plain lines, | tables,
  * spaced labels such as 索 引 号, 发布时间: lines), HTML <meta> tags, the

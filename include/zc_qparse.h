@@ -118,8 +118,8 @@ void zc_qparse_dump(const zc_qnode *n, zc_buf *out);
  * bytes included, as zc_qparse_format_error shows them as one column). */
 size_t zc_qparse_width(const char *s, size_t len);
 
-/* Append the message of STYLE.md for err to out, without the program
- * name and without a final newline:
+/* Append the message for err to out (docs/design.md, "Messages"),
+ * without the program name and without a final newline:
  *   query: unclosed parenthesis
  *     科技创新 AND (孵化 OR
  *                 ^

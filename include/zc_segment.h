@@ -63,8 +63,8 @@ zc_status zc_segment(zc_segmenter *s, const char *text, size_t len,
 /* Segment the text of a query: as zc_segment, except that a text made of
  * one run of at most ZC_SEGMENT_QUERY_RUN Han characters, or of one
  * lexicon term, is one word without consulting ICU, whose dictionary
- * takes a millisecond to load in every zcsearch process (DESIGN.md,
- * pitfalls).  Search and highlighting both use it, so that they agree. */
+ * takes a millisecond to load in every zcsearch process (docs/pitfalls.md,
+ * ICU).  Search and highlighting both use it, so that they agree. */
 #define ZC_SEGMENT_QUERY_RUN 3
 zc_status zc_segment_query(zc_segmenter *s, const char *text, size_t len,
     const zc_word **words, size_t *n, zc_error *err);

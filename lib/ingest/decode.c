@@ -18,7 +18,7 @@
 
 /* How much of the head of a file detection looks at. */
 #define SNIFF_BYTES 65536
-/* ICU's detector guesses wrong on short samples (DESIGN.md, pitfalls). */
+/* ICU's detector guesses wrong on short samples (docs/pitfalls.md, ICU). */
 #define DETECT_MIN_NONASCII 100
 #define DETECT_MIN_CONFIDENCE 30
 

@@ -261,8 +261,8 @@ zc_extract_init(void)
 	pthread_once(&xml_once, xmlInitParser);
 }
 
-/* NOERROR does not silence encoding errors (DESIGN.md, pitfalls): catch
- * every report ourselves and drop it. */
+/* NOERROR does not silence encoding errors (docs/pitfalls.md, libxml2):
+ * catch every report ourselves and drop it. */
 static void
 silent_generic(void *ctx, const char *msg, ...)
 {

@@ -2,7 +2,7 @@
  * meta.c — the metadata stage (zc_meta.h): cleaned lines → fields.
  *
  * Every source proposes candidates with a strength; the strongest wins
- * and ties go to the first seen, so the precedence of DESIGN.md (label >
+ * and ties go to the first seen, so the precedence (docs/design.md: label >
  * header > signature) is one table of numbers, not an order of calls.
  * Invariants: dates are ISO or absent; no value is taken from running
  * text (a cited 文号 or a date inside a sentence is never a field).

@@ -1,9 +1,9 @@
 /*
  * test_pipeline.c — whole documents through zc_pipeline_load: the five
- * seeds' metadata as ../shared/seeds/README.md states it, passages that
- * point at their source lines, no chrome, the same passages whatever
- * the encoding, HTML pages, binary and missing files.  Run from the
- * repository root.
+ * seeds' metadata as docs/design.md ("The sample corpus") states it,
+ * passages that point at their source lines, no chrome, the same
+ * passages whatever the encoding, HTML pages, binary and missing files.
+ * Run from the repository root.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -40,7 +40,7 @@ static const struct seed {
 };
 #define N_SEEDS (sizeof seeds / sizeof seeds[0])
 
-/* Whitespace inside values does not matter (seeds/README.md). */
+/* Whitespace inside values does not matter (docs/design.md). */
 static char *
 squeeze(const char *s)
 {
