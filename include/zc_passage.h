@@ -1,6 +1,6 @@
 /*
- * zc_passage.h — the passage stage: cleaned lines → the units of
- * retrieval.
+ * zc_passage.h — the passage stage: cleaned lines → the pieces a search
+ * shows (the index's unit is the file: zc_schema.h).
  *
  * A passage is a paragraph (hard-wrapped lines joined back), or, when the
  * paragraph is longer than ZC_PASSAGE_MAX code points, a run of whole

@@ -3,9 +3,10 @@
  * search prints, so that no hit needs its source file.
  *
  * Encoding: the path, each metadata field, the number of passages, then
- * each passage's line and text; every item as "<len>:<bytes>" with len
- * in decimal, an absent value as "-".  Binary-safe and versionless on
- * purpose: the schema version in zc_schema.h covers it.
+ * each passage's line, first position and text; every item as
+ * "<len>:<bytes>" with len in decimal, an absent value as "-".
+ * Binary-safe and versionless on purpose: the schema version in
+ * zc_schema.h covers it.
  */
 #ifndef ZC_RECORD_H
 #define ZC_RECORD_H

@@ -43,8 +43,8 @@
  * ZC_SLOT_PATH holds the file's path (-l reads no document data).
  *
  * Document data: the document record of zc_record.h (path, metadata and
- * every passage with its line), so that a hit prints without the source
- * file.
+ * every passage with its line and first position), so that a hit prints
+ * without the source file.
  *
  * Metadata keys: ZC_META_FILE + path -> per-file state (indexer/state.h);
  * ZC_META_ROOT + path -> roots indexed; ZC_META_VERSION -> schema version;

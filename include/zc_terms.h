@@ -4,9 +4,13 @@
  * so documents and queries are normalised and segmented the same way
  * (zc_norm.h, zc_segment.h) and the scheme lives in one place.
  *
- * Guarantee: zc_terms_query(exact text) matches a passage exactly when
- * the passage's normalised text contains the normalised query text
- * (what grep would find after normalisation); words add ranking.
+ * Guarantee: zc_terms_query(field, exact text) matches a document
+ * exactly when one text indexed in that field (a passage of the body,
+ * the title, the issuer: one zc_terms_index call each) contains the
+ * query text, both normalised: what grep would find after
+ * normalisation.  The unit is the file; its passages are stretches of
+ * its positions, with a gap between them that no phrase or NEAR spans.
+ * Words add ranking.
  */
 #ifndef ZC_TERMS_H
 #define ZC_TERMS_H

@@ -91,9 +91,10 @@ zc_status zc_wdb_open(const char *path, int flags, zc_wdb **out,
 /* Commit pending changes, release the lock and free wdb.  The status is
  * the commit's: Xapian's destructor would swallow its failure. */
 zc_status zc_wdb_close(zc_wdb *wdb, zc_error *err);
-/* Close after a failure, reporting nothing: an open group (zc_wdb_begin)
- * is dropped; other pending changes are committed, as Xapian's close()
- * always does.  NULL is fine. */
+/* Close after a failure, reporting nothing.  As Xapian's close() does:
+ * with a group open (zc_wdb_begin) the group is dropped, and so is every
+ * change since the last commit (the group is unflushed); with none open,
+ * pending changes are committed.  NULL is fine. */
 void zc_wdb_abandon(zc_wdb *wdb);
 
 /* Add doc, or replace every document indexed by the unique id term. */

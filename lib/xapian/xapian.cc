@@ -317,7 +317,11 @@ zc_wdb_abandon(zc_wdb *wdb)
 	if (wdb == NULL)
 		return;
 	try {
-		/* close() drops uncommitted changes and releases the lock. */
+		/* close() releases the lock.  Inside a group (zc_wdb_begin,
+		 * unflushed) it cancels the group and every change since the
+		 * last commit; outside one it commits what is pending, and
+		 * zcindex writes only inside groups, so that is whole groups
+		 * (test_xapian: abandoning_*). */
 		wdb->db.close();
 	} catch (...) {
 	}

@@ -501,3 +501,44 @@ Test(xapian, describe_names_the_operators)
 	free(d);
 	zc_query_free(q);
 }
+
+/* What zc_wdb_abandon keeps is what Xapian's close() keeps, measured on
+ * 1.4.22: inside an unflushed group nothing since the last commit,
+ * outside one everything pending. */
+Test(xapian, abandoning_inside_a_group_keeps_only_the_last_commit)
+{
+	zc_error err = {0};
+	zc_wdb *w;
+	zc_db *db;
+	zc_db_stats st;
+
+	build_sample();
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	add_doc(w, "Qd:1", "新", "20200101", "d", "d1"); /* before the group */
+	cr_assert_eq(zc_wdb_begin(w, &err), ZC_OK);
+	add_doc(w, "Qe:1", "新", "20200101", "e", "e1");
+	zc_wdb_abandon(w);
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
+	cr_assert_eq(zc_db_get_stats(db, &st, &err), ZC_OK);
+	cr_expect_eq(st.doc_count, 4);
+	zc_db_close(db);
+}
+
+Test(xapian, abandoning_outside_a_group_commits_what_is_pending)
+{
+	zc_error err = {0};
+	zc_wdb *w;
+	zc_db *db;
+	zc_db_stats st;
+
+	build_sample();
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_begin(w, &err), ZC_OK);
+	add_doc(w, "Qd:1", "新", "20200101", "d", "d1");
+	cr_assert_eq(zc_wdb_end(w, &err), ZC_OK);
+	zc_wdb_abandon(w);
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
+	cr_assert_eq(zc_db_get_stats(db, &st, &err), ZC_OK);
+	cr_expect_eq(st.doc_count, 5);
+	zc_db_close(db);
+}
