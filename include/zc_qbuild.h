@@ -12,7 +12,7 @@
  *   NEAR            AND of the operands, restricted to the places where
  *                   they are near: Xapian 1.4 accepts only single terms
  *                   under NEAR, so each operand is represented there by
- *                   its first term (see zc_qbuild.c); the window counts
+ *                   its first term (zc_terms_anchor); the window counts
  *                   positions (a Han character, a Latin word or number)
  *   WILDCARD        OP_WILDCARD on W/T/B + the lower-cased prefix, at
  *                   most wildcard_max words (beyond: the search fails

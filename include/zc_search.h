@@ -1,6 +1,6 @@
 /*
- * zc_search.h — running a query: documents ranked by their best passage,
- * a few passages per document, pages of documents, counts and paths.
+ * zc_search.h — running a query: documents ranked as wholes, each shown
+ * by a few of its passages, pages of documents, counts and paths.
  *
  * The unit of the index is the file (zc_schema.h), and so is the unit of
  * a result list: documents rank by relevance (or by 发文日期 with
