@@ -72,7 +72,7 @@ check-gen: $(BUILD)/gen-t2s
 		exit 1; }
 	@echo "ok   generated tables match their sources"
 
-$(BUILD)/lib/text/segment.o: lib/gen/lexicon_data.h
+$(BUILD)/lib/text/lexicon.o: lib/gen/lexicon_data.h
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
