@@ -121,6 +121,7 @@ main(int argc, char **argv)
 	enum mode mode = MODE_INDEX;
 	const char *db_arg = NULL;
 	bool nul = false;
+	zc_error err = {0};
 	char *db_path, *end;
 	int c, rc;
 
@@ -171,7 +172,13 @@ main(int argc, char **argv)
 		return zcindex_dump(argv + optind, (size_t)(argc - optind),
 		    stdout);
 	}
-	db_path = zc_config_db_path(db_arg);
+	if (zc_config_db_path(db_arg, &db_path, &err) != ZC_OK) {
+		free(wo.excludes);
+		if (err.status == ZC_EINVAL)
+			return usage_error("%s", err.msg);
+		zc_warn("%s", err.msg);
+		return 2;
+	}
 	if (mode == MODE_STATUS) {
 		rc = zcindex_status(db_path, stdout);
 		free(db_path);

@@ -19,6 +19,7 @@
 
 #include "print.h"
 #include "query.h"
+#include "zc_config.h"
 #include "zc_highlight.h"
 #include "zc_search.h"
 #include "zc_segment.h"
@@ -219,29 +220,6 @@ parse_options(int argc, char **argv, options *o)
 		usage_error("--json, --tsv, -l, -c", "choose one");
 }
 
-/* --db, else $ZHENGCE_DB, else $XDG_DATA_HOME/zhengce/db, else
- * ~/.local/share/zhengce/db; the result is malloc'd. */
-static char *
-database_path(const char *opt)
-{
-	const char *env = getenv("ZHENGCE_DB"), *home;
-	zc_buf b = {0};
-
-	if (opt != NULL)
-		return zc_xstrdup(opt);
-	if (env != NULL && env[0] != '\0')
-		return zc_xstrdup(env);
-	env = getenv("XDG_DATA_HOME");
-	if (env != NULL && env[0] == '/') {
-		zc_buf_printf(&b, "%s/zhengce/db", env);
-		return zc_buf_steal(&b);
-	}
-	home = getenv("HOME");
-	zc_buf_printf(&b, "%s/.local/share/zhengce/db",
-	    home != NULL && home[0] != '\0' ? home : ".");
-	return zc_buf_steal(&b);
-}
-
 /* Write b to stdout and empty it; false on failure (errno set). */
 static bool
 flush_buf(zc_buf *b)
@@ -401,8 +379,13 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (optind >= argc)
 		usage_error(NULL, NULL);
+	if (zc_config_db_path(o.db, &dbpath, &err) != ZC_OK) {
+		zc_warn("%s", err.msg);
+		if (err.status == ZC_EINVAL)
+			usage_error(NULL, NULL);
+		return EXIT_ERROR;
+	}
 	text = join_args(argc - optind, argv + optind);
-	dbpath = database_path(o.db);
 
 	st = zc_analyzer_new(o.lexicon, &an, &err);
 	if (st != ZC_OK) {

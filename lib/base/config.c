@@ -1,5 +1,8 @@
 /*
- * config.c — the database location shared by zcindex and zcsearch.
+ * config.c — the database location shared by zcindex and zcsearch
+ * (zc_config.h).  The only code that reads ZHENGCE_DB, XDG_DATA_HOME and
+ * HOME to find the database: a second copy of the rule is how the two
+ * programs came to open different databases.
  */
 #include "zc_config.h"
 
@@ -16,24 +19,33 @@ is_set(const char *s)
 	return s != NULL && s[0] != '\0';
 }
 
-char *
-zc_config_db_path(const char *explicit_path)
+zc_status
+zc_config_db_path(const char *explicit_path, char **out, zc_error *err)
 {
 	const char *env = getenv("ZHENGCE_DB");
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 	zc_buf b = {0};
 
-	if (is_set(explicit_path))
-		return zc_xstrdup(explicit_path);
-	if (is_set(env))
-		return zc_xstrdup(env);
-	if (is_set(xdg))
+	*out = NULL;
+	if (explicit_path != NULL) {
+		if (explicit_path[0] == '\0')
+			return zc_fail(err, ZC_EINVAL, "--db: empty path");
+		*out = zc_xstrdup(explicit_path);
+	} else if (is_set(env)) {
+		*out = zc_xstrdup(env);
+	} else if (xdg != NULL && xdg[0] == '/') {
 		zc_buf_printf(&b, "%s/zhengce/db", xdg);
-	else
-		zc_buf_printf(&b, "%s/.local/share/zhengce/db",
-		    is_set(home) ? home : ".");
-	return zc_buf_steal(&b);
+		*out = zc_buf_steal(&b);
+	} else if (is_set(home)) {
+		zc_buf_printf(&b, "%s/.local/share/zhengce/db", home);
+		*out = zc_buf_steal(&b);
+	} else {
+		return zc_fail(err, ZC_ENOENT, "database: HOME is unset or "
+		    "empty, so there is no default (give --db or set "
+		    "ZHENGCE_DB)");
+	}
+	return ZC_OK;
 }
 
 int
