@@ -31,12 +31,11 @@
  * stores through the same functions: K/N/C/V + the folded value, P + each
  * ancestor directory with a final '/', and P + the file's own path.
  *
- * path: values: "~/" is $HOME; a relative path is taken from cwd; when
- * the path exists it is resolved with realpath(3) (as zcindex resolves
- * its roots), otherwise it is made absolute and normalised lexically
- * ("." and ".." removed).  A directory (or a path that does not exist)
- * becomes P + dir + '/'; an existing file becomes P + path OR the F
- * term of the file (zc_fieldterm.h), which the indexer stores already.
+ * path: values are resolved by zc_path_resolve (zc_path.h), the function
+ * zcindex resolves its roots and files with, so a path: names the string
+ * the indexer stored.  A directory (or a path that does not exist)
+ * becomes P + dir + '/'; an existing file becomes P + path OR the F term
+ * of the file (zc_fieldterm.h), which the indexer stores already.
  */
 #ifndef ZC_QBUILD_H
 #define ZC_QBUILD_H
@@ -68,12 +67,5 @@ typedef struct zc_qbuild_opts {
  * when a relative path: has no working directory to start from. */
 zc_status zc_qbuild(zc_analyzer *a, const zc_qnode *root,
     const zc_qbuild_opts *opts, zc_query **out, zc_error *err);
-
-/* Append to out the absolute form of a path: value as the user typed it
- * (see above for "~/", cwd, realpath and normalisation); *is_file tells
- * whether it names an existing non-directory.  cwd NULL: getcwd().
- * ZC_EINVAL when path is relative and no cwd can be found. */
-zc_status zc_qbuild_resolve_path(const char *path, size_t len,
-    const char *cwd, zc_buf *out, bool *is_file, zc_error *err);
 
 #endif

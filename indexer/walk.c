@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "zc_path.h"
 #include "zc_util.h"
 
 static const char *const extensions[] = {
@@ -141,77 +141,34 @@ walk_dir(walk_list *list, const char *root, const walk_opts *opts)
 	free(stack);
 }
 
-/* Remove ".", ".." and repeated '/' from the absolute path in place. */
-static void
-normalise(char *s)
-{
-	char *r = s, *w = s;
-
-	while (*r != '\0') {
-		size_t n;
-
-		while (*r == '/')
-			r++;
-		n = strcspn(r, "/");
-		if (n == 0)
-			break;
-		if (n == 2 && r[0] == '.' && r[1] == '.') {
-			while (w > s && *--w != '/')
-				;
-		} else if (!(n == 1 && r[0] == '.')) {
-			*w++ = '/';
-			memmove(w, r, n);
-			w += n;
-		}
-		r += n;
-	}
-	if (w == s)
-		*w++ = '/';
-	*w = '\0';
-}
-
-/* Absolute, normalised form of path without resolving symlinks, so that
- * a file given through a link keeps the name the user gave. */
-static char *
-absolute_path(const char *path)
-{
-	char cwd[PATH_MAX];
-	zc_buf b = {0};
-
-	if (path[0] != '/' && getcwd(cwd, sizeof cwd) != NULL)
-		zc_buf_printf(&b, "%s/", cwd);
-	zc_buf_puts(&b, path);
-	normalise(b.data);
-	return zc_buf_steal(&b);
-}
-
+/* The walk starts from the path as zc_path_resolve spells it, the
+ * spelling path: queries resolve to: a directory by its real path, a
+ * file by its own name in its real directory. */
 void
 walk_add(walk_list *list, const char *path, const walk_opts *opts)
 {
+	zc_buf abs = {0};
+	zc_error err = {0};
+	zc_path_kind kind;
 	struct stat st;
-	char resolved[PATH_MAX];
 
-	if (stat(path, &st) != 0) {
+	if (zc_path_resolve(path, strlen(path), NULL, &abs, &kind, &err) !=
+	    ZC_OK) {
+		report(list, path, err.msg);
+	} else if (stat(abs.data, &st) != 0) {
 		report(list, path, strerror(errno));
-		return;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		if (realpath(path, resolved) == NULL) {
-			report(list, path, strerror(errno));
-			return;
-		}
+	} else if (S_ISDIR(st.st_mode)) {
 		list->roots = zc_xgrow(list->roots, &list->cap_roots,
 		    list->n_roots + 1, sizeof *list->roots);
-		list->roots[list->n_roots++] = zc_xstrdup(resolved);
-		walk_dir(list, resolved, opts);
+		list->roots[list->n_roots++] = zc_xstrdup(abs.data);
+		walk_dir(list, abs.data, opts);
 	} else if (S_ISREG(st.st_mode)) {
 		/* A file named explicitly is indexed whatever its name. */
-		char *abs = absolute_path(path);
-		add_file(list, abs, &st);
-		free(abs);
+		add_file(list, abs.data, &st);
 	} else {
 		report(list, path, "not a regular file or directory");
 	}
+	zc_buf_free(&abs);
 }
 
 static int

@@ -10,14 +10,12 @@
  */
 #include "zc_qbuild.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "zc_fieldterm.h"
 #include "zc_norm.h"
+#include "zc_path.h"
 #include "zc_qlist.h"
 #include "zc_schema.h"
 
@@ -33,75 +31,6 @@ combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
 }
 
 /* ---- exact field values and paths ------------------------------------- */
-
-/* Remove ".", ".." and repeated '/' from the absolute path in b. */
-static void
-normalise_path(zc_buf *b)
-{
-	char *s = b->data, *r = s, *w = s;
-	size_t n;
-
-	while (*r != '\0') {
-		while (*r == '/')
-			r++;
-		n = strcspn(r, "/");
-		if (n == 0)
-			break;
-		if (n == 1 && r[0] == '.') {
-			/* nothing */
-		} else if (n == 2 && r[0] == '.' && r[1] == '.') {
-			while (w > s && *--w != '/')
-				;
-		} else {
-			*w++ = '/';
-			memmove(w, r, n);
-			w += n;
-		}
-		r += n;
-	}
-	if (w == s)
-		*w++ = '/';
-	*w = '\0';
-	b->len = (size_t)(w - s);
-}
-
-zc_status
-zc_qbuild_resolve_path(const char *path, size_t len, const char *cwd,
-    zc_buf *out, bool *is_file, zc_error *err)
-{
-	zc_buf abs = { 0 };
-	char here[PATH_MAX], resolved[PATH_MAX];
-	const char *home = getenv("HOME");
-	struct stat st;
-
-	*is_file = false;
-	if (len >= 2 && path[0] == '~' && path[1] == '/' && home != NULL &&
-	    home[0] == '/') {
-		zc_buf_puts(&abs, home);
-		zc_buf_append(&abs, path + 1, len - 1);
-	} else if (len > 0 && path[0] == '/') {
-		zc_buf_append(&abs, path, len);
-	} else {
-		if (cwd == NULL)
-			cwd = getcwd(here, sizeof here);
-		if (cwd == NULL || cwd[0] != '/')
-			return zc_fail(err, ZC_EINVAL, "path:%.*s: no working "
-			    "directory to start from", (int)len, path);
-		zc_buf_puts(&abs, cwd);
-		zc_buf_putc(&abs, '/');
-		zc_buf_append(&abs, path, len);
-	}
-	if (realpath(abs.data, resolved) != NULL &&
-	    stat(resolved, &st) == 0) {
-		zc_buf_puts(out, resolved);
-		*is_file = !S_ISDIR(st.st_mode);
-	} else {
-		normalise_path(&abs);
-		zc_buf_append(out, abs.data, abs.len);
-	}
-	zc_buf_free(&abs);
-	return ZC_OK;
-}
 
 static zc_status
 term_query(const zc_buf *t, zc_query **out, zc_error *err)
@@ -127,12 +56,15 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 {
 	zc_buf path = { 0 }, t = { 0 };
 	zc_query *a = NULL, *b = NULL;
-	bool is_file;
+	zc_path_kind kind;
+	zc_error why = { 0 };
 	zc_status rc;
 
-	rc = zc_qbuild_resolve_path(n->text, n->len, o->cwd, &path, &is_file,
-	    err);
-	if (rc == ZC_OK && !is_file) {
+	rc = zc_path_resolve(n->text, n->len, o->cwd, &path, &kind, &why);
+	if (rc != ZC_OK)
+		rc = zc_fail(err, rc, "path:%.*s: %s", (int)n->len, n->text,
+		    why.msg);
+	else if (kind != ZC_PATH_FILE) {
 		zc_fieldterm_dir(path.data, path.len, &t);
 		rc = term_query(&t, out, err);
 	} else if (rc == ZC_OK) {

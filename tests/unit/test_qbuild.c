@@ -243,35 +243,43 @@ Test(qbuild_terms, long_values_are_cut_at_a_character_boundary)
 	zc_buf_free(&t);
 }
 
-Test(qbuild_terms, paths_become_absolute_and_normalised)
+/* path: goes through zc_path_resolve (test_path.c covers its rule): an
+ * existing file is its own P term or its F term, in its real directory. */
+Test(qbuild_shape, a_path_of_an_existing_file_is_its_p_or_f_term)
 {
-	zc_buf b = { 0 };
-	zc_error err = { 0 };
-	bool is_file;
+	char tmpl[] = "/tmp/zc-qbuild-XXXXXX", real[4096], q[4200], want[4300];
+	zc_buf id = { 0 };
+	FILE *f;
 
-	cr_assert_eq(zc_qbuild_resolve_path("a/./b/../c", 10, "/nowhere/x",
-	    &b, &is_file, &err), ZC_OK);
-	cr_expect_str_eq(b.data, "/nowhere/x/a/c");
-	cr_expect(!is_file);
-	zc_buf_reset(&b);
-	cr_assert_eq(zc_qbuild_resolve_path("/nowhere//y/", 12, NULL, &b,
-	    &is_file, &err), ZC_OK);
-	cr_expect_str_eq(b.data, "/nowhere/y");
-	zc_buf_reset(&b);
-	cr_assert_eq(zc_qbuild_resolve_path("../..", 5, "/nowhere", &b,
-	    &is_file, &err), ZC_OK);
-	cr_expect_str_eq(b.data, "/");
-	zc_buf_reset(&b);
-	/* an existing directory is resolved like zcindex resolves roots */
-	cr_assert_eq(zc_qbuild_resolve_path("/tmp/.", 6, NULL, &b, &is_file,
-	    &err), ZC_OK);
-	cr_expect_str_eq(b.data, "/tmp");
-	cr_expect(!is_file);
-	zc_buf_reset(&b);
-	cr_assert_eq(zc_qbuild_resolve_path("/etc/hostname", 13, NULL, &b,
-	    &is_file, &err), ZC_OK);
-	cr_expect(is_file);
-	zc_buf_free(&b);
+	cr_assert_not_null(mkdtemp(tmpl));
+	cr_assert_not_null(realpath(tmpl, real));
+	strcat(real, "/a.txt");
+	cr_assert_not_null(f = fopen(real, "w"));
+	fclose(f);
+	zc_fieldterm_file_id(real, &id);
+	snprintf(q, sizeof q, "path:%s/./a.txt", tmpl);
+	snprintf(want, sizeof want, "(P%s OR %s)", real, id.data);
+	expect_in(q, want);
+	unlink(real);
+	rmdir(tmpl);
+	zc_buf_free(&id);
+}
+
+Test(qbuild_shape, a_relative_path_without_a_working_directory_fails)
+{
+	zc_qbuild_opts o = ZC_QBUILD_OPTS_INIT;
+	zc_qtree *t = NULL;
+	zc_qerror qe;
+	zc_error err = { 0 };
+	zc_query *x = NULL;
+
+	o.cwd = "not/absolute";
+	cr_assert_eq(zc_qparse("path:a/b", 8, &t, &qe), ZC_OK);
+	cr_expect_eq(zc_qbuild(an, t->root, &o, &x, &err), ZC_EINVAL);
+	cr_expect_str_eq(err.msg, "path:a/b: no working directory to start "
+	    "from");
+	cr_expect_null(x);
+	zc_qtree_free(t);
 }
 
 /* ---- against a database ----------------------------------------------- */
