@@ -1,6 +1,6 @@
 /*
- * zc_fieldterm.h — the boolean terms of exact field values and
- * directories (zc_schema.h: K, N, C, V, P).  The indexer stores them and
+ * zc_fieldterm.h — the boolean terms of exact field values,
+ * directories and files (zc_schema.h: K, N, C, V, P, F).  The indexer stores them and
  * the query builder looks them up through these same functions, so that
  * a value typed in a query finds the value read from a document.
  *
@@ -30,6 +30,10 @@ void zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out);
 /* Append the P term of an absolute directory: P + dir with exactly one
  * final '/'. */
 void zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out);
+
+/* Append the P term of a file's own path: P + path, no final '/' (so
+ * that it differs from the term of a directory of the same name). */
+void zc_fieldterm_file_path(const char *path, size_t len, zc_buf *out);
 
 /* The key that names a file inside the database (16 hex digits of a
  * 64-bit FNV-1a hash of its path): its unique id term is F + key. */

@@ -35,9 +35,7 @@ add_dirs(zc_xdoc *d, const char *path, zc_error *err)
 		st = add_term_buf(d, &t, err);
 	}
 	if (st == ZC_OK) {
-		zc_buf_puts(&t, ZC_PREFIX_DIR);
-		zc_buf_append(&t, path, zc_utf8_clip(path, strlen(path),
-		    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
+		zc_fieldterm_file_path(path, strlen(path), &t);
 		st = add_term_buf(d, &t, err);
 	}
 	zc_buf_free(&t);

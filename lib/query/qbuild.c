@@ -68,9 +68,7 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 		zc_fieldterm_dir(path.data, path.len, &t);
 		rc = term_query(&t, out, err);
 	} else if (rc == ZC_OK) {
-		zc_buf_puts(&t, ZC_PREFIX_DIR);
-		zc_buf_append(&t, path.data, zc_utf8_clip(path.data, path.len,
-		    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
+		zc_fieldterm_file_path(path.data, path.len, &t);
 		rc = term_query(&t, &a, err);
 		zc_buf_reset(&t);
 		zc_fieldterm_file_id(path.data, &t);

@@ -1,5 +1,5 @@
 /*
- * fieldterm.c — terms of exact field values and directories
+ * fieldterm.c — terms of exact field values, directories and files
  * (zc_fieldterm.h), shared by the indexer and the query builder.
  */
 #include "zc_fieldterm.h"
@@ -84,6 +84,14 @@ zc_fieldterm_dir(const char *dir, size_t len, zc_buf *out)
 	zc_buf_append(out, dir, n);
 	if (n == 0 || dir[n - 1] != '/')
 		zc_buf_putc(out, '/');
+}
+
+void
+zc_fieldterm_file_path(const char *path, size_t len, zc_buf *out)
+{
+	zc_buf_puts(out, ZC_PREFIX_DIR);
+	zc_buf_append(out, path, zc_utf8_clip(path, len,
+	    ZC_MAX_TERM - strlen(ZC_PREFIX_DIR)));
 }
 
 void

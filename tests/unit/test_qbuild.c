@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "zc_fieldterm.h"
+#include "zc_indexdoc.h"
 #include "zc_qbuild.h"
 #include "zc_qparse.h"
 #include "zc_schema.h"
@@ -229,6 +230,27 @@ Test(qbuild_terms, field_terms_are_what_the_indexer_stores)
 	zc_buf_free(&b);
 }
 
+Test(qbuild_terms, a_file_is_p_and_its_path_without_a_final_slash)
+{
+	zc_buf b = { 0 }, v = { 0 };
+
+	zc_fieldterm_file_path("/srv/a/x.txt", 12, &b);
+	cr_expect_str_eq(b.data, "P/srv/a/x.txt");
+	zc_buf_reset(&b);
+	zc_fieldterm_dir("/srv/a/x.txt", 12, &b);
+	cr_expect_str_eq(b.data, "P/srv/a/x.txt/", "unlike a directory");
+	zc_buf_reset(&b);
+	zc_buf_puts(&v, "/srv/");
+	for (int i = 0; i < 100; i++)
+		zc_buf_puts(&v, "文件");
+	zc_fieldterm_file_path(v.data, v.len, &b);
+	cr_expect_leq(b.len, ZC_MAX_TERM);
+	cr_expect_geq(b.len, ZC_MAX_TERM - 2);
+	cr_expect(zc_utf8_valid(b.data, b.len));
+	zc_buf_free(&v);
+	zc_buf_free(&b);
+}
+
 Test(qbuild_terms, long_values_are_cut_at_a_character_boundary)
 {
 	zc_buf v = { 0 }, t = { 0 };
@@ -280,6 +302,49 @@ Test(qbuild_shape, a_relative_path_without_a_working_directory_fails)
 	    "from");
 	cr_expect_null(x);
 	zc_qtree_free(t);
+}
+
+/* The P terms path: looks up are the ones zc_indexdoc_build stores, for
+ * a path long enough to be cut: the file's own and its directory's. */
+Test(qbuild_terms, the_indexer_stores_the_p_terms_path_looks_up,
+    .init = open_analyzer, .fini = close_analyzer)
+{
+	char tmpl[] = "/tmp/zc-qbuild-XXXXXX", cmd[64];
+	zc_buf path = { 0 }, t = { 0 };
+	zc_error err = { 0 };
+	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = { 0 };
+	zc_wdb *w;
+	zc_db *db;
+	unsigned long n = 0;
+
+	cr_assert_not_null(mkdtemp(tmpl));
+	zc_buf_puts(&path, "/srv/");
+	for (int i = 0; i < 100; i++)
+		zc_buf_puts(&path, "文件");
+	zc_buf_puts(&path, "/a.txt");
+	d.path = zc_xstrdup(path.data);
+	cr_assert_eq(zc_indexdoc_build(an, &d, x, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_wdb_open(tmpl, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(zc_wdb_replace(w, "Q1", x, NULL, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_db_open(tmpl, &db, &err), ZC_OK, "%s", err.msg);
+	zc_fieldterm_file_path(path.data, path.len, &t);
+	cr_assert_eq(zc_db_term_freq(db, t.data, t.len, &n, &err), ZC_OK);
+	cr_expect_eq(n, 1, "the file's own P term, cut: %s", t.data);
+	zc_buf_reset(&t);
+	zc_fieldterm_dir("/srv", 4, &t);
+	cr_assert_eq(zc_db_term_freq(db, t.data, t.len, &n, &err), ZC_OK);
+	cr_expect_eq(n, 1, "the P term of an ancestor directory");
+	zc_db_close(db);
+	zc_doc_free(&d);
+	zc_xdoc_free(x);
+	zc_buf_free(&path);
+	zc_buf_free(&t);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpl);
+	cr_expect_eq(system(cmd), 0);
 }
 
 /* ---- against a database ----------------------------------------------- */
