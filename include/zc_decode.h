@@ -30,8 +30,15 @@ typedef enum zc_format {
 /* "text", "markdown", "html", "xml" (static strings). */
 const char *zc_format_name(zc_format f);
 
-/* Format from the extension of name (.md/.markdown, .html/.htm/.shtml/
- * .xhtml, .xml; anything else is text). */
+/* Whether a directory walk indexes a file of this name (a base name or
+ * a path): its extension is one of .txt, .md, .markdown, .html, .htm,
+ * .shtml, .xhtml, .xml, in any case.  If so, and fmt is not NULL, *fmt
+ * is the format the extension announces. */
+bool zc_format_indexable(const char *name, zc_format *fmt);
+
+/* The format guessed from name: that of an indexable extension, text
+ * for any other name (a file given explicitly is read whatever its
+ * name). */
 zc_format zc_format_from_name(const char *name);
 
 /* Confirm or override the guess by looking at the decoded text: an HTML

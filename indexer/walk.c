@@ -14,26 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "zc_decode.h"
 #include "zc_path.h"
 #include "zc_util.h"
-
-static const char *const extensions[] = {
-	".txt", ".md", ".markdown", ".html", ".htm", ".shtml", ".xhtml",
-	".xml", NULL
-};
-
-bool
-walk_is_indexable(const char *name)
-{
-	const char *dot = strrchr(name, '.');
-
-	if (dot == NULL)
-		return false;
-	for (int i = 0; extensions[i] != NULL; i++)
-		if (strcasecmp(dot, extensions[i]) == 0)
-			return true;
-	return false;
-}
 
 static bool
 is_excluded(const char *path, const char *name, const walk_opts *opts)
@@ -127,7 +110,7 @@ walk_dir(walk_list *list, const char *root, const walk_opts *opts)
 					    sizeof *stack);
 					stack[n++] = zc_buf_steal(&path);
 				}
-			} else if (walk_is_indexable(e->d_name)) {
+			} else if (zc_format_indexable(e->d_name, NULL)) {
 				if (S_ISREG(st.st_mode))
 					add_file(list, path.data, &st);
 				else if (S_ISLNK(st.st_mode))

@@ -35,8 +35,6 @@ typedef struct walk_opts {
 /* Add path (a file or a directory, relative or absolute) to list.
  * Errors are reported on stderr as "zcindex: PATH: reason" and counted. */
 void walk_add(walk_list *list, const char *path, const walk_opts *opts);
-/* Whether a directory walk indexes this file name (by extension). */
-bool walk_is_indexable(const char *name);
 /* Sort files by path and drop duplicates. */
 void walk_finish(walk_list *list);
 void walk_free(walk_list *list);

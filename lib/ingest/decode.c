@@ -33,23 +33,42 @@ zc_format_name(zc_format f)
 	}
 }
 
-zc_format
-zc_format_from_name(const char *name)
+/* The one list of indexable extensions: zcindex's walk asks
+ * zc_format_indexable, and the pipeline guesses a format from it. */
+static const struct {
+	const char *ext;
+	zc_format format;
+} extensions[] = {
+	{ "txt", ZC_FORMAT_TEXT },
+	{ "md", ZC_FORMAT_MARKDOWN }, { "markdown", ZC_FORMAT_MARKDOWN },
+	{ "html", ZC_FORMAT_HTML }, { "htm", ZC_FORMAT_HTML },
+	{ "shtml", ZC_FORMAT_HTML }, { "xhtml", ZC_FORMAT_HTML },
+	{ "xml", ZC_FORMAT_XML },
+};
+
+bool
+zc_format_indexable(const char *name, zc_format *fmt)
 {
 	const char *dot = strrchr(name, '.');
 	const char *slash = strrchr(name, '/');
 
 	if (dot == NULL || (slash != NULL && dot < slash))
-		return ZC_FORMAT_TEXT;
-	dot++;
-	if (strcasecmp(dot, "md") == 0 || strcasecmp(dot, "markdown") == 0)
-		return ZC_FORMAT_MARKDOWN;
-	if (strcasecmp(dot, "html") == 0 || strcasecmp(dot, "htm") == 0 ||
-	    strcasecmp(dot, "shtml") == 0 || strcasecmp(dot, "xhtml") == 0)
-		return ZC_FORMAT_HTML;
-	if (strcasecmp(dot, "xml") == 0)
-		return ZC_FORMAT_XML;
-	return ZC_FORMAT_TEXT;
+		return false;
+	for (size_t i = 0; i < sizeof extensions / sizeof *extensions; i++)
+		if (strcasecmp(dot + 1, extensions[i].ext) == 0) {
+			if (fmt != NULL)
+				*fmt = extensions[i].format;
+			return true;
+		}
+	return false;
+}
+
+zc_format
+zc_format_from_name(const char *name)
+{
+	zc_format f;
+
+	return zc_format_indexable(name, &f) ? f : ZC_FORMAT_TEXT;
 }
 
 /* Case-insensitive search for an ASCII needle in s[0..len). */

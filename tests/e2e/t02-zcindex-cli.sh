@@ -47,4 +47,14 @@ out=$("$zcindex" --db "$tmp/dbx" --exclude '00[0-2]_*' "$tmp/corpus" 2>&1 |
 	sed -n 's/^zcindex: \(indexed [0-9]*\),.*/\1/p')
 check "$out" "indexed 2" "--exclude"
 
+# a walk indexes the extensions of zc_format_indexable, in any case; a
+# file named on the command line whatever its name
+mkdir -p "$tmp/exts"
+for f in a.TXT b.xhtml c.Markdown d.pdf e.txt.bak README f.; do
+	echo "扩展名测试" >"$tmp/exts/$f"
+done
+"$zcindex" --db "$tmp/dbe" -q "$tmp/exts" "$tmp/exts/README"
+check "$("$zcsearch" --db "$tmp/dbe" -l 扩展名测试 | sed 's,.*/,,' | LC_ALL=C sort | tr '\n' ' ')" \
+    "README a.TXT b.xhtml c.Markdown " "a walk indexes .txt .xhtml .markdown in any case, and named files"
+
 finish

@@ -44,6 +44,36 @@ Test(decode, the_extension_gives_the_format)
 		    names[i].format, "%s", names[i].name);
 }
 
+static const struct {
+	const char *name;
+	bool indexable;
+} walked[] = {
+	{ "a.txt", true }, { "a.TXT", true }, { "a.md", true },
+	{ "a.Markdown", true }, { "a.html", true }, { "a.htm", true },
+	{ "a.shtml", true }, { "a.xhtml", true }, { "a.xml", true },
+	{ "/srv/x/a.txt", true }, { "a.pdf", false }, { "a.doc", false },
+	{ "README", false }, { "a.", false }, { "a.txt.bak", false },
+	{ "atxt", false }, { "dir.md/file", false }, { "a.txtx", false },
+};
+
+Test(decode, a_walk_indexes_the_listed_extensions_only)
+{
+	for (size_t i = 0; i < sizeof walked / sizeof walked[0]; i++) {
+		zc_format f = (zc_format)-1;
+		bool yes = zc_format_indexable(walked[i].name, &f);
+
+		cr_expect_eq(yes, walked[i].indexable, "%s", walked[i].name);
+		if (yes)
+			cr_expect_eq(f, zc_format_from_name(walked[i].name),
+			    "%s: the format the pipeline guesses",
+			    walked[i].name);
+		else
+			cr_expect_eq(f, (zc_format)-1, "%s: fmt untouched",
+			    walked[i].name);
+	}
+	cr_expect(zc_format_indexable("a.md", NULL), "fmt may be NULL");
+}
+
 Test(decode, sniffing_finds_html_in_a_txt_and_text_in_an_html)
 {
 	const char *page = "  <!DOCTYPE html><html><body>x</body></html>";
