@@ -10,14 +10,12 @@
 #include "run.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "state.h"
 #include "zc_fieldterm.h"
@@ -28,7 +26,6 @@
 #include "zc_xapian.h"
 
 #define SLOTS 8
-#define MAX_FILE_BYTES ((size_t)256 << 20)
 
 enum file_action { ACT_INDEX, ACT_SKIP };
 
@@ -225,49 +222,6 @@ publish_failure(run *r, size_t t, zc_status st, const char *msg)
 	publish(r, t, &c);
 }
 
-/* Read a whole file (bounded); *bytes is malloc'd. */
-static zc_status
-read_file(const char *path, char **bytes, size_t *len, struct stat *st,
-    zc_error *err)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t got = 0;
-	char *buf;
-
-	*bytes = NULL;
-	if (fd < 0)
-		return zc_fail(err, errno == ENOENT ? ZC_ENOENT : ZC_EIO, "%s",
-		    strerror(errno));
-	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-		close(fd);
-		return zc_fail(err, ZC_EIO, "not a regular file");
-	}
-	if ((size_t)st->st_size > MAX_FILE_BYTES) {
-		close(fd);
-		return zc_fail(err, ZC_ETOOBIG, "larger than %zu MB",
-		    MAX_FILE_BYTES >> 20);
-	}
-	buf = zc_xmalloc((size_t)st->st_size + 1);
-	while (got < (size_t)st->st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st->st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int e = errno;
-			close(fd);
-			free(buf);
-			return zc_fail(err, ZC_EIO, "%s", strerror(e));
-		}
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	close(fd);
-	*bytes = buf;
-	*len = got;
-	return ZC_OK;
-}
-
 static void
 process_file(worker *wk, size_t t)
 {
@@ -276,32 +230,31 @@ process_file(worker *wk, size_t t)
 	const char *path = r->files->files[i].path;
 	zc_error err = {0};
 	struct stat sb;
-	char *bytes;
-	size_t len = 0;
+	zc_buf bytes = {0};
 	zc_doc doc = {0};
 	file_state fs;
 	zc_status st;
 
-	st = read_file(path, &bytes, &len, &sb, &err);
+	st = zc_pipeline_read(path, &bytes, &sb, &err);
 	if (st != ZC_OK) {
 		publish_failure(r, t, st, err.msg);
 		return;
 	}
-	fs.size = (int64_t)len;
+	fs.size = (int64_t)bytes.len;
 	fs.mtime_ns = (int64_t)sb.st_mtim.tv_sec * 1000000000 +
 	    sb.st_mtim.tv_nsec;
-	fs.hash = zc_hash64(bytes, len);
+	fs.hash = zc_hash64(bytes.data, bytes.len);
 	if (r->has_old[i] && r->old[i].hash == fs.hash &&
 	    r->old[i].size == fs.size) {
 		slot c = { .touched = true };
-		free(bytes);
+		zc_buf_free(&bytes);
 		fs.passages = r->old[i].passages;
 		c.state = fs;
 		publish(r, t, &c);
 		return;
 	}
-	st = zc_pipeline_load_bytes(path, bytes, len, &doc, &err);
-	free(bytes);
+	st = zc_pipeline_load_bytes(path, bytes.data, bytes.len, &doc, &err);
+	zc_buf_free(&bytes);
 	if (st != ZC_OK) {
 		zc_doc_free(&doc);
 		publish_failure(r, t, st, err.msg);

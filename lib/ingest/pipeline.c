@@ -4,16 +4,19 @@
  *
  * Data flows one way and every stage works on the document's own data,
  * so loads run in parallel threads.  Invariants: a file above
- * ZC_MAX_INPUT is refused before it is read; out->path, out->format and
- * out->encoding are set whenever they are known, even on failure.
+ * ZC_MAX_INPUT is refused before it is read (or as soon as reading
+ * passes the limit, for a pipe or a growing file), and zcindex reads
+ * its files through the same zc_pipeline_read; out->path, out->format
+ * and out->encoding are set whenever they are known, even on failure.
  */
 #include "zc_pipeline.h"
 
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "zc_clean.h"
 #include "zc_decode.h"
@@ -67,58 +70,99 @@ zc_pipeline_load_bytes(const char *name, const char *bytes, size_t len,
 	return run(name, bytes != NULL ? bytes : "", len, out, err);
 }
 
+static zc_status
+too_big(zc_error *err)
+{
+	return zc_fail(err, ZC_ETOOBIG, "larger than %zu MB",
+	    ZC_MAX_INPUT >> 20);
+}
+
+zc_status
+zc_pipeline_read(const char *path, zc_buf *out, struct stat *st,
+    zc_error *err)
+{
+	struct stat sb;
+	char probe[4096], *buf;
+	size_t cap, len = 0;
+	int fd, e;
+
+	if (st == NULL)
+		st = &sb;
+	zc_buf_free(out);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return zc_fail(err, errno == ENOENT ? ZC_ENOENT : ZC_EIO, "%s",
+		    strerror(errno));
+	if (fstat(fd, st) != 0) {
+		e = errno;
+		close(fd);
+		return zc_fail(err, ZC_EIO, "%s", strerror(e));
+	}
+	if (S_ISDIR(st->st_mode)) {
+		close(fd);
+		return zc_fail(err, ZC_EIO, "is a directory");
+	}
+	if (S_ISREG(st->st_mode) &&
+	    (unsigned long long)st->st_size > ZC_MAX_INPUT) {
+		close(fd);
+		return too_big(err);
+	}
+	/* A regular file is read into one allocation of its size, with no
+	 * copy; only when it turns out longer (it grew, or is a pipe) does
+	 * the probe read past the end, and the limit then holds too. */
+	cap = (S_ISREG(st->st_mode) ? (size_t)st->st_size : sizeof probe) + 1;
+	buf = zc_xmalloc(cap);
+	for (;;) {
+		bool full = len + 1 == cap;
+		ssize_t n = full ? read(fd, probe, sizeof probe) :
+		    read(fd, buf + len, cap - 1 - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			e = errno;
+			close(fd);
+			free(buf);
+			return zc_fail(err, ZC_EIO, "%s", strerror(e));
+		}
+		if (n == 0)
+			break;
+		if (len + (size_t)n > ZC_MAX_INPUT) {
+			close(fd);
+			free(buf);
+			return too_big(err);
+		}
+		if (full) {
+			cap = 2 * cap > len + (size_t)n + 1 ? 2 * cap :
+			    len + (size_t)n + 1;
+			if (cap > ZC_MAX_INPUT + 1)
+				cap = ZC_MAX_INPUT + 1;
+			buf = zc_xrealloc(buf, cap);
+			memcpy(buf + len, probe, (size_t)n);
+		}
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	out->data = buf;
+	out->len = len;
+	out->cap = cap;
+	return ZC_OK;
+}
+
 zc_status
 zc_pipeline_load(const char *path, zc_doc *out, zc_error *err)
 {
-	struct stat sb;
 	zc_buf data = { 0 };
-	char chunk[65536];
-	FILE *f;
-	size_t n;
 	zc_status st;
 
 	memset(out, 0, sizeof *out);
 	out->path = zc_xstrdup(path);
 	out->format = zc_format_name(zc_format_from_name(path));
 	out->encoding = "UTF-8";
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return zc_fail(err, errno == ENOENT ? ZC_ENOENT : ZC_EIO,
-		    "%s", strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(f);
-		return zc_fail(err, ZC_EIO, "is a directory");
-	}
-	if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-	    (unsigned long long)sb.st_size > ZC_MAX_INPUT) {
-		fclose(f);
-		return zc_fail(err, ZC_ETOOBIG, "larger than 256 MB");
-	}
-	if (S_ISREG(sb.st_mode) && sb.st_size > 0) {
-		/* one allocation of the right size, not doubling past it */
-		data.cap = (size_t)sb.st_size + 1;
-		data.data = zc_xmalloc(data.cap);
-		data.data[0] = '\0';
-	}
-	/* Pipes and growing files: the limit holds while reading too. */
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (data.len + n > ZC_MAX_INPUT) {
-			fclose(f);
-			zc_buf_free(&data);
-			return zc_fail(err, ZC_ETOOBIG, "larger than 256 MB");
-		}
-		zc_buf_append(&data, chunk, n);
-	}
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
-		zc_buf_free(&data);
-		return zc_fail(err, ZC_EIO, "%s", strerror(e));
-	}
-	fclose(f);
-	st = run(path, data.data != NULL ? data.data : "", data.len, out,
-	    err);
+	st = zc_pipeline_read(path, &data, NULL, err);
+	if (st == ZC_OK)
+		st = run(path, data.data, data.len, out, err);
 	zc_buf_free(&data);
 	return st;
 }

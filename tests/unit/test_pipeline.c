@@ -2,16 +2,19 @@
  * test_pipeline.c — whole documents through zc_pipeline_load: the five
  * seeds' metadata as docs/design.md ("The sample corpus") states it,
  * passages that point at their source lines, no chrome, the same
- * passages whatever the encoding, HTML pages, binary and missing files.
- * Run from the repository root.
+ * passages whatever the encoding, HTML pages, binary and missing files;
+ * and zc_pipeline_read, the loader zcindex shares, on files, pipes and
+ * the size limit from both sides.  Run from the repository root.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "zc_clean.h"
+#include "zc_decode.h"
 #include "zc_pipeline.h"
 
 #define SEED(n) "corpus/" n
@@ -380,6 +383,135 @@ Test(pipeline, a_file_of_exactly_256_mb_is_not_refused_for_its_size)
 	cr_expect_eq(zc_pipeline_load(path, &doc, &err), ZC_EBINARY);
 	zc_doc_free(&doc);
 	unlink(path);
+}
+
+/* ---- zc_pipeline_read: the one loader of zcindex and the pipeline ---- */
+
+Test(pipeline_read, a_file_is_read_whole_with_its_stat)
+{
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+	struct stat st, want;
+
+	cr_assert_eq(stat(SEED("000_7e851b9a99e99ef3.txt"), &want), 0);
+	cr_assert_eq(zc_pipeline_read(SEED("000_7e851b9a99e99ef3.txt"), &b,
+	    &st, &err), ZC_OK, "%s", err.msg);
+	cr_expect_eq(b.len, (size_t)want.st_size);
+	cr_expect_eq(st.st_ino, want.st_ino);
+	cr_expect_eq(st.st_mtim.tv_nsec, want.st_mtim.tv_nsec);
+	cr_expect_eq(b.data[b.len], '\0');
+	cr_expect_not_null(strstr(b.data, "沃壤行动"));
+	zc_buf_free(&b);
+}
+
+Test(pipeline_read, an_empty_file_is_an_empty_string)
+{
+	char path[] = "/tmp/zc-empty-XXXXXX";
+	int fd = mkstemp(path);
+	zc_buf b = { 0 };
+
+	cr_assert_geq(fd, 0);
+	close(fd);
+	cr_assert_eq(zc_pipeline_read(path, &b, NULL, NULL), ZC_OK);
+	cr_expect_eq(b.len, 0);
+	cr_expect_str_eq(b.data, "");
+	zc_buf_free(&b);
+	unlink(path);
+}
+
+Test(pipeline_read, a_directory_or_a_missing_file_is_refused)
+{
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+
+	cr_expect_eq(zc_pipeline_read("tests", &b, NULL, &err), ZC_EIO);
+	cr_expect_str_eq(err.msg, "is a directory");
+	cr_expect_null(b.data);
+	cr_expect_eq(zc_pipeline_read("tests/no-such-file", &b, NULL, &err),
+	    ZC_ENOENT);
+	cr_expect_str_eq(err.msg, "No such file or directory");
+	cr_expect_null(b.data);
+}
+
+Test(pipeline_read, a_file_over_the_limit_says_so)
+{
+	char path[] = "/tmp/zc-big-XXXXXX";
+	int fd = mkstemp(path);
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+
+	cr_assert_geq(fd, 0);
+	cr_assert_eq(ftruncate(fd, (off_t)ZC_MAX_INPUT + 1), 0);
+	close(fd);
+	cr_expect_eq(zc_pipeline_read(path, &b, NULL, &err), ZC_ETOOBIG);
+	cr_expect_str_eq(err.msg, "larger than 256 MB");
+	cr_expect_null(b.data);
+	unlink(path);
+}
+
+/* What zc_pipeline_read makes of a pipe that carries n bytes of 'a'. */
+static zc_status
+read_pipe(size_t n, zc_buf *b, zc_error *err)
+{
+	static char chunk[65536];
+	char path[32];
+	int fds[2], status;
+	pid_t pid;
+	zc_status st;
+
+	cr_assert_eq(pipe(fds), 0);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		close(fds[0]);
+		memset(chunk, 'a', sizeof chunk);
+		while (n > 0) {
+			size_t k = n < sizeof chunk ? n : sizeof chunk;
+			ssize_t w = write(fds[1], chunk, k);
+			if (w <= 0)
+				_exit(0); /* the reader stopped: refused */
+			n -= (size_t)w;
+		}
+		_exit(0);
+	}
+	close(fds[1]);
+	snprintf(path, sizeof path, "/dev/fd/%d", fds[0]);
+	st = zc_pipeline_read(path, b, NULL, err);
+	close(fds[0]);
+	waitpid(pid, &status, 0);
+	return st;
+}
+
+Test(pipeline_read, a_pipe_is_read_to_its_end)
+{
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+
+	cr_assert_eq(read_pipe(100000, &b, &err), ZC_OK, "%s", err.msg);
+	cr_expect_eq(b.len, 100000);
+	cr_expect_eq(b.data[99999], 'a');
+	cr_expect_eq(b.data[100000], '\0');
+	zc_buf_free(&b);
+}
+
+Test(pipeline_read, a_pipe_of_exactly_the_limit_is_read)
+{
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+
+	cr_assert_eq(read_pipe(ZC_MAX_INPUT, &b, &err), ZC_OK, "%s", err.msg);
+	cr_expect_eq(b.len, ZC_MAX_INPUT);
+	zc_buf_free(&b);
+}
+
+Test(pipeline_read, a_pipe_past_the_limit_is_refused_while_reading)
+{
+	zc_buf b = { 0 };
+	zc_error err = { 0 };
+
+	cr_expect_eq(read_pipe(ZC_MAX_INPUT + 1, &b, &err), ZC_ETOOBIG);
+	cr_expect_str_eq(err.msg, "larger than 256 MB");
+	cr_expect_null(b.data);
 }
 
 Test(pipeline, html_saved_as_txt_is_still_html)
