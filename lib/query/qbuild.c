@@ -5,8 +5,9 @@
  * Invariants: every zc_query made here is freed on every path (the
  * combinators copy their arguments); recursion follows the tree, whose
  * depth the parser bounds; filters never add weight.  Exact field and
- * path terms are built by the functions the indexer is meant to share,
- * so both sides agree by construction.
+ * path terms, and the paths themselves, come from the functions the
+ * indexer uses (zc_fieldterm.h, zc_path.h), so both sides agree by
+ * construction.
  */
 #include "zc_qbuild.h"
 
