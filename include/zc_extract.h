@@ -42,7 +42,8 @@ typedef struct zc_line {
 	unsigned flags;
 } zc_line;
 
-/* Metadata that only markup carries, raw (not yet validated). */
+/* Metadata that only markup carries, raw (not yet validated; zc_clean
+ * tidies the titles and the heading). */
 typedef struct zc_hints {
 	zc_meta tags;    /* <meta name=ArticleTitle|PubDate|ContentSource...>:
 	                    title, date (raw text), issuer, ... */

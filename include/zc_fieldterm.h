@@ -4,11 +4,12 @@
  * the query builder looks them up through these same functions, so that
  * a value typed in a query finds the value read from a document.
  *
- * Exact values: full-width ASCII folded to ASCII, every whitespace
- * character removed; for 文号 also every bracket pair (〔〕 [] 【】 （）
- * () ﹝﹞ ［］ 〖〗) folded to 〔〕, because NFKC leaves them distinct
- * (docs/pitfalls.md, ICU): 鄂政发[2021]13号 = 鄂政发〔2021〕13号.  Terms are
- * cut to ZC_MAX_TERM bytes at a character boundary.
+ * Exact values: full-width ASCII folded to ASCII, every character of
+ * query space (zc_chars.h: whitespace and control characters) removed;
+ * for 文号 also every bracket pair (zc_chars_fold_bracket: 〔〕 [] 【】
+ * （） () {} ﹝﹞ ［］ 〖〗) folded to 〔〕, because NFKC leaves them
+ * distinct (docs/pitfalls.md, ICU): 鄂政发[2021]13号 = 鄂政发〔2021〕13号.
+ * Terms are cut to ZC_MAX_TERM bytes at a character boundary.
  */
 #ifndef ZC_FIELDTERM_H
 #define ZC_FIELDTERM_H

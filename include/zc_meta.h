@@ -35,7 +35,8 @@ size_t zc_meta_scan_date(const char *s, size_t len, char iso[11]);
 bool zc_meta_is_doc_no(const char *s, size_t len);
 
 /* Fill *out (fields already set are replaced) from lines and their
- * hints; lines that only carry metadata get ZC_LINE_META. */
+ * hints as zc_clean left them; lines that only carry metadata get
+ * ZC_LINE_META. */
 void zc_meta_extract(zc_lines *lines, zc_meta *out);
 
 #endif

@@ -7,8 +7,9 @@
  * and removal of whitespace between two Han characters.
  *
  * The caller gives one paragraph: every whitespace run between two Han
- * characters of the text is a wrap (space, no-break space, U+3000, line
- * break) and is removed.  Other whitespace is kept as normalised.
+ * characters of the text is a wrap (any text space of zc_chars.h: space,
+ * no-break space, U+3000, line break) and is removed.  Other whitespace
+ * is kept as normalised.
  *
  * The normalised text is for terms only; the original is what is stored
  * and shown.  The map sends every normalised code point back to the

@@ -92,11 +92,12 @@ bool zc_utf8_valid(const char *s, size_t len);
  * rule, so it stays. */
 size_t zc_utf8_clip(const char *s, size_t len, size_t max);
 
+/* The first and the last code point of s[0..len); 0 when len is 0. */
+uint32_t zc_utf8_first(const char *s, size_t len);
+uint32_t zc_utf8_last(const char *s, size_t len);
+
 /* 64-bit FNV-1a of bytes: file keys, content hashes, hash tables. */
 uint64_t zc_hash64(const void *bytes, size_t len);
-
-/* Han ideographs (CJK unified, extensions, compatibility) and 〇. */
-bool zc_is_han(uint32_t cp);
 
 #ifdef __cplusplus
 }

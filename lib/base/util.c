@@ -279,6 +279,29 @@ zc_utf8_valid(const char *s, size_t len)
 	return true;
 }
 
+uint32_t
+zc_utf8_first(const char *s, size_t len)
+{
+	size_t adv;
+
+	return len == 0 ? 0 : zc_utf8_decode(s, len, &adv);
+}
+
+uint32_t
+zc_utf8_last(const char *s, size_t len)
+{
+	size_t i = len, adv;
+
+	if (len == 0)
+		return 0;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 &&
+	    len - i < 3)
+		i--;
+	if (i > 0)
+		i--;
+	return zc_utf8_decode(s + i, len - i, &adv);
+}
+
 uint64_t
 zc_hash64(const void *bytes, size_t len)
 {
@@ -300,14 +323,4 @@ zc_utf8_clip(const char *s, size_t len, size_t max)
 	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
 		max--;
 	return max;
-}
-
-bool
-zc_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) ||   /* unified */
-	    (cp >= 0x3400 && cp <= 0x4DBF) ||      /* extension A */
-	    (cp >= 0x20000 && cp <= 0x323AF) ||    /* extensions B-H */
-	    (cp >= 0xF900 && cp <= 0xFAFF) ||      /* compatibility */
-	    cp == 0x3007;                          /* 〇 */
 }

@@ -14,124 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- characters ------------------------------------------------------ */
-
-bool
-zc_clean_is_cjk_punct(uint32_t cp)
-{
-	return (cp >= 0x3001 && cp <= 0x303F) || /* 、。〃〈〉《》「」【】〔〕 */
-	    (cp >= 0xFF01 && cp <= 0xFF0F) ||     /* ！＂＃…（）＊＋，－．／ */
-	    (cp >= 0xFF1A && cp <= 0xFF20) ||     /* ：；＜＝＞？＠ */
-	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-	    (cp >= 0x2010 && cp <= 0x201F) ||     /* ‐–—‘’“” */
-	    cp == 0x2026 || cp == 0x00B7 || cp == 0x2022 ||
-	    (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE6F);
-}
-
-static bool
-is_cjk(uint32_t cp)
-{
-	return zc_is_han(cp) || zc_clean_is_cjk_punct(cp) ||
-	    (cp >= 0xFF10 && cp <= 0xFF19);
-}
-
-static bool
-is_space_cp(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' ||
-	    cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
-	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	    cp == 0xFEFF;
-}
-
-/* ASCII punctuation that Chinese text uses in place of full-width. */
-static bool
-is_ascii_cjk_punct(uint32_t cp)
-{
-	return cp == ',' || cp == ';' || cp == ':' || cp == '!' ||
-	    cp == '?' || cp == '(' || cp == ')';
-}
-
-static bool
-is_digit_cp(uint32_t cp)
-{
-	return (cp >= '0' && cp <= '9') || cp == '%';
-}
-
-uint32_t
-zc_clean_last_cp(const char *s, size_t len)
-{
-	size_t i = len, adv;
-
-	if (len == 0)
-		return 0;
-	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80 &&
-	    len - i < 3)
-		i--;
-	if (i > 0)
-		i--;
-	return zc_utf8_decode(s + i, len - i, &adv);
-}
-
-uint32_t
-zc_clean_first_cp(const char *s, size_t len)
-{
-	size_t adv;
-
-	return len == 0 ? 0 : zc_utf8_decode(s, len, &adv);
-}
-
-bool
-zc_clean_space_splits(uint32_t a, uint32_t b)
-{
-	if (is_cjk(a) && is_cjk(b))
-		return true;
-	if ((zc_is_han(a) && is_digit_cp(b)) ||
-	    (is_digit_cp(a) && zc_is_han(b)))
-		return true;
-	if ((is_ascii_cjk_punct(a) && is_cjk(b)) ||
-	    (is_cjk(a) && is_ascii_cjk_punct(b)))
-		return true;
-	return false;
-}
-
-static void
-spaces(const char *s, size_t len, zc_buf *out, bool join_han)
-{
-	size_t i = 0, adv, start = out->len;
-	uint32_t prev = 0;
-	bool pending = false;
-	char enc[4];
-
-	while (i < len) {
-		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
-
-		i += adv;
-		if (is_space_cp(cp)) {
-			pending = out->len > start;
-			continue;
-		}
-		if (pending && !(join_han && zc_clean_space_splits(prev, cp)))
-			zc_buf_putc(out, ' ');
-		pending = false;
-		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
-		prev = cp;
-	}
-	if (out->data == NULL)
-		zc_buf_append(out, "", 0);
-}
-
-void
-zc_clean_spaces(const char *s, size_t len, zc_buf *out)
-{
-	spaces(s, len, out, true);
-}
-
-void
-zc_clean_collapse(const char *s, size_t len, zc_buf *out)
-{
-	spaces(s, len, out, false);
-}
+#include "zc_chars.h"
 
 /* ---- chrome patterns ------------------------------------------------- */
 
@@ -287,7 +170,7 @@ zc_clean_is_chrome(const char *s, size_t len)
 	size_t cps = zc_utf8_count(s, len);
 	int score = 0, weak_hits = 0;
 	bool chrome = false;
-	uint32_t last = zc_clean_last_cp(s, len);
+	uint32_t last = zc_utf8_last(s, len);
 
 	if (has_then_digit(t, "ICP备") || has_then_digit(t, "ICP证") ||
 	    has(t, "公网安备") || has_then_digit(t, "网站标识码") ||
@@ -355,7 +238,7 @@ is_bar_nav(const char *s)
 		zc_buf b = { 0 };
 		bool bad;
 
-		zc_clean_spaces(cell, n, &b);
+		zc_chars_close_up(cell, n, &b);
 		bad = zc_utf8_count(b.data, b.len) > 8;
 		for (size_t i = 0; i < b.len && !bad; i++)
 			bad = isdigit((unsigned char)b.data[i]);
@@ -390,24 +273,20 @@ ends_sentence(uint32_t cp)
 static bool
 ends_mid_sentence(const char *s, size_t len)
 {
-	uint32_t cp = zc_clean_last_cp(s, len);
+	uint32_t cp = zc_utf8_last(s, len);
 
-	return zc_is_han(cp) || (cp < 0x80 && isalnum((int)cp)) ||
+	return zc_chars_is_han(cp) || (cp < 0x80 && isalnum((int)cp)) ||
 	    cp == ',' || cp == 0xFF0C || cp == 0x3001 || cp == 0x201C ||
 	    cp == 0x300A || cp == '(' || cp == 0xFF08 || cp == 0x2014 ||
 	    cp == '-' || cp == '%';
 }
 
+/* The numerals of the segmenter's one table: items are numbered 一、,
+ * 十二、, 壹、 and 廿一、 too. */
 static bool
 is_han_numeral(uint32_t cp)
 {
-	static const uint32_t nums[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-	    0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 }; /* 一…十 */
-
-	for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-		if (cp == nums[i])
-			return true;
-	return false;
+	return zc_chars_han_numeral(cp) >= 0;
 }
 
 /* Starts like a new item: 一、 (一) （一） 1. 1、 第…条 —— • … */
@@ -491,7 +370,7 @@ is_menu_item(const zc_line *l)
 	while (i < len) {
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
-		if (!(zc_is_han(cp) || cp == ' ') || ++cps > 8)
+		if (!(zc_chars_is_han(cp) || cp == ' ') || ++cps > 8)
 			return false;
 		i += adv;
 	}
@@ -537,7 +416,7 @@ suffix_at(const char *s, size_t len, const zc_lines *others)
 		while (suf_len > 0 && *suf == ' ')
 			suf++, suf_len--;
 		if (pre_cps < 6 || suf_cps < 2 || suf_cps > 30 ||
-		    !zc_is_han(zc_clean_first_cp(suf, suf_len)))
+		    !zc_chars_is_han(zc_utf8_first(suf, suf_len)))
 			return 0;
 		for (size_t i = 0; i < suf_len; i++)
 			if (isdigit((unsigned char)suf[i]) || suf[i] == ')')
@@ -574,7 +453,7 @@ zc_clean_title(const char *s)
 	zc_buf b = { 0 };
 	size_t cut;
 
-	zc_clean_spaces(s, strlen(s), &b);
+	zc_chars_close_up(s, strlen(s), &b);
 	while ((cut = suffix_at(b.data, b.len, NULL)) > 0) {
 		while (cut > 0 && b.data[cut - 1] == ' ')
 			cut--;
@@ -605,13 +484,13 @@ looks_wrapped(const zc_lines *l)
 			uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
 			i += adv;
-			if (is_space_cp(cp)) {
+			if (zc_chars_is_space(cp)) {
 				space = true;
 				continue;
 			}
-			if (zc_is_han(cp)) {
+			if (zc_chars_is_han(cp)) {
 				han++;
-				if (space && zc_is_han(prev))
+				if (space && zc_chars_is_han(prev))
 					splits++;
 			}
 			space = false;
@@ -656,7 +535,7 @@ sweep_tail(zc_lines *l)
 		if (ln->flags & ZC_LINE_DROP) {
 			chrome = true;
 		} else {
-			uint32_t last = zc_clean_last_cp(ln->text, ln->len);
+			uint32_t last = zc_utf8_last(ln->text, ln->len);
 
 			if (zc_utf8_count(ln->text, ln->len) > 16 ||
 			    (ends_sentence(last) && last != ':' &&
@@ -753,6 +632,37 @@ join_wrapped_lines(zc_lines *l, bool wrapped)
 	}
 }
 
+/* The hints are text too: a <title> and an ArticleTitle tag lose their
+ * site-name suffix, a heading its split spaces; what ends up empty goes. */
+static void
+clean_hints(zc_hints *h)
+{
+	char *t;
+
+	if (h->tags.value[ZC_FIELD_TITLE] != NULL) {
+		t = zc_clean_title(h->tags.value[ZC_FIELD_TITLE]);
+		zc_meta_set(&h->tags, ZC_FIELD_TITLE, t[0] != '\0' ? t : NULL);
+		free(t);
+	}
+	if (h->title_tag != NULL) {
+		t = zc_clean_title(h->title_tag);
+		free(h->title_tag);
+		h->title_tag = t;
+		if (t[0] == '\0') {
+			free(t);
+			h->title_tag = NULL;
+		}
+	}
+	if (h->heading != NULL) {
+		zc_buf b = { 0 };
+
+		zc_chars_close_up(h->heading, strlen(h->heading), &b);
+		free(h->heading);
+		h->heading = b.len > 0 ? zc_buf_steal(&b) : NULL;
+		zc_buf_free(&b);
+	}
+}
+
 void
 zc_clean(zc_lines *l)
 {
@@ -764,8 +674,8 @@ zc_clean(zc_lines *l)
 
 		zc_buf_reset(&b);
 		zc_buf_reset(&c);
-		zc_clean_collapse(ln->text, ln->len, &c);
-		zc_clean_spaces(ln->text, ln->len, &b);
+		zc_chars_collapse(ln->text, ln->len, &c);
+		zc_chars_close_up(ln->text, ln->len, &b);
 		if (b.len == 0) {
 			ln->flags |= ZC_LINE_DROP;
 			continue;
@@ -782,4 +692,5 @@ zc_clean(zc_lines *l)
 	strip_title_suffixes(l);
 	drop_repeats(l);
 	join_wrapped_lines(l, wrapped);
+	clean_hints(&l->hints);
 }

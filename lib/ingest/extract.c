@@ -20,6 +20,8 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include "zc_chars.h"
+
 void
 zc_lines_add(zc_lines *l, const char *text, size_t len, unsigned line,
     unsigned flags)
@@ -71,9 +73,7 @@ is_blank(const char *s, size_t len)
 	while (i < len) {
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
-		if (!(cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' ||
-		    cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
-		    (cp >= 0x2000 && cp <= 0x200B) || cp == 0xFEFF))
+		if (!zc_chars_is_space(cp))
 			return false;
 		i += adv;
 	}

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zc_clean.h"
+#include "zc_chars.h"
 
 /* Strengths of the sources. */
 enum {
@@ -67,21 +67,9 @@ static void
 skip_spaces(cursor *c)
 {
 	size_t adv;
-	uint32_t cp;
 
-	while ((cp = peek(c, &adv)) == ' ' || cp == 0x3000 || cp == '\t' ||
-	    cp == 0xA0)
+	while (c->i < c->len && zc_chars_is_space(peek(c, &adv)))
 		c->i += adv;
-}
-
-static int
-digit_of(uint32_t cp)
-{
-	if (cp >= '0' && cp <= '9')
-		return (int)(cp - '0');
-	if (cp >= 0xFF10 && cp <= 0xFF19)
-		return (int)(cp - 0xFF10);
-	return -1;
 }
 
 /* Up to max Arabic digits; -1 if none. */
@@ -91,7 +79,7 @@ read_number(cursor *c, int max, int *ndigits)
 	size_t adv;
 	int v = 0, n = 0, d;
 
-	while (n < max && (d = digit_of(peek(c, &adv))) >= 0) {
+	while (n < max && (d = zc_chars_digit(peek(c, &adv))) >= 0) {
 		v = v * 10 + d;
 		n++;
 		c->i += adv;
@@ -100,24 +88,13 @@ read_number(cursor *c, int max, int *ndigits)
 	return n > 0 ? v : -1;
 }
 
+/* A digit of a Chinese date; OCR reads 〇 as a letter O. */
 static int
 han_digit(uint32_t cp)
 {
-	switch (cp) {
-	case 0x3007: case 0x25CB: case 0x96F6: case 'O': case 'o':
-	case 0x039F: case 0xFF2F:
-		return 0; /* 〇 ○ 零 and the letters O that OCR puts there */
-	case 0x4E00: return 1;
-	case 0x4E8C: return 2;
-	case 0x4E09: return 3;
-	case 0x56DB: return 4;
-	case 0x4E94: return 5;
-	case 0x516D: return 6;
-	case 0x4E03: return 7;
-	case 0x516B: return 8;
-	case 0x4E5D: return 9;
-	default: return -1;
-	}
+	if (cp == 'O' || cp == 'o' || cp == 0x039F || cp == 0xFF2F)
+		return 0;
+	return zc_chars_han_digit(cp);
 }
 
 /* 十二, 二十三, 三十一, 廿一, 初五: a number below 100 in Chinese. */
@@ -249,7 +226,7 @@ scan_arabic(cursor *c, int *y, int *m, int *d)
 		skip_spaces(c);
 		if (!accept(c, 0x65E5) && !accept(c, 0x53F7)) /* 日 号 */
 			return false;
-	} else if (digit_of(peek(c, &adv)) >= 0) {
+	} else if (zc_chars_digit(peek(c, &adv)) >= 0) {
 		return false;
 	}
 	return true;
@@ -329,22 +306,6 @@ zc_meta_parse_date(const char *s, char iso[11])
 
 /* ---- document numbers ------------------------------------------------ */
 
-static bool
-is_open_bracket(uint32_t cp)
-{
-	return cp == 0x3014 || cp == 0xFF3B || cp == '[' || cp == 0xFF08 ||
-	    cp == '(' || cp == 0x3010 || cp == 0xFE5D || cp == '{' ||
-	    cp == 0x3016;
-}
-
-static bool
-is_close_bracket(uint32_t cp)
-{
-	return cp == 0x3015 || cp == 0xFF3D || cp == ']' || cp == 0xFF09 ||
-	    cp == ')' || cp == 0x3011 || cp == 0xFE5E || cp == '}' ||
-	    cp == 0x3017;
-}
-
 bool
 zc_meta_is_doc_no(const char *s, size_t len)
 {
@@ -353,18 +314,18 @@ zc_meta_is_doc_no(const char *s, size_t len)
 	int han = 0, n;
 
 	skip_spaces(&c);
-	while (zc_is_han(peek(&c, &adv)) && han < 16) {
+	while (zc_chars_is_han(peek(&c, &adv)) && han < 16) {
 		c.i += adv;
 		han++;
 	}
-	if (han == 0 || !is_open_bracket(peek(&c, &adv)))
+	if (han == 0 || zc_chars_fold_bracket(peek(&c, &adv)) != 0x3014)
 		return false;
 	c.i += adv;
 	skip_spaces(&c);
 	if (read_number(&c, 4, &n) < 0 || n != 4)
 		return false;
 	skip_spaces(&c);
-	if (!is_close_bracket(peek(&c, &adv)))
+	if (zc_chars_fold_bracket(peek(&c, &adv)) != 0x3015)
 		return false;
 	c.i += adv;
 	skip_spaces(&c);
@@ -419,12 +380,6 @@ static const struct label {
 };
 #define N_LABELS (sizeof labels / sizeof labels[0])
 
-static bool
-is_sep_space(uint32_t cp)
-{
-	return cp == ' ' || cp == 0x3000 || cp == 0xA0 || cp == '\t';
-}
-
 /* Match label name at s[i..len), single spaces allowed between its
  * characters (索 引 号); the end offset, or 0. */
 static size_t
@@ -437,7 +392,7 @@ match_name(const char *s, size_t len, size_t i, const char *name)
 		uint32_t got;
 
 		if (k > 0)
-			while (i < len && is_sep_space(zc_utf8_decode(s + i,
+			while (i < len && zc_chars_is_space(zc_utf8_decode(s + i,
 			    len - i, &adv2)))
 				i += adv2;
 		if (i >= len)
@@ -463,7 +418,7 @@ label_at(const char *s, size_t len, size_t i, size_t *end)
 		if (e == 0)
 			continue;
 		next = e < len ? zc_utf8_decode(s + e, len - e, &adv) : 0;
-		if (next == 0 || is_sep_space(next) || next == ':' ||
+		if (next == 0 || zc_chars_is_space(next) || next == ':' ||
 		    next == 0xFF1A || next == '|') {
 			*end = e;
 			return &labels[k];
@@ -475,8 +430,8 @@ label_at(const char *s, size_t len, size_t i, size_t *end)
 static bool
 at_boundary(const char *s, size_t i)
 {
-	return i == 0 || s[i - 1] == ' ' || s[i - 1] == '|' ||
-	    (i >= 3 && memcmp(s + i - 3, "\xE3\x80\x80", 3) == 0);
+	return i == 0 || s[i - 1] == '|' ||
+	    zc_chars_is_space(zc_utf8_last(s, i));
 }
 
 /* Skip spaces, one colon and one bar after a label. */
@@ -491,7 +446,7 @@ skip_label_sep(const char *s, size_t len, size_t i, bool *bar)
 
 		if (cp == 0)
 			return i;
-		if (is_sep_space(cp) || cp == ':' || cp == 0xFF1A) {
+		if (zc_chars_is_space(cp) || cp == ':' || cp == 0xFF1A) {
 			i += adv;
 		} else if (cp == '|' && !*bar) {
 			*bar = true;
@@ -524,7 +479,7 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 	char *out;
 
 	*none = false;
-	zc_clean_spaces(v, len, &b);
+	zc_chars_close_up(v, len, &b);
 	while (b.len > 0 && (b.data[b.len - 1] == '|' ||
 	    b.data[b.len - 1] == ' '))
 		b.data[--b.len] = '\0';
@@ -653,7 +608,7 @@ is_org(const char *s, size_t len)
 	while (i < len) {
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
-		if (!zc_is_han(cp) && cp != ' ' && cp != 0xFF08 &&
+		if (!zc_chars_is_han(cp) && cp != ' ' && cp != 0xFF08 &&
 		    cp != 0xFF09 && cp != '(' && cp != ')' && cp != 0x3001)
 			return false;
 		i += adv;
@@ -679,8 +634,8 @@ static bool
 could_be_title(const zc_line *l)
 {
 	size_t cps = zc_utf8_count(l->text, l->len);
-	uint32_t first = zc_clean_first_cp(l->text, l->len);
-	uint32_t last = zc_clean_last_cp(l->text, l->len);
+	uint32_t first = zc_utf8_first(l->text, l->len);
+	uint32_t last = zc_utf8_last(l->text, l->len);
 	char iso[11];
 
 	if (cps < 4 || cps > 100 || memchr(l->text, '|', l->len) != NULL)
@@ -692,7 +647,7 @@ could_be_title(const zc_line *l)
 	if ((first == '(' || first == 0xFF08) && (last == ')' ||
 	    last == 0xFF09))
 		return false;
-	if (!zc_is_han(first) && first != 0x300A && first != 0x201C &&
+	if (!zc_chars_is_han(first) && first != 0x300A && first != 0x201C &&
 	    !(first >= 0x80 && first < 0x3000) && !(first < 0x80 &&
 	    isalnum((int)first)))
 		return false;
@@ -841,28 +796,17 @@ read_hints(const zc_hints *h, cands *c)
 	const zc_meta *t = &h->tags;
 	char iso[11];
 
-	if (t->value[ZC_FIELD_TITLE] != NULL) {
-		char *v = zc_clean_title(t->value[ZC_FIELD_TITLE]);
-
-		if (v[0] != '\0')
-			propose(c, ZC_FIELD_TITLE, S_TAG_TITLE, v);
-		free(v);
-	}
-	if (h->heading != NULL) {
-		zc_buf b = { 0 };
-
-		zc_clean_spaces(h->heading, strlen(h->heading), &b);
-		if (b.len > 0 && zc_utf8_count(b.data, b.len) <= 100)
-			propose(c, ZC_FIELD_TITLE, S_HEADING, b.data);
-		zc_buf_free(&b);
-	}
-	if (h->title_tag != NULL) {
-		char *v = zc_clean_title(h->title_tag);
-
-		if (v[0] != '\0' && zc_utf8_count(v, strlen(v)) <= 100)
-			propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, v);
-		free(v);
-	}
+	/* zc_clean tidied these: no site suffix, no split spaces, NULL
+	 * when nothing was left */
+	if (t->value[ZC_FIELD_TITLE] != NULL)
+		propose(c, ZC_FIELD_TITLE, S_TAG_TITLE,
+		    t->value[ZC_FIELD_TITLE]);
+	if (h->heading != NULL &&
+	    zc_utf8_count(h->heading, strlen(h->heading)) <= 100)
+		propose(c, ZC_FIELD_TITLE, S_HEADING, h->heading);
+	if (h->title_tag != NULL &&
+	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100)
+		propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, h->title_tag);
 	if (t->value[ZC_FIELD_DATE] != NULL &&
 	    zc_meta_scan_date(t->value[ZC_FIELD_DATE],
 	    strlen(t->value[ZC_FIELD_DATE]), iso) > 0)

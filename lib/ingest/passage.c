@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "zc_clean.h"
+#include "zc_chars.h"
 
 typedef struct segment {
 	size_t off;    /* byte offset of a source line in the paragraph */
@@ -167,9 +167,9 @@ build_pieces(const zc_lines *l, pieces *out)
 			nseg = 0;
 			if (ln == NULL)
 				break;
-		} else if (para.len > 0 && !zc_clean_space_splits(
-		    zc_clean_last_cp(para.data, para.len),
-		    zc_clean_first_cp(ln->text, ln->len))) {
+		} else if (para.len > 0 && !zc_chars_space_splits(
+		    zc_utf8_last(para.data, para.len),
+		    zc_utf8_first(ln->text, ln->len))) {
 			zc_buf_putc(&para, ' ');
 		}
 		seg = zc_xgrow(seg, &cap, nseg + 1, sizeof *seg);

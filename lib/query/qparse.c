@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zc_chars.h"
+
 enum tok_type {
 	T_END, T_ERR, T_WORD, T_QUOTED, T_LPAREN, T_RPAREN,
 	T_OR, T_AND, T_NOT, T_NEAR, T_MINUS, T_PLUS, T_FIELD
@@ -77,17 +79,6 @@ zc_qparse_width(const char *s, size_t len)
 		i += adv;
 	}
 	return w;
-}
-
-/* Separators: ASCII and Unicode spaces, every control character, and the
- * invisible characters that pasted text brings along. */
-static bool
-is_space(uint32_t cp)
-{
-	return cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0x3000 ||
-	    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-	    cp == 0xFEFF;
 }
 
 /* The ASCII meaning of a syntax character, or 0: full-width forms count
@@ -229,7 +220,7 @@ word_end(const struct parser *p, size_t i, bool paren_mode,
 	while (i < p->len) {
 		cp = cp_at(p, i, &adv);
 		syn = syntax_of(cp);
-		if (is_space(cp) || syn == '"')
+		if (zc_chars_is_query_space(cp) || syn == '"')
 			break;
 		if (syn == '(') {
 			if (!paren_mode)
@@ -266,7 +257,7 @@ scan(struct parser *p, zc_field ctx)
 	memset(&t, 0, sizeof t);
 	while (i < p->len) {
 		cp = cp_at(p, i, &adv);
-		if (!is_space(cp))
+		if (!zc_chars_is_query_space(cp))
 			break;
 		i += adv;
 	}
@@ -309,7 +300,7 @@ scan(struct parser *p, zc_field ctx)
 	case '+':
 		next = cp_at(p, i + adv, &adv2);
 		nsyn = syntax_of(next);
-		if (i + adv >= p->len || is_space(next) || nsyn == ')') {
+		if (i + adv >= p->len || zc_chars_is_query_space(next) || nsyn == ')') {
 			fail_at(p, ZC_EINVAL, i, "'%c' needs a term after it",
 			    syn);
 			t.type = T_ERR;
@@ -635,7 +626,7 @@ parse_value(struct parser *p, zc_field field, size_t field_start)
 	bool is_field;
 	zc_field dummy;
 
-	if (i >= p->len || is_space(cp) || syn == ')') {
+	if (i >= p->len || zc_chars_is_query_space(cp) || syn == ')') {
 		fail_at(p, ZC_EINVAL, i, "empty field value");
 		return NULL;
 	}
@@ -989,7 +980,7 @@ zc_qparse_format_error(const char *q, size_t len, const zc_qerror *err,
 		zc_buf_puts(out, "...");
 	while (i < len && c - cstart < SHOW_WIDTH) {
 		cp = zc_utf8_decode(q + i, len - i, &adv);
-		if (cp == 0xFFFD || !is_space(cp))
+		if (cp == 0xFFFD || !zc_chars_is_query_space(cp))
 			zc_buf_append(out, u, zc_utf8_encode(cp, u));
 		else if (cp == 0x3000)
 			zc_buf_puts(out, "  ");

@@ -7,15 +7,16 @@
  * search matched, 科技創新 included; marks are set on the normalised
  * passage, joined into runs, and each run goes back through the
  * normaliser's map to the original text, where runs are merged again
- * (two normalised runs may come from one original character).
+ * (two normalised runs may come from one original character).  Space
+ * and words are the index's own classes (zc_chars.h): a match never
+ * starts or ends inside a word, as the search indexes words whole.
  */
 #include "zc_highlight.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-
+#include "zc_chars.h"
 #include "zc_norm.h"
 
 typedef enum pat_kind {
@@ -41,24 +42,6 @@ struct zc_highlighter {
 	size_t mark_cap;
 };
 
-static bool
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	    cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x3000 ||
-	    (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029;
-}
-
-/* A character that continues a Latin word or a number: a match must not
- * start or end inside such a run, as the search indexes them whole. */
-static bool
-is_word_char(uint32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z');
-	return !zc_is_han(cp) && u_isalnum((UChar32)cp);
-}
 
 static void
 add_pattern(zc_highlighter *h, const uint32_t *cp, size_t n, pat_kind kind)
@@ -86,7 +69,7 @@ decode_squeezed(const char *s, size_t len, size_t *n)
 	while (i < len) {
 		c = zc_utf8_decode(s + i, len - i, &adv);
 		i += adv;
-		if (is_space(c)) {
+		if (zc_chars_is_space(c)) {
 			if (k > 0 && cp[k - 1] != ' ')
 				cp[k++] = ' ';
 			continue;
@@ -109,12 +92,12 @@ add_words(zc_highlighter *h, const uint32_t *cp, size_t n)
 	size_t i = 0, j;
 
 	while (i < n) {
-		if (zc_is_han(cp[i])) {
-			for (j = i; j < n && zc_is_han(cp[j]); j++)
+		if (zc_chars_is_han(cp[i])) {
+			for (j = i; j < n && zc_chars_is_han(cp[j]); j++)
 				;
 			add_pattern(h, cp + i, j - i, PAT_HAN_RUN);
-		} else if (is_word_char(cp[i])) {
-			for (j = i; j < n && is_word_char(cp[j]); j++)
+		} else if (zc_chars_is_word(cp[i])) {
+			for (j = i; j < n && zc_chars_is_word(cp[j]); j++)
 				;
 			add_pattern(h, cp + i, j - i, PAT_WORD);
 		} else {
@@ -154,7 +137,7 @@ static bool
 has_content(const uint32_t *cp, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (zc_is_han(cp[i]) || is_word_char(cp[i]))
+		if (zc_chars_is_han(cp[i]) || zc_chars_is_word(cp[i]))
 			return true;
 	return false;
 }
@@ -232,15 +215,15 @@ match_at(const uint32_t *p, size_t np, size_t i, const uint32_t *q,
 {
 	size_t k = 0;
 
-	if (is_space(p[i]))
+	if (zc_chars_is_space(p[i]))
 		return 0;
 	while (k < nq) {
 		if (i >= np)
 			return 0;
 		if (q[k] == ' ') {
-			if (!is_space(p[i]))
+			if (!zc_chars_is_space(p[i]))
 				return 0;
-			while (i < np && is_space(p[i]))
+			while (i < np && zc_chars_is_space(p[i]))
 				i++;
 			k++;
 			continue;
@@ -282,14 +265,15 @@ mark_pattern(const pattern *pat, const uint32_t *p, size_t np, bool *mark)
 		if (end == 0)
 			continue;
 		/* Latin words and numbers are indexed whole. */
-		if (is_word_char(q[0]) && i > 0 && is_word_char(p[i - 1]))
+		if (zc_chars_is_word(q[0]) && i > 0 &&
+		    zc_chars_is_word(p[i - 1]))
 			continue;
 		if (pat->kind == PAT_PREFIX) {
 			/* The whole word the prefix found. */
-			while (end < np && is_word_char(p[end]))
+			while (end < np && zc_chars_is_word(p[end]))
 				end++;
-		} else if (is_word_char(q[nq - 1]) && end < np &&
-		    is_word_char(p[end])) {
+		} else if (zc_chars_is_word(q[nq - 1]) && end < np &&
+		    zc_chars_is_word(p[end])) {
 			continue;
 		}
 		mark_range(mark, i, end);

@@ -7,31 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "zc_chars.h"
 #include "zc_schema.h"
 
-static bool
-is_white(uint32_t cp)
-{
-	return cp <= 0x20 || cp == 0x7F || cp == 0xA0 || cp == 0x3000 ||
-	    (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
-	    cp == 0x205F || cp == 0xFEFF;
-}
-
-static uint32_t
-fold_bracket(uint32_t cp)
-{
-	switch (cp) {
-	case '[': case '(': case 0x3010: case 0xFF3B: case 0xFE5D:
-	case 0x3014: case 0xFF08: case 0x3016:
-		return 0x3014; /* 〔 */
-	case ']': case ')': case 0x3011: case 0xFF3D: case 0xFE5E:
-	case 0x3015: case 0xFF09: case 0x3017:
-		return 0x3015; /* 〕 */
-	}
-	return cp;
-}
-
-/* Full-width ASCII → ASCII, whitespace removed, brackets folded if
+/* Full-width ASCII → ASCII, query space removed, brackets folded if
  * asked. */
 static void
 fold(const char *s, size_t len, bool brackets, zc_buf *out)
@@ -43,10 +22,9 @@ fold(const char *s, size_t len, bool brackets, zc_buf *out)
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 		i += adv;
 		if (brackets)
-			cp = fold_bracket(cp);
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFF01 - 0x21;
-		if (is_white(cp))
+			cp = zc_chars_fold_bracket(cp);
+		cp = zc_chars_fold_width(cp);
+		if (zc_chars_is_query_space(cp))
 			continue;
 		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));
 	}

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "zc_chars.h"
 #include "zc_norm.h"
 #include "gen/t2s_table.h"
 
@@ -43,12 +43,12 @@ zc_norm_t2s(uint32_t cp)
 	return cp;
 }
 
-/* Han that NFKC leaves alone: everything zc_is_han accepts but the
+/* Han that NFKC leaves alone: everything zc_chars_is_han accepts but the
  * compatibility ideographs, which decompose to unified ones. */
 static bool
 is_stable_han(uint32_t cp)
 {
-	return zc_is_han(cp) && !(cp >= 0xF900 && cp <= 0xFAFF);
+	return zc_chars_is_han(cp) && !(cp >= 0xF900 && cp <= 0xFAFF);
 }
 
 /* Characters that surely start a normalisation segment, without asking
@@ -57,13 +57,6 @@ static bool
 is_quick_boundary(uint32_t cp)
 {
 	return cp < 0x300 || is_stable_han(cp);
-}
-
-static bool
-is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	    (cp > 0x7F && u_isUWhiteSpace((UChar32)cp));
 }
 
 typedef struct out_cp {
@@ -79,7 +72,7 @@ typedef struct work {
 static void
 push(work *w, uint32_t cp, const zc_norm_src *src)
 {
-	if (zc_is_han(cp))
+	if (zc_chars_is_han(cp))
 		cp = zc_norm_t2s(cp);
 	w->v = zc_xgrow(w->v, &w->cap, w->n + 1, sizeof *w->v);
 	w->v[w->n].cp = cp;
@@ -145,11 +138,11 @@ emit(const work *w, zc_norm *out)
 		char enc[4];
 		size_t k;
 
-		if (is_space(w->v[i].cp) && ncp > 0 &&
-		    zc_is_han(w->v[i - 1].cp)) {
-			for (k = i; k < w->n && is_space(w->v[k].cp); k++)
+		if (zc_chars_is_space(w->v[i].cp) && ncp > 0 &&
+		    zc_chars_is_han(w->v[i - 1].cp)) {
+			for (k = i; k < w->n && zc_chars_is_space(w->v[k].cp); k++)
 				;
-			if (k < w->n && zc_is_han(w->v[k].cp)) {
+			if (k < w->n && zc_chars_is_han(w->v[k].cp)) {
 				i = k - 1;
 				continue;
 			}

@@ -23,6 +23,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "zc_chars.h"
 #include "zc_segment.h"
 #include "zc_lexicon.h"
 #include "zc_segrules.h"
@@ -169,7 +170,7 @@ kind_of_piece(int32_t status, const char *s, size_t len, bool *is_space)
 
 		if (!u_isUWhiteSpace((UChar32)cp))
 			*is_space = false;
-		if (zc_is_han(cp))
+		if (zc_chars_is_han(cp))
 			return ZC_WORD_HAN;
 		if (u_isalnum((UChar32)cp))
 			return ZC_WORD_LATIN;
@@ -313,7 +314,7 @@ is_short_han_run(const char *text, size_t len, size_t max)
 	size_t i = 0, n = 0, adv;
 
 	while (i < len) {
-		if (!zc_is_han(zc_utf8_decode(text + i, len - i, &adv)) ||
+		if (!zc_chars_is_han(zc_utf8_decode(text + i, len - i, &adv)) ||
 		    ++n > max)
 			return false;
 		i += adv;

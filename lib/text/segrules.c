@@ -19,31 +19,20 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "zc_chars.h"
+
 /* ---- what the rules read --------------------------------------------- */
 
 static bool
 is_digit_cp(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+	return zc_chars_digit(cp) >= 0;
 }
 
-/* Chinese numerals, including the circle PKU-style text writes for 〇. */
 static bool
 is_han_numeral(uint32_t cp)
 {
-	switch (cp) {
-	case 0x3007: case 0x25CB: case 0x96F6: /* 〇 ○ 零 */
-	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
-	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 一 … 九 */
-	case 0x5341: case 0x767E: case 0x5343: case 0x4E07: case 0x4EBF:
-	case 0x4E24: /* 十 百 千 万 亿 两 */
-	case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D:
-	case 0x9646: case 0x67D2: case 0x634C: case 0x7396: case 0x62FE:
-	case 0x4F70: case 0x4EDF: /* 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟 */
-		return true;
-	default:
-		return false;
-	}
+	return zc_chars_han_numeral(cp) >= 0;
 }
 
 static bool
@@ -88,7 +77,7 @@ single_in(const char *text, const zc_word *p, const char *set)
 	if (p->kind != ZC_WORD_HAN)
 		return false;
 	cp = zc_utf8_decode(PTEXT(*p), PLEN(*p), &adv);
-	if (adv != PLEN(*p) || !zc_is_han(cp))
+	if (adv != PLEN(*p) || !zc_chars_is_han(cp))
 		return false;
 	zc_utf8_encode(cp, enc);
 	return set == NULL || strstr(set, enc) != NULL;

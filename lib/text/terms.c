@@ -5,10 +5,12 @@
  *
  * Normalised text is cut into units, one position each:
  *   - a Han character;
- *   - a run of letters and digits of any other script (decimal points
- *     and separators between digits included: 70.3, 1,000);
- * whitespace takes no position; a run of anything else (punctuation,
- * symbols) takes one empty position, so that no phrase spans it.
+ *   - a run of word characters (zc_chars_is_word: letters, digits and
+ *     combining marks of any other script; decimal points and
+ *     separators between digits included: 70.3, 1,000);
+ * whitespace (text space, zc_chars.h) takes no position; a run of
+ * anything else (punctuation, symbols) takes one empty position, so
+ * that no phrase spans it.
  *
  * At a Han unit: the character (prefix + character).  At an
  * alphanumeric unit: the word prefix + the unit.  Both are positional, so
@@ -29,8 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicode/uchar.h>
-
+#include "zc_chars.h"
 #include "zc_norm.h"
 #include "zc_qlist.h"
 #include "zc_schema.h"
@@ -98,31 +99,9 @@ zc_analyzer_segmenter(zc_analyzer *a)
 /* ---- units ---------------------------------------------------------- */
 
 static bool
-is_word_char(uint32_t cp)
-{
-	int8_t t;
-
-	if (cp < 0x80)
-		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z');
-	if (zc_is_han(cp))
-		return false;
-	t = u_charType((UChar32)cp);
-	return u_isalnum((UChar32)cp) || t == U_NON_SPACING_MARK ||
-	    t == U_COMBINING_SPACING_MARK;
-}
-
-static bool
 is_ascii_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static bool
-is_white(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	    (cp > 0x7F && u_isUWhiteSpace((UChar32)cp));
 }
 
 static void
@@ -153,9 +132,9 @@ cut_units(zc_analyzer *a)
 		uint32_t cp = zc_utf8_decode(t + i, len - i, &adv);
 
 		i += adv;
-		if (is_white(cp))
+		if (zc_chars_is_space(cp))
 			continue;
-		if (!zc_is_han(cp) && !is_word_char(cp)) {
+		if (!zc_chars_is_han(cp) && !zc_chars_is_word(cp)) {
 			if (!gap && a->nunits > 0) {
 				pos++;
 				gap = true;
@@ -163,14 +142,14 @@ cut_units(zc_analyzer *a)
 			continue;
 		}
 		gap = false;
-		if (zc_is_han(cp)) {
+		if (zc_chars_is_han(cp)) {
 			add_unit(a, start, i, pos++, UNIT_HAN);
 			continue;
 		}
 		while (i < len) {
 			uint32_t next = zc_utf8_decode(t + i, len - i, &adv);
 
-			if (is_word_char(next)) {
+			if (zc_chars_is_word(next)) {
 				i += adv;
 			} else if ((next == '.' || next == ',') &&
 			    is_ascii_digit(t[i - 1]) && i + 1 < len &&

@@ -1,9 +1,10 @@
 /*
  * test_clean.c — chrome patterns (on both sides: chrome and the text
- * that merely looks like it), whitespace repair, title suffixes,
- * hard-wrapped paragraphs.
+ * that merely looks like it), title suffixes, hard-wrapped paragraphs.
+ * The whitespace repair itself is test_chars.c's.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,32 +58,6 @@ Test(clean, content_that_resembles_chrome_is_kept)
 	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
 		cr_expect(!zc_clean_is_chrome(content[i], strlen(content[i])),
 		    "%s", content[i]);
-}
-
-static const struct {
-	const char *in, *out;
-} spaces[] = {
-	{ "科技创新治 理体系", "科技创新治理体系" },
-	{ "到 2025 年", "到2025年" },
-	{ "“ 六大工程” 三年", "“六大工程”三年" },
-	{ "( 一)加强", "(一)加强" },
-	{ "方向, 以深化", "方向,以深化" },
-	{ "冰箱 AI 识别", "冰箱 AI 识别" },
-	{ "2021-12-10 19:24", "2021-12-10 19:24" },
-	{ "  a\t\u3000b\u00a0 c  ", "a b c" },
-	{ "索\u2002引\u2002号 011", "索引号011" },
-	{ "hello, world", "hello, world" },
-};
-
-Test(clean, whitespace_that_splits_chinese_text_goes)
-{
-	for (size_t i = 0; i < sizeof spaces / sizeof spaces[0]; i++) {
-		zc_buf b = { 0 };
-
-		zc_clean_spaces(spaces[i].in, strlen(spaces[i].in), &b);
-		cr_expect_str_eq(b.data, spaces[i].out);
-		zc_buf_free(&b);
-	}
 }
 
 static const struct {
@@ -212,5 +187,53 @@ Test(clean, blank_lines_are_not_bridged_in_ordinary_text)
 	for (size_t i = 0; i < l.n; i++)
 		cr_expect(!(l.items[i].flags & ZC_LINE_CONT), "%s",
 		    l.items[i].text);
+	zc_lines_free(&l);
+}
+
+/* The line after a sentence cut at its end (15 characters or more, no
+ * blank line between) is its continuation unless it starts something
+ * of its own. */
+static const struct {
+	const char *next;
+	bool cont;
+} continuations[] = {
+	{ "继续推进相关工作。", true },
+	{ "一、总体要求", false },
+	{ "（十二）加强保障", false },
+	{ "壹、总则", false },            /* capitals: the one numeral table */
+	{ "廿一、附则", false },
+};
+
+Test(clean, a_line_that_starts_an_item_is_no_continuation)
+{
+	for (size_t i = 0; i < sizeof continuations / sizeof continuations[0];
+	    i++) {
+		char text[256];
+		zc_lines l;
+
+		snprintf(text, sizeof text, "这是一个很长的句子，用来测试折行"
+		    "的情况，到了行末还没有结束\n%s\n",
+		    continuations[i].next);
+		lines_of(text, &l);
+		cr_assert_eq(l.n, 2);
+		cr_expect_eq((l.items[1].flags & ZC_LINE_CONT) != 0,
+		    continuations[i].cont, "%s", continuations[i].next);
+		zc_lines_free(&l);
+	}
+}
+
+Test(clean, the_title_hints_lose_their_suffix_and_the_heading_its_spaces)
+{
+	zc_lines l;
+	zc_error err = { 0 };
+	const char *html = "<html><head><title>关于开展科技创新的通知_湖北省"
+	    "人民政府门户网站</title></head><body><h1>科技 创新 通知</h1>"
+	    "<p>正文。</p></body></html>";
+
+	cr_assert_eq(zc_extract(ZC_FORMAT_HTML, html, strlen(html), &l, &err),
+	    ZC_OK);
+	zc_clean(&l);
+	cr_expect_str_eq(l.hints.title_tag, "关于开展科技创新的通知");
+	cr_expect_str_eq(l.hints.heading, "科技创新通知");
 	zc_lines_free(&l);
 }

@@ -91,6 +91,17 @@ static const struct hl_case hl_cases[] = {
 	{ "省科技厅",
 	  { "科技厅", "省科" }, { ZC_HL_EXACT, ZC_HL_EXACT },
 	  "[[省科技厅]]" },
+	/* words and spaces are the index's (zc_chars.h, test_terms.c): a
+	 * combining mark continues its word, U+1680 is a space */
+	{ "a q\u0303uick test",
+	  { "q\u0303uick" }, { ZC_HL_WORDS },
+	  "a [[q\u0303uick]] test" },
+	{ "a q\u0303uick test",
+	  { "q" }, { ZC_HL_WORDS },
+	  "a q\u0303uick test" },
+	{ "x\u1680y and x\fy",
+	  { "x y" }, { ZC_HL_EXACT },
+	  "[[x\u1680y]] and [[x\fy]]" },
 };
 
 static void

@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "zc_clean.h"
+#include "zc_chars.h"
 #include "zc_decode.h"
 #include "zc_pipeline.h"
 
@@ -50,7 +50,7 @@ squeeze(const char *s)
 	char *out = malloc(strlen(s) + 1), *o = out;
 	zc_buf b = { 0 };
 
-	zc_clean_collapse(s, strlen(s), &b);
+	zc_chars_collapse(s, strlen(s), &b);
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] != ' ')
 			*o++ = b.data[i];

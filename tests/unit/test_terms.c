@@ -28,6 +28,7 @@ static const char *passages[] = {
 	/* 7 */ "器",
 	/* 8 */ "孵化",
 	/* 9 */ "专精特新中小企业认定办法",
+	/* 10 */ "a q\u0303uick test, x\u1680y and x\fy.",
 };
 #define NPASS (sizeof passages / sizeof passages[0])
 
@@ -177,6 +178,16 @@ Test(terms, latin_words_are_case_and_width_folded)
 	cr_expect_eq(search("ｃｏｖｉｄ", false), 1u << 4);
 	cr_expect_eq(search("World", true), 1u << 5);
 	cr_expect_eq(search("2024", false), (1u << 5) | (1u << 6));
+}
+
+/* The classes of zc_chars.h, which the highlighter shares
+ * (test_highlight.c): a combining mark continues its word, U+1680 and
+ * a form feed are spaces. */
+Test(terms, words_and_spaces_are_the_shared_character_classes)
+{
+	cr_expect_eq(search("q\u0303uick", false), 1u << 10);
+	cr_expect_eq(search("q", false), 0u);
+	cr_expect_eq(search("x y", true), 1u << 10);
 }
 
 Test(terms, text_split_by_a_wrap_is_found)

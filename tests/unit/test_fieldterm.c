@@ -1,0 +1,58 @@
+/*
+ * test_fieldterm.c — the terms of exact values: a 文号 written with any
+ * bracket pair, in full-width forms or with whitespace and control
+ * characters inside gives the term of its canonical form.
+ */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "zc_fieldterm.h"
+#include "zc_schema.h"
+
+static const struct {
+	const char *in;
+	const char *want; /* the folded 文号 */
+} doc_nos[] = {
+	{ "鄂政发〔2021〕13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发[2021]13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发(2021)13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发（2021）13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发【2021】13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发〖2021〗13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发﹝2021﹞13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发［２０２１］１３号", "鄂政发〔2021〕13号" },
+	{ "国发{2014}49号", "国发〔2014〕49号" },    /* meta reads it too */
+	{ "国发｛2014｝49号", "国发〔2014〕49号" },
+	{ "鄂政发 〔2021〕\u300013 号", "鄂政发〔2021〕13号" },
+	{ "鄂政发\u2028〔2021〕\xC2\x85" "13号", "鄂政发〔2021〕13号" },
+	{ "鄂政发〔2021〕\t13号\u200b", "鄂政发〔2021〕13号" },
+	{ "鄂政发《2021》13号", "鄂政发《2021》13号" },
+};
+
+Test(fieldterm, a_doc_no_folds_to_one_form)
+{
+	for (size_t i = 0; i < sizeof doc_nos / sizeof doc_nos[0]; i++) {
+		zc_buf b = { 0 };
+
+		zc_fieldterm_fold_doc_no(doc_nos[i].in, strlen(doc_nos[i].in),
+		    &b);
+		cr_expect_str_eq(b.data, doc_nos[i].want, "%s", doc_nos[i].in);
+		zc_buf_free(&b);
+	}
+}
+
+/* Query space goes from every exact value: a value quoted in a query
+ * ("a\u2028b") finds the one typed without it. */
+Test(fieldterm, query_space_goes_from_every_exact_value)
+{
+	const char *quoted = "科技\u2029创新\u1680", *typed = "科技创新";
+	zc_buf a = { 0 }, b = { 0 };
+
+	zc_fieldterm_exact(ZC_FIELD_CATEGORY, quoted, strlen(quoted), &a);
+	zc_fieldterm_exact(ZC_FIELD_CATEGORY, typed, strlen(typed), &b);
+	cr_expect_str_eq(a.data, b.data);
+	cr_expect_eq(strncmp(b.data, ZC_PREFIX_CATEGORY,
+	    strlen(ZC_PREFIX_CATEGORY)), 0);
+	zc_buf_free(&a);
+	zc_buf_free(&b);
+}
