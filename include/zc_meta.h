@@ -9,6 +9,7 @@
  * 来源 is weaker than a signature: it often names a section of the site.
  * A number cited in the running text is never the document's 文号; a
  * labelled "无" means none.  A field that is not found stays NULL.
+ * Dates are read by the one date grammar (zc_dates.h, zc_dates_scan_day).
  */
 #ifndef ZC_META_H
 #define ZC_META_H
@@ -18,17 +19,6 @@
 #include "zc_doc.h"
 #include "zc_extract.h"
 #include "zc_util.h"
-
-/* A date in any form the documents use (2024-08-12, 2024/8/12,
- * 2024.08.12, 2024年8月12日, 2024 年 8 月 12 日, 二〇二四年二月十三日,
- * full-width digits), optionally followed by a time (19:24[:00]), as
- * ISO "YYYY-MM-DD" in iso.  ZC_EINVAL when s is not exactly that or the
- * date does not exist. */
-zc_status zc_meta_parse_date(const char *s, char iso[11]);
-
-/* A date at the start of s[0..len) (after spaces): the number of bytes
- * it takes, time of day included, or 0 when there is none. */
-size_t zc_meta_scan_date(const char *s, size_t len, char iso[11]);
 
 /* Is s[0..len) exactly a document number such as 鄂州发〔2021〕13号
  * (spaces allowed)? */

@@ -24,9 +24,10 @@
  * index: 索引号: / docno: 文号: / category: 分类: / validity: 有效性:
  * (exact values); date: 发文日期: (dates and ranges); path:.  English
  * names are case-insensitive.  A value of an exact field or path: may
- * contain balanced parentheses (文号:鄂州发（2021）13号).  Dates: YYYY,
- * YYYY-MM, YYYY-MM-DD (also with '/' or 年月日), ranges A..B, ..B, A..;
- * each end covers its whole year or month.
+ * contain balanced parentheses (文号:鄂州发（2021）13号).  Dates: a
+ * year, a month or a day of the one date grammar (zc_dates.h: YYYY,
+ * YYYY-MM, YYYY-MM-DD, also with '/', '.' or 年月日, in Chinese numerals
+ * too), ranges A..B, ..B, A..; each end covers its whole year or month.
  *
  * Limits: ZC_QPARSE_MAX_LEN bytes, ZC_QPARSE_MAX_DEPTH levels of
  * parentheses and prefix operators, ZC_QPARSE_MAX_TERMS leaves.  The

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "zc_chars.h"
+#include "zc_dates.h"
 
 /* ---- chrome patterns ------------------------------------------------- */
 
@@ -339,19 +340,15 @@ is_org_name(const char *s, size_t len)
 	return false;
 }
 
-/* Starts with something like a date (2024年, 2024-, 二〇二四年). */
+/* Starts with a date that exists (zc_dates.h: a day, a month, a year
+ * with 年; 2024年7月19日, 2024-08, 二〇二四年): a signature or a dated
+ * entry, not the rest of a wrapped sentence. */
 static bool
 looks_dated(const char *s, size_t len)
 {
-	size_t i = 0;
+	zc_date d;
 
-	while (i < len && isdigit((unsigned char)s[i]))
-		i++;
-	if (i == 4 && i < len && (s[i] == '-' || s[i] == '/' ||
-	    s[i] == '.' || starts(s + i, "年")))
-		return true;
-	return len >= 12 && (starts(s, "二〇") || starts(s, "二○") ||
-	    starts(s, "二零") || starts(s, "一九"));
+	return zc_dates_scan(s, len, &d) > 0 && zc_dates_exists(&d);
 }
 
 /* A short line without punctuation or digits: one item of a menu. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "zc_chars.h"
+#include "zc_dates.h"
 
 /* Strengths of the sources. */
 enum {
@@ -46,7 +47,7 @@ propose(cands *c, zc_field f, int score, const char *value)
 	c->score[f] = score;
 }
 
-/* ---- dates ----------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------- */
 
 typedef struct cursor {
 	const char *s;
@@ -88,49 +89,6 @@ read_number(cursor *c, int max, int *ndigits)
 	return n > 0 ? v : -1;
 }
 
-/* A digit of a Chinese date; OCR reads 〇 as a letter O. */
-static int
-han_digit(uint32_t cp)
-{
-	if (cp == 'O' || cp == 'o' || cp == 0x039F || cp == 0xFF2F)
-		return 0;
-	return zc_chars_han_digit(cp);
-}
-
-/* 十二, 二十三, 三十一, 廿一, 初五: a number below 100 in Chinese. */
-static int
-read_han_number(cursor *c)
-{
-	size_t adv;
-	uint32_t cp = peek(c, &adv);
-	int v = -1, d;
-
-	if (cp == 0x521D) { /* 初 */
-		c->i += adv;
-		cp = peek(c, &adv);
-	}
-	if ((d = han_digit(cp)) > 0) {
-		v = d;
-		c->i += adv;
-		cp = peek(c, &adv);
-	}
-	if (cp == 0x5341 || cp == 0x5EFF || cp == 0x5345) { /* 十 廿 卅 */
-		int tens = cp == 0x5341 ? 1 : cp == 0x5EFF ? 2 : 3;
-
-		if (cp == 0x5341)
-			tens = v > 0 ? v : 1;
-		else if (v > 0)
-			return -1;
-		c->i += adv;
-		v = tens * 10;
-		if ((d = han_digit(peek(c, &adv))) > 0) {
-			v += d;
-			c->i += adv;
-		}
-	}
-	return v;
-}
-
 static bool
 accept(cursor *c, uint32_t want)
 {
@@ -141,167 +99,6 @@ accept(cursor *c, uint32_t want)
 		return true;
 	}
 	return false;
-}
-
-static bool
-valid_date(int y, int m, int d)
-{
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (y < 1900 || y > 2199 || m < 1 || m > 12 || d < 1)
-		return false;
-	if (m == 2 && d == 29)
-		return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1];
-}
-
-/* 19:24 or 19:24:00 after a date. */
-static void
-skip_time(cursor *c)
-{
-	cursor t = *c;
-	int n, h, mi;
-
-	skip_spaces(&t);
-	h = read_number(&t, 2, &n);
-	if (h < 0 || h > 24 || !(accept(&t, ':') || accept(&t, 0xFF1A)))
-		return;
-	mi = read_number(&t, 2, &n);
-	if (mi < 0 || n != 2)
-		return;
-	if (accept(&t, ':') || accept(&t, 0xFF1A))
-		if (read_number(&t, 2, &n) < 0)
-			return;
-	*c = t;
-}
-
-static bool
-scan_arabic(cursor *c, int *y, int *m, int *d)
-{
-	size_t adv;
-	uint32_t sep;
-	int n;
-
-	*y = read_number(c, 8, &n);
-	if (n == 8) { /* 20240812 */
-		*d = *y % 100;
-		*m = *y / 100 % 100;
-		*y /= 10000;
-		return true;
-	}
-	if (n != 4)
-		return false;
-	skip_spaces(c);
-	sep = peek(c, &adv);
-	if (sep == 0xFF0D) sep = '-';
-	if (sep == 0xFF0F) sep = '/';
-	if (sep == 0xFF0E) sep = '.';
-	if (sep != '-' && sep != '/' && sep != '.' && sep != 0x5E74)
-		return false;
-	c->i += adv;
-	skip_spaces(c);
-	*m = read_number(c, 2, &n);
-	if (*m < 0)
-		return false;
-	skip_spaces(c);
-	if (sep == 0x5E74) {
-		if (!accept(c, 0x6708)) /* 月 */
-			return false;
-	} else {
-		uint32_t s2 = peek(c, &adv);
-
-		if (s2 == 0xFF0D) s2 = '-';
-		if (s2 == 0xFF0F) s2 = '/';
-		if (s2 == 0xFF0E) s2 = '.';
-		if (s2 != sep)
-			return false;
-		c->i += adv;
-	}
-	skip_spaces(c);
-	*d = read_number(c, 2, &n);
-	if (*d < 0)
-		return false;
-	if (sep == 0x5E74) {
-		skip_spaces(c);
-		if (!accept(c, 0x65E5) && !accept(c, 0x53F7)) /* 日 号 */
-			return false;
-	} else if (zc_chars_digit(peek(c, &adv)) >= 0) {
-		return false;
-	}
-	return true;
-}
-
-static bool
-scan_han(cursor *c, int *y, int *m, int *d)
-{
-	size_t adv;
-	int n = 0, dg;
-
-	*y = 0;
-	while (n < 4 && (dg = han_digit(peek(c, &adv))) >= 0) {
-		*y = *y * 10 + dg;
-		c->i += adv;
-		n++;
-	}
-	if (n != 4)
-		return false;
-	skip_spaces(c);
-	if (!accept(c, 0x5E74)) /* 年 */
-		return false;
-	skip_spaces(c);
-	if (accept(c, 0x6B63)) /* 正月 */
-		*m = 1;
-	else if ((*m = read_han_number(c)) < 0)
-		return false;
-	skip_spaces(c);
-	if (!accept(c, 0x6708))
-		return false;
-	skip_spaces(c);
-	if ((*d = read_han_number(c)) < 0)
-		return false;
-	skip_spaces(c);
-	return accept(c, 0x65E5) || accept(c, 0x53F7);
-}
-
-size_t
-zc_meta_scan_date(const char *s, size_t len, char iso[11])
-{
-	cursor c = { s, len, 0 };
-	size_t start;
-	int y, m, d;
-
-	skip_spaces(&c);
-	start = c.i;
-	if (!scan_arabic(&c, &y, &m, &d)) {
-		c.i = start;
-		if (!scan_han(&c, &y, &m, &d))
-			return 0;
-	}
-	if (!valid_date(y, m, d))
-		return 0;
-	skip_time(&c);
-	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
-	return c.i;
-}
-
-zc_status
-zc_meta_parse_date(const char *s, char iso[11])
-{
-	size_t len = strlen(s), n = zc_meta_scan_date(s, len, iso);
-	cursor c = { s, len, n };
-
-	if (n == 0) {
-		iso[0] = '\0';
-		return ZC_EINVAL;
-	}
-	skip_spaces(&c);
-	if (c.i != len) {
-		iso[0] = '\0';
-		return ZC_EINVAL;
-	}
-	return ZC_OK;
 }
 
 /* ---- document numbers ------------------------------------------------ */
@@ -493,7 +290,7 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 		return NULL;
 	}
 	if (f == ZC_FIELD_DATE) {
-		bool ok = zc_meta_scan_date(b.data, b.len, iso) > 0;
+		bool ok = zc_dates_scan_day(b.data, b.len, iso) > 0;
 
 		zc_buf_free(&b);
 		return ok ? zc_xstrdup(iso) : NULL;
@@ -623,7 +420,7 @@ is_org(const char *s, size_t len)
 static bool
 is_date_line(const char *s, size_t len, char iso[11])
 {
-	size_t n = zc_meta_scan_date(s, len, iso);
+	size_t n = zc_dates_scan_day(s, len, iso);
 
 	while (n > 0 && n < len && s[n] == ' ')
 		n++;
@@ -651,7 +448,7 @@ could_be_title(const zc_line *l)
 	    !(first >= 0x80 && first < 0x3000) && !(first < 0x80 &&
 	    isalnum((int)first)))
 		return false;
-	if (is_org(l->text, l->len) || zc_meta_scan_date(l->text, l->len,
+	if (is_org(l->text, l->len) || zc_dates_scan_day(l->text, l->len,
 	    iso) > 0)
 		return false;
 	return true;
@@ -713,7 +510,7 @@ read_header(zc_lines *l, cands *c)
 			break;
 		if (ln->flags & ZC_LINE_META)
 			continue;
-		n = zc_meta_scan_date(ln->text, ln->len, iso);
+		n = zc_dates_scan_day(ln->text, ln->len, iso);
 		if (n > 0) {
 			const char *rest = ln->text + n;
 			size_t rlen = ln->len - n;
@@ -808,7 +605,7 @@ read_hints(const zc_hints *h, cands *c)
 	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100)
 		propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, h->title_tag);
 	if (t->value[ZC_FIELD_DATE] != NULL &&
-	    zc_meta_scan_date(t->value[ZC_FIELD_DATE],
+	    zc_dates_scan_day(t->value[ZC_FIELD_DATE],
 	    strlen(t->value[ZC_FIELD_DATE]), iso) > 0)
 		propose(c, ZC_FIELD_DATE, S_TAG, iso);
 	for (int f = ZC_FIELD_INDEX_NO; f < ZC_FIELD_COUNT; f++) {

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "zc_chars.h"
+#include "zc_dates.h"
 
 enum tok_type {
 	T_END, T_ERR, T_WORD, T_QUOTED, T_LPAREN, T_RPAREN,
@@ -370,98 +371,33 @@ starts_unary(const struct token *t)
 
 /* ---- dates --------------------------------------------------------------- */
 
-static int
-days_in_month(unsigned y, unsigned m)
-{
-	static const int days[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-static bool
-is_date_sep(uint32_t cp)
-{
-	return cp == '-' || cp == '/' || cp == '.' || cp == 0xFF0D ||
-	    cp == 0xFF0F || cp == 0x5E74 /* 年 */ || cp == 0x6708 /* 月 */ ||
-	    cp == 0x65E5 /* 日 */;
-}
-
 /* One end of a date range, s[0..len) at byte offset pos of the query:
- * "YYYY", "YYYY-MM", "YYYY-MM-DD" (separators - / . 年 月, a final 年 月
- * or 日 allowed), or compact "YYYYMM" / "YYYYMMDD".  Writes the first
- * (is_hi false) or last (is_hi true) day it covers. */
+ * a year, a month or a day in the one date grammar (zc_dates.h).
+ * Writes the first (is_hi false) or last (is_hi true) day it covers. */
 static bool
 parse_date_end(struct parser *p, const char *s, size_t len, size_t pos,
     bool is_hi, char out[9])
 {
-	unsigned num[3] = { 0, 0, 0 }, digits[3] = { 0, 0, 0 };
-	unsigned y, m = 0, d = 0, parts = 0;
-	size_t i = 0, adv;
-	uint32_t cp;
-	bool after_sep = false;
+	zc_date d;
 
-	while (i < len) {
-		cp = zc_utf8_decode(s + i, len - i, &adv);
-		if (cp >= 0xFF10 && cp <= 0xFF19)
-			cp = '0' + (cp - 0xFF10);
-		if (cp >= '0' && cp <= '9') {
-			if (parts == 0 || after_sep) {
-				if (parts == 3)
-					goto bad;
-				parts++;
-				after_sep = false;
-			}
-			if (digits[parts - 1] >= 8)
-				goto bad;
-			num[parts - 1] = num[parts - 1] * 10 + (cp - '0');
-			digits[parts - 1]++;
-		} else if (is_date_sep(cp) && parts > 0 && !after_sep) {
-			after_sep = true;
-		} else {
-			goto bad;
-		}
-		i += adv;
+	if (zc_dates_scan(s, len, &d) != len) {
+		fail_at(p, ZC_EINVAL, pos, "bad date %.*s%s (use YYYY, "
+		    "YYYY-MM or YYYY-MM-DD)", cut_for_message(s, len, 40), s,
+		    (size_t)cut_for_message(s, len, 40) < len ? "..." : "");
+		return false;
 	}
-	if (parts == 0 || (after_sep && !(cp == 0x5E74 || cp == 0x6708 ||
-	    cp == 0x65E5)))
-		goto bad;
-	if (parts == 1 && digits[0] == 8) {
-		num[2] = num[0] % 100, num[1] = num[0] / 100 % 100;
-		num[0] /= 10000, parts = 3;
-		digits[0] = 4, digits[1] = digits[2] = 2;
-	} else if (parts == 1 && digits[0] == 6) {
-		num[1] = num[0] % 100, num[0] /= 100, parts = 2;
-		digits[0] = 4, digits[1] = 2;
-	}
-	if (digits[0] != 4 || (parts > 1 && digits[1] > 2) ||
-	    (parts > 2 && digits[2] > 2))
-		goto bad;
-	y = num[0];
-	if (parts > 1)
-		m = num[1];
-	if (parts > 2)
-		d = num[2];
-	if (y == 0 || (parts > 1 && (m < 1 || m > 12)) ||
-	    (parts > 2 && (d < 1 || (int)d > days_in_month(y, m)))) {
+	if (!zc_dates_exists(&d)) {
 		fail_at(p, ZC_EINVAL, pos, "impossible date %.*s",
 		    cut_for_message(s, len, 60), s);
 		return false;
 	}
-	if (parts == 1)
-		m = is_hi ? 12 : 1;
-	if (parts < 3)
-		d = is_hi ? (unsigned)days_in_month(y, m) : 1;
-	snprintf(out, 9, "%04u%02u%02u", y % 10000, m % 100, d % 100);
+	if (d.parts == 1)
+		d.month = is_hi ? 12 : 1;
+	if (d.parts < 3)
+		d.day = is_hi ? zc_dates_days_in_month(d.year, d.month) : 1;
+	snprintf(out, 9, "%04u%02u%02u", (unsigned)d.year % 10000u,
+	    (unsigned)d.month % 100u, (unsigned)d.day % 100u);
 	return true;
-bad:
-	fail_at(p, ZC_EINVAL, pos, "bad date %.*s%s (use YYYY, YYYY-MM or "
-	    "YYYY-MM-DD)", cut_for_message(s, len, 40), s,
-	    (size_t)cut_for_message(s, len, 40) < len ? "..." : "");
-	return false;
 }
 
 static zc_qnode *

@@ -198,13 +198,19 @@ static const struct {
 	bool cont;
 } continuations[] = {
 	{ "继续推进相关工作。", true },
+	{ "2024年7月19日", false },        /* a day (the one date grammar) */
+	{ "2024-08 工作安排", false },     /* a month */
+	{ "2024年全省新增企业。", false }, /* a year with 年 */
+	{ "二〇二四年二月十三日", false },
+	{ "2024-2025年期间继续推进。", true }, /* a range is no date */
+	{ "2024-13 号", true },           /* no such month */
 	{ "一、总体要求", false },
 	{ "（十二）加强保障", false },
 	{ "壹、总则", false },            /* capitals: the one numeral table */
 	{ "廿一、附则", false },
 };
 
-Test(clean, a_line_that_starts_an_item_is_no_continuation)
+Test(clean, a_line_that_starts_a_date_or_an_item_is_no_continuation)
 {
 	for (size_t i = 0; i < sizeof continuations / sizeof continuations[0];
 	    i++) {

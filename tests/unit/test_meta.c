@@ -1,78 +1,14 @@
 /*
- * test_meta.c — metadata: dates in every form, document numbers, and
- * each source of each field with its precedence (label > header >
- * signature), through the whole pipeline on small documents.
+ * test_meta.c — metadata: document numbers, and each source of each
+ * field with its precedence (label > header > signature), through the
+ * whole pipeline on small documents.  The forms of dates are
+ * test_dates.c's.
  */
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "zc_meta.h"
 #include "zc_pipeline.h"
-
-static const struct {
-	const char *in;
-	const char *iso; /* NULL: not a date */
-} dates[] = {
-	{ "2024-08-12", "2024-08-12" },
-	{ "2024-8-2", "2024-08-02" },
-	{ "2024/08/12", "2024-08-12" },
-	{ "2024.08.12", "2024-08-12" },
-	{ "2024年2月13日", "2024-02-13" },
-	{ "2024年02月13日", "2024-02-13" },
-	{ "2024 年 2 月 13 日", "2024-02-13" },
-	{ "２０２４年２月１３日", "2024-02-13" },
-	{ "二〇二四年二月十三日", "2024-02-13" },
-	{ "二○二三年十二月三十一日", "2023-12-31" },
-	{ "二零二一年十月二十日", "2021-10-20" },
-	{ "一九九九年一月一日", "1999-01-01" },
-	{ "2021-12-10 19:24", "2021-12-10" },
-	{ "2024-08-12 15:34:00", "2024-08-12" },
-	{ "  2024-08-12  ", "2024-08-12" },
-	{ "20240812", "2024-08-12" },
-	{ "2024年2月29日", "2024-02-29" },
-	{ "2023年2月29日", NULL },
-	{ "2024-02-30", NULL },
-	{ "2024-13-01", NULL },
-	{ "2024年8月", NULL },
-	{ "2024", NULL },
-	{ "12/08/2024", NULL },
-	{ "2024-08-12 关于", NULL },
-	{ "", NULL },
-	{ "二〇二四年十三月一日", NULL },
-};
-
-Test(meta, dates_in_every_form)
-{
-	for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
-		char iso[11];
-		zc_status st = zc_meta_parse_date(dates[i].in, iso);
-
-		if (dates[i].iso == NULL) {
-			cr_expect_eq(st, ZC_EINVAL, "%s is not a date",
-			    dates[i].in);
-		} else {
-			cr_expect_eq(st, ZC_OK, "%s is a date", dates[i].in);
-			cr_expect_str_eq(iso, dates[i].iso, "%s", dates[i].in);
-		}
-	}
-}
-
-Test(meta, date_in_chinese_numerals)
-{
-	char iso[11];
-
-	cr_assert_eq(zc_meta_parse_date("二〇二四年二月十三日", iso), ZC_OK);
-	cr_assert_str_eq(iso, "2024-02-13");
-}
-
-Test(meta, a_date_at_the_start_of_a_line_is_scanned_with_its_time)
-{
-	char iso[11];
-	const char *s = "2024-08-12 15:34 湖北省科学技术厅";
-
-	cr_assert_eq(zc_meta_scan_date(s, strlen(s), iso), 16);
-	cr_assert_str_eq(iso, "2024-08-12");
-}
 
 static const struct {
 	const char *in;

@@ -1,0 +1,346 @@
+/*
+ * dates.c — the one date grammar (zc_dates.h).  Read by the metadata
+ * stage (发文日期 from labels, header lines, signatures and tags), by
+ * the clean stage (a line that starts with a date is not a wrapped
+ * one) and by the query parser (date: values and the ends of ranges).
+ *
+ * Invariants: scanning never reads past len and never fails halfway:
+ * it returns the longest whole date it found (a day, else its month,
+ * else its year), so every caller sees the same forms; whether the date
+ * exists is a separate question (zc_dates_exists), because the query
+ * parser reports "impossible" and "bad" dates differently.
+ */
+#include "zc_dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "zc_chars.h"
+
+#define CP_YEAR 0x5E74  /* 年 */
+#define CP_MONTH 0x6708 /* 月 */
+#define CP_DAY 0x65E5   /* 日 */
+#define CP_HAO 0x53F7   /* 号, the day in spoken style */
+#define CP_ZHENG 0x6B63 /* 正, as in 正月 */
+#define CP_CHU 0x521D   /* 初, as in 初五 */
+
+bool
+zc_dates_is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int
+zc_dates_days_in_month(int year, int month)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (month < 1 || month > 12)
+		return 0;
+	if (month == 2 && zc_dates_is_leap(year))
+		return 29;
+	return days[month - 1];
+}
+
+bool
+zc_dates_exists(const zc_date *d)
+{
+	if (d->parts < 1 || d->year < 1)
+		return false;
+	if (d->parts >= 2 && (d->month < 1 || d->month > 12))
+		return false;
+	return d->parts < 3 || (d->day >= 1 &&
+	    d->day <= zc_dates_days_in_month(d->year, d->month));
+}
+
+/* ---- scanning ---------------------------------------------------------- */
+
+typedef struct cursor {
+	const char *s;
+	size_t len, i;
+} cursor;
+
+static uint32_t
+peek(const cursor *c, size_t *adv)
+{
+	if (c->i >= c->len) {
+		*adv = 0;
+		return 0;
+	}
+	return zc_utf8_decode(c->s + c->i, c->len - c->i, adv);
+}
+
+static bool
+accept(cursor *c, uint32_t want)
+{
+	size_t adv;
+
+	if (peek(c, &adv) == want) {
+		c->i += adv;
+		return true;
+	}
+	return false;
+}
+
+static void
+skip_spaces(cursor *c)
+{
+	size_t adv;
+
+	while (c->i < c->len && zc_chars_is_space(peek(c, &adv)))
+		c->i += adv;
+}
+
+static bool
+at_digit(const cursor *c)
+{
+	size_t adv;
+
+	return zc_chars_digit(peek(c, &adv)) >= 0;
+}
+
+/* Up to max Arabic digits; -1 if none. */
+static int
+read_number(cursor *c, int max, int *ndigits)
+{
+	size_t adv;
+	int v = 0, n = 0, d;
+
+	while (n < max && (d = zc_chars_digit(peek(c, &adv))) >= 0) {
+		v = v * 10 + d;
+		n++;
+		c->i += adv;
+	}
+	*ndigits = n;
+	return n > 0 ? v : -1;
+}
+
+/* The separator of an Arabic date ('-', '/', '.' or 年), or 0. */
+static uint32_t
+separator(uint32_t cp)
+{
+	cp = zc_chars_fold_width(cp);
+	return cp == '-' || cp == '/' || cp == '.' || cp == CP_YEAR ? cp : 0;
+}
+
+static bool
+scan_arabic(cursor *c, zc_date *d)
+{
+	cursor year_end, month_end;
+	size_t adv;
+	uint32_t sep;
+	int n, v, m, day;
+
+	v = read_number(c, 9, &n);
+	if (n == 8 || n == 6) { /* 20240812, 202408 */
+		d->year = n == 8 ? v / 10000 : v / 100;
+		d->month = n == 8 ? v / 100 % 100 : v % 100;
+		d->day = n == 8 ? v % 100 : 0;
+		d->parts = n == 8 ? 3 : 2;
+		return true;
+	}
+	if (n != 4)
+		return false;
+	d->year = v;
+	d->parts = 1;
+	year_end = *c;
+	skip_spaces(c);
+	sep = separator(peek(c, &adv));
+	if (sep == 0) {
+		/* a bare year, when nothing but space follows */
+		bool at_end = c->i == c->len;
+
+		*c = year_end;
+		return at_end;
+	}
+	c->i += adv;
+	if (sep == CP_YEAR)
+		year_end = *c;
+	skip_spaces(c);
+	m = read_number(c, 2, &n);
+	if (m < 0 || at_digit(c)) {
+		*c = year_end;
+		return sep == CP_YEAR;
+	}
+	if (sep == CP_YEAR) {
+		skip_spaces(c);
+		if (!accept(c, CP_MONTH)) {
+			*c = year_end;
+			return true;
+		}
+	}
+	d->month = m;
+	d->parts = 2;
+	month_end = *c;
+	skip_spaces(c);
+	if (sep != CP_YEAR) {
+		if (separator(peek(c, &adv)) != sep) {
+			*c = month_end;
+			return true;
+		}
+		c->i += adv;
+		skip_spaces(c);
+	}
+	day = read_number(c, 2, &n);
+	if (day < 0 || at_digit(c)) {
+		*c = month_end;
+		return true;
+	}
+	if (sep == CP_YEAR) {
+		skip_spaces(c);
+		if (!accept(c, CP_DAY) && !accept(c, CP_HAO)) {
+			*c = month_end;
+			return true;
+		}
+	}
+	d->day = day;
+	d->parts = 3;
+	return true;
+}
+
+/* A digit of a year in Chinese numerals; OCR reads 〇 as a letter O. */
+static int
+year_digit(uint32_t cp)
+{
+	if (cp == 'O' || cp == 'o' || cp == 0x039F || cp == 0xFF2F)
+		return 0;
+	return zc_chars_han_digit(cp);
+}
+
+/* 十二, 二十三, 三十一, 廿一, 初五: a number below 100 in Chinese. */
+static int
+read_han_number(cursor *c)
+{
+	size_t adv;
+	uint32_t cp = peek(c, &adv);
+	long tens;
+	int v = -1, d;
+
+	if (cp == CP_CHU) {
+		c->i += adv;
+		cp = peek(c, &adv);
+	}
+	if ((d = zc_chars_han_digit(cp)) > 0) {
+		v = d;
+		c->i += adv;
+		cp = peek(c, &adv);
+	}
+	tens = zc_chars_han_numeral(cp);
+	if (tens == 10 || tens == 20 || tens == 30) { /* 十 拾 廿 卅 */
+		if (tens == 10)
+			tens = v > 0 ? v * 10 : 10;
+		else if (v > 0)
+			return -1; /* 二廿 */
+		c->i += adv;
+		v = (int)tens;
+		if ((d = zc_chars_han_digit(peek(c, &adv))) > 0) {
+			v += d;
+			c->i += adv;
+		}
+	}
+	return v;
+}
+
+static bool
+scan_han(cursor *c, zc_date *d)
+{
+	cursor year_end, month_end;
+	size_t adv;
+	int n = 0, dg, m, day;
+
+	while (n < 4 && (dg = year_digit(peek(c, &adv))) >= 0) {
+		d->year = d->year * 10 + dg;
+		c->i += adv;
+		n++;
+	}
+	if (n != 4)
+		return false;
+	skip_spaces(c);
+	if (!accept(c, CP_YEAR))
+		return false;
+	d->parts = 1;
+	year_end = *c;
+	skip_spaces(c);
+	if (accept(c, CP_ZHENG))
+		m = 1;
+	else
+		m = read_han_number(c);
+	skip_spaces(c);
+	if (m < 0 || !accept(c, CP_MONTH)) {
+		*c = year_end;
+		return true;
+	}
+	d->month = m;
+	d->parts = 2;
+	month_end = *c;
+	skip_spaces(c);
+	day = read_han_number(c);
+	skip_spaces(c);
+	if (day < 0 || !(accept(c, CP_DAY) || accept(c, CP_HAO))) {
+		*c = month_end;
+		return true;
+	}
+	d->day = day;
+	d->parts = 3;
+	return true;
+}
+
+/* 19:24 or 19:24:00 after a date. */
+static void
+skip_time(cursor *c)
+{
+	cursor t = *c;
+	int n, h, mi;
+
+	skip_spaces(&t);
+	h = read_number(&t, 2, &n);
+	if (h < 0 || h > 24 || !(accept(&t, ':') || accept(&t, 0xFF1A)))
+		return;
+	mi = read_number(&t, 2, &n);
+	if (mi < 0 || n != 2)
+		return;
+	if (accept(&t, ':') || accept(&t, 0xFF1A))
+		if (read_number(&t, 2, &n) < 0)
+			return;
+	*c = t;
+}
+
+size_t
+zc_dates_scan(const char *s, size_t len, zc_date *out)
+{
+	cursor c = { s, len, 0 };
+	size_t start;
+
+	memset(out, 0, sizeof *out);
+	skip_spaces(&c);
+	start = c.i;
+	if (!scan_arabic(&c, out)) {
+		memset(out, 0, sizeof *out);
+		c.i = start;
+		if (!scan_han(&c, out)) {
+			memset(out, 0, sizeof *out);
+			return 0;
+		}
+	}
+	if (out->parts == 3)
+		skip_time(&c);
+	return c.i;
+}
+
+size_t
+zc_dates_scan_day(const char *s, size_t len, char iso[11])
+{
+	zc_date d;
+	size_t n = zc_dates_scan(s, len, &d);
+
+	if (n == 0 || d.parts != 3 || !zc_dates_exists(&d) ||
+	    d.year < 1900 || d.year > 2199) {
+		iso[0] = '\0';
+		return 0;
+	}
+	snprintf(iso, 11, "%04u-%02u-%02u", (unsigned)d.year % 10000u,
+	    (unsigned)d.month % 100u, (unsigned)d.day % 100u);
+	return n;
+}
