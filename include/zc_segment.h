@@ -48,8 +48,6 @@ void zc_segmenter_free(zc_segmenter *s); /* NULL is fine */
  * segmentation benchmark. */
 void zc_segmenter_set_icu_only(zc_segmenter *s, bool icu_only);
 
-/* Add one term to this segmenter's lexicon (UTF-8, as written). */
-void zc_segmenter_add_term(zc_segmenter *s, const char *term, size_t len);
 /* Whether term is in the shipped or the user's lexicon. */
 bool zc_segmenter_has_term(const zc_segmenter *s, const char *term,
     size_t len);

@@ -72,12 +72,6 @@ zc_status zc_db_metadata_keys(zc_db *db, const char *prefix,
 zc_status zc_db_all_terms(zc_db *db, const char *prefix, zc_string_cb cb,
     void *ctx, zc_error *err);
 
-/* Document data and values of one document. */
-zc_status zc_db_get_data(zc_db *db, zc_docid id, char **out,
-    size_t *out_len, zc_error *err);
-zc_status zc_db_get_value(zc_db *db, zc_docid id, unsigned slot,
-    char **out, size_t *out_len, zc_error *err);
-
 /* ---- writing ---------------------------------------------------------- */
 
 enum {
@@ -100,8 +94,6 @@ void zc_wdb_abandon(zc_wdb *wdb);
 /* Add doc, or replace every document indexed by the unique id term. */
 zc_status zc_wdb_replace(zc_wdb *wdb, const char *id_term,
     const zc_xdoc *doc, zc_docid *out_id, zc_error *err);
-zc_status zc_wdb_add(zc_wdb *wdb, const zc_xdoc *doc, zc_docid *out_id,
-    zc_error *err);
 /* Delete every document indexed by term. */
 zc_status zc_wdb_delete_term(zc_wdb *wdb, const char *term, zc_error *err);
 /* A value of len 0 deletes the key. */
@@ -111,8 +103,6 @@ zc_status zc_wdb_get_metadata(zc_wdb *wdb, const char *key, char **out,
     size_t *out_len, zc_error *err);
 zc_status zc_wdb_metadata_keys(zc_wdb *wdb, const char *prefix,
     zc_string_cb cb, void *ctx, zc_error *err);
-zc_status zc_wdb_term_freq(zc_wdb *wdb, const char *term, size_t term_len,
-    unsigned long *out, zc_error *err);
 zc_status zc_wdb_doc_count(zc_wdb *wdb, unsigned long *out, zc_error *err);
 
 /* Make every change so far durable and visible, atomically. */
@@ -179,7 +169,6 @@ zc_status zc_query_wildcard(const char *prefix, unsigned max_expansion,
     zc_query **out, zc_error *err);
 zc_status zc_query_match_all(zc_query **out, zc_error *err);
 zc_status zc_query_match_nothing(zc_query **out, zc_error *err);
-bool zc_query_is_empty(const zc_query *q);
 /* Xapian's description of q (for tests and --debug); malloc'd. */
 char *zc_query_describe(const zc_query *q);
 void zc_query_free(zc_query *q);
@@ -200,11 +189,9 @@ typedef struct zc_search_opts {
 zc_status zc_db_search(zc_db *db, const zc_query *q,
     const zc_search_opts *opts, zc_mset **out, zc_error *err);
 size_t zc_mset_size(const zc_mset *ms);
-/* Estimated, lower-bound and upper-bound number of matches (after
- * collapsing); exact when check_at_least covers them. */
+/* Estimated number of matches (after collapsing); exact when
+ * check_at_least covers them. */
 unsigned long zc_mset_matches_estimated(const zc_mset *ms);
-unsigned long zc_mset_matches_lower(const zc_mset *ms);
-unsigned long zc_mset_matches_upper(const zc_mset *ms);
 zc_docid zc_mset_docid(const zc_mset *ms, size_t i);
 double zc_mset_weight(const zc_mset *ms, size_t i);
 /* Document data of hit i; may fail with ZC_EMODIFIED. */

@@ -105,12 +105,6 @@ zc_segmenter_set_icu_only(zc_segmenter *s, bool icu_only)
 	s->icu_only = icu_only;
 }
 
-void
-zc_segmenter_add_term(zc_segmenter *s, const char *term, size_t len)
-{
-	zc_lexicon_add(s->lexicon, term, len);
-}
-
 bool
 zc_segmenter_has_term(const zc_segmenter *s, const char *term, size_t len)
 {

@@ -128,18 +128,6 @@ read_metadata_keys(const Xapian::Database &db, const char *prefix,
 	}
 }
 
-static zc_status
-read_term_freq(const Xapian::Database &db, const char *term,
-    size_t term_len, unsigned long *out, zc_error *err)
-{
-	try {
-		*out = db.get_termfreq(std::string(term, term_len));
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
-}
-
 extern "C" {
 
 /* ---- reading ---------------------------------------------------------- */
@@ -208,7 +196,12 @@ zc_status
 zc_db_term_freq(zc_db *db, const char *term, size_t term_len,
     unsigned long *out, zc_error *err)
 {
-	return read_term_freq(db->db, term, term_len, out, err);
+	try {
+		*out = db->db.get_termfreq(std::string(term, term_len));
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
 }
 
 zc_status
@@ -237,33 +230,6 @@ zc_db_all_terms(zc_db *db, const char *prefix, zc_string_cb cb, void *ctx,
 			if (!cb(ctx, term.data(), term.size()))
 				break;
 		}
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
-}
-
-zc_status
-zc_db_get_data(zc_db *db, zc_docid id, char **out, size_t *out_len,
-    zc_error *err)
-{
-	*out = NULL;
-	try {
-		give_string(db->db.get_document(id).get_data(), out, out_len);
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
-}
-
-zc_status
-zc_db_get_value(zc_db *db, zc_docid id, unsigned slot, char **out,
-    size_t *out_len, zc_error *err)
-{
-	*out = NULL;
-	try {
-		give_string(db->db.get_document(id).get_value(slot), out,
-		    out_len);
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);
@@ -346,19 +312,6 @@ zc_wdb_replace(zc_wdb *wdb, const char *id_term, const zc_xdoc *doc,
 }
 
 zc_status
-zc_wdb_add(zc_wdb *wdb, const zc_xdoc *doc, zc_docid *out_id, zc_error *err)
-{
-	try {
-		Xapian::docid id = wdb->db.add_document(doc->doc);
-		if (out_id != NULL)
-			*out_id = id;
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
-	}
-}
-
-zc_status
 zc_wdb_delete_term(zc_wdb *wdb, const char *term, zc_error *err)
 {
 	try {
@@ -394,13 +347,6 @@ zc_wdb_metadata_keys(zc_wdb *wdb, const char *prefix, zc_string_cb cb,
     void *ctx, zc_error *err)
 {
 	return read_metadata_keys(wdb->db, prefix, cb, ctx, err);
-}
-
-zc_status
-zc_wdb_term_freq(zc_wdb *wdb, const char *term, size_t term_len,
-    unsigned long *out, zc_error *err)
-{
-	return read_term_freq(wdb->db, term, term_len, out, err);
 }
 
 zc_status
@@ -692,12 +638,6 @@ zc_query_match_nothing(zc_query **out, zc_error *err)
 	}
 }
 
-bool
-zc_query_is_empty(const zc_query *q)
-{
-	return q->q.empty();
-}
-
 char *
 zc_query_describe(const zc_query *q)
 {
@@ -751,18 +691,6 @@ unsigned long
 zc_mset_matches_estimated(const zc_mset *ms)
 {
 	return ms->mset.get_matches_estimated();
-}
-
-unsigned long
-zc_mset_matches_lower(const zc_mset *ms)
-{
-	return ms->mset.get_matches_lower_bound();
-}
-
-unsigned long
-zc_mset_matches_upper(const zc_mset *ms)
-{
-	return ms->mset.get_matches_upper_bound();
 }
 
 zc_docid
