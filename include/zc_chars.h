@@ -91,4 +91,23 @@ uint32_t zc_chars_fold_width(uint32_t cp);
  * 文号.  Any other character comes back as it is. */
 uint32_t zc_chars_fold_bracket(uint32_t cp);
 
+/* A reading position in UTF-8 text, for the small scanners of dates and
+ * 文号: s[0..len) is borrowed, i is the byte offset of the next code
+ * point. */
+typedef struct zc_cursor {
+	const char *s;
+	size_t len, i;
+} zc_cursor;
+
+/* The code point at c->i and its length in *adv; 0 (and *adv = 0) at
+ * the end. */
+uint32_t zc_cursor_peek(const zc_cursor *c, size_t *adv);
+/* Step over want if it is next. */
+bool zc_cursor_accept(zc_cursor *c, uint32_t want);
+/* Step over text space. */
+void zc_cursor_skip_space(zc_cursor *c);
+/* Up to max Arabic digits (zc_chars_digit, full-width included) as a
+ * number, their count in *ndigits; -1 when there is none. */
+int zc_cursor_number(zc_cursor *c, int max, int *ndigits);
+
 #endif

@@ -243,3 +243,52 @@ zc_chars_fold_bracket(uint32_t cp)
 		return cp;
 	}
 }
+
+/* ---- cursor ---------------------------------------------------------- */
+
+uint32_t
+zc_cursor_peek(const zc_cursor *c, size_t *adv)
+{
+	if (c->i >= c->len) {
+		*adv = 0;
+		return 0;
+	}
+	return zc_utf8_decode(c->s + c->i, c->len - c->i, adv);
+}
+
+bool
+zc_cursor_accept(zc_cursor *c, uint32_t want)
+{
+	size_t adv;
+
+	if (zc_cursor_peek(c, &adv) == want) {
+		c->i += adv;
+		return true;
+	}
+	return false;
+}
+
+void
+zc_cursor_skip_space(zc_cursor *c)
+{
+	size_t adv;
+
+	while (c->i < c->len && zc_chars_is_space(zc_cursor_peek(c, &adv)))
+		c->i += adv;
+}
+
+int
+zc_cursor_number(zc_cursor *c, int max, int *ndigits)
+{
+	size_t adv;
+	int v = 0, n = 0, d;
+
+	while (n < max &&
+	    (d = zc_chars_digit(zc_cursor_peek(c, &adv))) >= 0) {
+		v = v * 10 + d;
+		n++;
+		c->i += adv;
+	}
+	*ndigits = n;
+	return n > 0 ? v : -1;
+}

@@ -49,89 +49,38 @@ propose(cands *c, zc_field f, int score, const char *value)
 
 /* ---- reading --------------------------------------------------------- */
 
-typedef struct cursor {
-	const char *s;
-	size_t len, i;
-} cursor;
-
-static uint32_t
-peek(const cursor *c, size_t *adv)
-{
-	if (c->i >= c->len) {
-		*adv = 0;
-		return 0;
-	}
-	return zc_utf8_decode(c->s + c->i, c->len - c->i, adv);
-}
-
-static void
-skip_spaces(cursor *c)
-{
-	size_t adv;
-
-	while (c->i < c->len && zc_chars_is_space(peek(c, &adv)))
-		c->i += adv;
-}
-
-/* Up to max Arabic digits; -1 if none. */
-static int
-read_number(cursor *c, int max, int *ndigits)
-{
-	size_t adv;
-	int v = 0, n = 0, d;
-
-	while (n < max && (d = zc_chars_digit(peek(c, &adv))) >= 0) {
-		v = v * 10 + d;
-		n++;
-		c->i += adv;
-	}
-	*ndigits = n;
-	return n > 0 ? v : -1;
-}
-
-static bool
-accept(cursor *c, uint32_t want)
-{
-	size_t adv;
-
-	if (peek(c, &adv) == want) {
-		c->i += adv;
-		return true;
-	}
-	return false;
-}
-
 /* ---- document numbers ------------------------------------------------ */
 
 bool
 zc_meta_is_doc_no(const char *s, size_t len)
 {
-	cursor c = { s, len, 0 };
+	zc_cursor c = { s, len, 0 };
 	size_t adv;
 	int han = 0, n;
 
-	skip_spaces(&c);
-	while (zc_chars_is_han(peek(&c, &adv)) && han < 16) {
+	zc_cursor_skip_space(&c);
+	while (zc_chars_is_han(zc_cursor_peek(&c, &adv)) && han < 16) {
 		c.i += adv;
 		han++;
 	}
-	if (han == 0 || zc_chars_fold_bracket(peek(&c, &adv)) != 0x3014)
+	if (han == 0 ||
+	    zc_chars_fold_bracket(zc_cursor_peek(&c, &adv)) != 0x3014)
 		return false;
 	c.i += adv;
-	skip_spaces(&c);
-	if (read_number(&c, 4, &n) < 0 || n != 4)
+	zc_cursor_skip_space(&c);
+	if (zc_cursor_number(&c, 4, &n) < 0 || n != 4)
 		return false;
-	skip_spaces(&c);
-	if (zc_chars_fold_bracket(peek(&c, &adv)) != 0x3015)
+	zc_cursor_skip_space(&c);
+	if (zc_chars_fold_bracket(zc_cursor_peek(&c, &adv)) != 0x3015)
 		return false;
 	c.i += adv;
-	skip_spaces(&c);
-	if (read_number(&c, 6, &n) < 0)
+	zc_cursor_skip_space(&c);
+	if (zc_cursor_number(&c, 6, &n) < 0)
 		return false;
-	skip_spaces(&c);
-	if (!accept(&c, 0x53F7)) /* 号 */
+	zc_cursor_skip_space(&c);
+	if (!zc_cursor_accept(&c, 0x53F7)) /* 号 */
 		return false;
-	skip_spaces(&c);
+	zc_cursor_skip_space(&c);
 	return c.i == len;
 }
 

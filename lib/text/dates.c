@@ -57,64 +57,12 @@ zc_dates_exists(const zc_date *d)
 
 /* ---- scanning ---------------------------------------------------------- */
 
-typedef struct cursor {
-	const char *s;
-	size_t len, i;
-} cursor;
-
-static uint32_t
-peek(const cursor *c, size_t *adv)
-{
-	if (c->i >= c->len) {
-		*adv = 0;
-		return 0;
-	}
-	return zc_utf8_decode(c->s + c->i, c->len - c->i, adv);
-}
-
 static bool
-accept(cursor *c, uint32_t want)
+at_digit(const zc_cursor *c)
 {
 	size_t adv;
 
-	if (peek(c, &adv) == want) {
-		c->i += adv;
-		return true;
-	}
-	return false;
-}
-
-static void
-skip_spaces(cursor *c)
-{
-	size_t adv;
-
-	while (c->i < c->len && zc_chars_is_space(peek(c, &adv)))
-		c->i += adv;
-}
-
-static bool
-at_digit(const cursor *c)
-{
-	size_t adv;
-
-	return zc_chars_digit(peek(c, &adv)) >= 0;
-}
-
-/* Up to max Arabic digits; -1 if none. */
-static int
-read_number(cursor *c, int max, int *ndigits)
-{
-	size_t adv;
-	int v = 0, n = 0, d;
-
-	while (n < max && (d = zc_chars_digit(peek(c, &adv))) >= 0) {
-		v = v * 10 + d;
-		n++;
-		c->i += adv;
-	}
-	*ndigits = n;
-	return n > 0 ? v : -1;
+	return zc_chars_digit(zc_cursor_peek(c, &adv)) >= 0;
 }
 
 /* The separator of an Arabic date ('-', '/', '.' or 年), or 0. */
@@ -126,14 +74,14 @@ separator(uint32_t cp)
 }
 
 static bool
-scan_arabic(cursor *c, zc_date *d)
+scan_arabic(zc_cursor *c, zc_date *d)
 {
-	cursor year_end, month_end;
+	zc_cursor year_end, month_end;
 	size_t adv;
 	uint32_t sep;
 	int n, v, m, day;
 
-	v = read_number(c, 9, &n);
+	v = zc_cursor_number(c, 9, &n);
 	if (n == 8 || n == 6) { /* 20240812, 202408 */
 		d->year = n == 8 ? v / 10000 : v / 100;
 		d->month = n == 8 ? v / 100 % 100 : v % 100;
@@ -146,8 +94,8 @@ scan_arabic(cursor *c, zc_date *d)
 	d->year = v;
 	d->parts = 1;
 	year_end = *c;
-	skip_spaces(c);
-	sep = separator(peek(c, &adv));
+	zc_cursor_skip_space(c);
+	sep = separator(zc_cursor_peek(c, &adv));
 	if (sep == 0) {
 		/* a bare year, when nothing but space follows */
 		bool at_end = c->i == c->len;
@@ -158,15 +106,15 @@ scan_arabic(cursor *c, zc_date *d)
 	c->i += adv;
 	if (sep == CP_YEAR)
 		year_end = *c;
-	skip_spaces(c);
-	m = read_number(c, 2, &n);
+	zc_cursor_skip_space(c);
+	m = zc_cursor_number(c, 2, &n);
 	if (m < 0 || at_digit(c)) {
 		*c = year_end;
 		return sep == CP_YEAR;
 	}
 	if (sep == CP_YEAR) {
-		skip_spaces(c);
-		if (!accept(c, CP_MONTH)) {
+		zc_cursor_skip_space(c);
+		if (!zc_cursor_accept(c, CP_MONTH)) {
 			*c = year_end;
 			return true;
 		}
@@ -174,23 +122,24 @@ scan_arabic(cursor *c, zc_date *d)
 	d->month = m;
 	d->parts = 2;
 	month_end = *c;
-	skip_spaces(c);
+	zc_cursor_skip_space(c);
 	if (sep != CP_YEAR) {
-		if (separator(peek(c, &adv)) != sep) {
+		if (separator(zc_cursor_peek(c, &adv)) != sep) {
 			*c = month_end;
 			return true;
 		}
 		c->i += adv;
-		skip_spaces(c);
+		zc_cursor_skip_space(c);
 	}
-	day = read_number(c, 2, &n);
+	day = zc_cursor_number(c, 2, &n);
 	if (day < 0 || at_digit(c)) {
 		*c = month_end;
 		return true;
 	}
 	if (sep == CP_YEAR) {
-		skip_spaces(c);
-		if (!accept(c, CP_DAY) && !accept(c, CP_HAO)) {
+		zc_cursor_skip_space(c);
+		if (!zc_cursor_accept(c, CP_DAY) &&
+		    !zc_cursor_accept(c, CP_HAO)) {
 			*c = month_end;
 			return true;
 		}
@@ -211,21 +160,21 @@ year_digit(uint32_t cp)
 
 /* 十二, 二十三, 三十一, 廿一, 初五: a number below 100 in Chinese. */
 static int
-read_han_number(cursor *c)
+read_han_number(zc_cursor *c)
 {
 	size_t adv;
-	uint32_t cp = peek(c, &adv);
+	uint32_t cp = zc_cursor_peek(c, &adv);
 	long tens;
 	int v = -1, d;
 
 	if (cp == CP_CHU) {
 		c->i += adv;
-		cp = peek(c, &adv);
+		cp = zc_cursor_peek(c, &adv);
 	}
 	if ((d = zc_chars_han_digit(cp)) > 0) {
 		v = d;
 		c->i += adv;
-		cp = peek(c, &adv);
+		cp = zc_cursor_peek(c, &adv);
 	}
 	tens = zc_chars_han_numeral(cp);
 	if (tens == 10 || tens == 20 || tens == 30) { /* 十 拾 廿 卅 */
@@ -235,7 +184,7 @@ read_han_number(cursor *c)
 			return -1; /* 二廿 */
 		c->i += adv;
 		v = (int)tens;
-		if ((d = zc_chars_han_digit(peek(c, &adv))) > 0) {
+		if ((d = zc_chars_han_digit(zc_cursor_peek(c, &adv))) > 0) {
 			v += d;
 			c->i += adv;
 		}
@@ -244,41 +193,42 @@ read_han_number(cursor *c)
 }
 
 static bool
-scan_han(cursor *c, zc_date *d)
+scan_han(zc_cursor *c, zc_date *d)
 {
-	cursor year_end, month_end;
+	zc_cursor year_end, month_end;
 	size_t adv;
 	int n = 0, dg, m, day;
 
-	while (n < 4 && (dg = year_digit(peek(c, &adv))) >= 0) {
+	while (n < 4 && (dg = year_digit(zc_cursor_peek(c, &adv))) >= 0) {
 		d->year = d->year * 10 + dg;
 		c->i += adv;
 		n++;
 	}
 	if (n != 4)
 		return false;
-	skip_spaces(c);
-	if (!accept(c, CP_YEAR))
+	zc_cursor_skip_space(c);
+	if (!zc_cursor_accept(c, CP_YEAR))
 		return false;
 	d->parts = 1;
 	year_end = *c;
-	skip_spaces(c);
-	if (accept(c, CP_ZHENG))
+	zc_cursor_skip_space(c);
+	if (zc_cursor_accept(c, CP_ZHENG))
 		m = 1;
 	else
 		m = read_han_number(c);
-	skip_spaces(c);
-	if (m < 0 || !accept(c, CP_MONTH)) {
+	zc_cursor_skip_space(c);
+	if (m < 0 || !zc_cursor_accept(c, CP_MONTH)) {
 		*c = year_end;
 		return true;
 	}
 	d->month = m;
 	d->parts = 2;
 	month_end = *c;
-	skip_spaces(c);
+	zc_cursor_skip_space(c);
 	day = read_han_number(c);
-	skip_spaces(c);
-	if (day < 0 || !(accept(c, CP_DAY) || accept(c, CP_HAO))) {
+	zc_cursor_skip_space(c);
+	if (day < 0 ||
+	    !(zc_cursor_accept(c, CP_DAY) || zc_cursor_accept(c, CP_HAO))) {
 		*c = month_end;
 		return true;
 	}
@@ -289,20 +239,21 @@ scan_han(cursor *c, zc_date *d)
 
 /* 19:24 or 19:24:00 after a date. */
 static void
-skip_time(cursor *c)
+skip_time(zc_cursor *c)
 {
-	cursor t = *c;
+	zc_cursor t = *c;
 	int n, h, mi;
 
-	skip_spaces(&t);
-	h = read_number(&t, 2, &n);
-	if (h < 0 || h > 24 || !(accept(&t, ':') || accept(&t, 0xFF1A)))
+	zc_cursor_skip_space(&t);
+	h = zc_cursor_number(&t, 2, &n);
+	if (h < 0 || h > 24 ||
+	    !(zc_cursor_accept(&t, ':') || zc_cursor_accept(&t, 0xFF1A)))
 		return;
-	mi = read_number(&t, 2, &n);
+	mi = zc_cursor_number(&t, 2, &n);
 	if (mi < 0 || n != 2)
 		return;
-	if (accept(&t, ':') || accept(&t, 0xFF1A))
-		if (read_number(&t, 2, &n) < 0)
+	if (zc_cursor_accept(&t, ':') || zc_cursor_accept(&t, 0xFF1A))
+		if (zc_cursor_number(&t, 2, &n) < 0)
 			return;
 	*c = t;
 }
@@ -310,11 +261,11 @@ skip_time(cursor *c)
 size_t
 zc_dates_scan(const char *s, size_t len, zc_date *out)
 {
-	cursor c = { s, len, 0 };
+	zc_cursor c = { s, len, 0 };
 	size_t start;
 
 	memset(out, 0, sizeof *out);
-	skip_spaces(&c);
+	zc_cursor_skip_space(&c);
 	start = c.i;
 	if (!scan_arabic(&c, out)) {
 		memset(out, 0, sizeof *out);

@@ -254,3 +254,24 @@ Test(chars, the_first_and_last_code_points_of_a_text)
 	cr_expect_eq(zc_utf8_first("", 0), 0u);
 	cr_expect_eq(zc_utf8_last("", 0), 0u);
 }
+
+Test(chars, a_cursor_reads_spaces_digits_and_a_wanted_character)
+{
+	static const char s[] = "\xe3\x80\x80 2024\xe5\xb9\xb4\xef\xbc\x98"; /* "　 2024年８" */
+	zc_cursor c = { s, strlen(s), 0 };
+	size_t adv;
+	int n;
+
+	zc_cursor_skip_space(&c);
+	cr_assert_eq(c.i, 4, "U+3000 and a space are text space");
+	cr_assert_eq(zc_cursor_number(&c, 3, &n), 202, "at most max digits");
+	cr_assert_eq(n, 3);
+	cr_assert_eq(zc_cursor_number(&c, 4, &n), 4);
+	cr_assert_not(zc_cursor_accept(&c, 0x6708), "月 is not next");
+	cr_assert(zc_cursor_accept(&c, 0x5E74), "年 is next");
+	cr_assert_eq(zc_cursor_number(&c, 4, &n), 8, "a full-width digit");
+	cr_assert_eq(zc_cursor_number(&c, 4, &n), -1, "no digit at the end");
+	cr_assert_eq(n, 0);
+	cr_assert_eq(zc_cursor_peek(&c, &adv), 0);
+	cr_assert_eq(adv, 0, "the end reads as 0 of no length");
+}
