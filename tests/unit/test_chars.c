@@ -257,7 +257,8 @@ Test(chars, the_first_and_last_code_points_of_a_text)
 
 Test(chars, a_cursor_reads_spaces_digits_and_a_wanted_character)
 {
-	static const char s[] = "\xe3\x80\x80 2024\xe5\xb9\xb4\xef\xbc\x98"; /* "　 2024年８" */
+	static const char s[] = "\xe3\x80\x80 2024\xe5\xb9\xb4\xef\xbc\x98";
+	/* U+3000, a space, 2024, 年, a full-width 8 */
 	zc_cursor c = { s, strlen(s), 0 };
 	size_t adv;
 	int n;
