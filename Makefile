@@ -164,7 +164,7 @@ bench: all
 FUZZ_SECONDS ?= 60
 FUZZ_DIR := build/fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1
-FUZZ_TARGETS := qparse pipeline segment
+FUZZ_TARGETS := qparse pipeline segment record
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian/xapian.o
 
 $(FUZZ_DIR)/%.o: %.c

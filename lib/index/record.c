@@ -1,6 +1,11 @@
 /*
  * record.c — the document record stored as Xapian document data
- * (zc_record.h).
+ * (zc_record.h).  Data flow: zc_doc → encode → the index (indexdoc.c);
+ * the index → view → the passages a hit shows (search.c).
+ *
+ * Invariants: one parser (the view) reads every record, and a record is
+ * accepted only when it ends exactly where its last item does; no
+ * length is trusted before the bytes it claims are known to be there.
  */
 #include "zc_record.h"
 
@@ -87,41 +92,85 @@ get_number(const char **p, const char *end, size_t *out)
 	return true;
 }
 
-static bool
-decode(const char *p, const char *end, zc_doc *out)
-{
-	const char *s;
-	size_t len, n, line, pos;
+/* The shortest passage: "1:1" + "1:0" + "0:" (line, position, text). */
+#define MIN_PASSAGE_BYTES 8
 
-	if (!get_item(&p, end, &s, &len) || s == NULL)
-		return false;
-	out->path = zc_xstrndup(s, len);
-	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
-		if (!get_item(&p, end, &s, &len))
-			return false;
-		if (s != NULL)
-			out->meta.value[f] = zc_xstrndup(s, len);
-	}
-	if (!get_number(&p, end, &n) || n > (size_t)(end - p))
-		return false;
-	for (size_t i = 0; i < n; i++) {
+zc_status
+zc_record_view_open(const char *data, size_t len, zc_record_view *out,
+    zc_error *err)
+{
+	const char *p = data, *end = data + len;
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if (!get_item(&p, end, &out->path, &out->path_len) ||
+	    out->path == NULL)
+		goto malformed;
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		if (!get_item(&p, end, &out->meta[f], &out->meta_len[f]))
+			goto malformed;
+	/* bounded by the bytes left, so that a reader may allocate one
+	 * entry per passage before reading them */
+	if (!get_number(&p, end, &n) ||
+	    n > (size_t)(end - p) / MIN_PASSAGE_BYTES)
+		goto malformed;
+	out->n_passages = n;
+	out->passages = p;
+	out->end = end;
+	return ZC_OK;
+malformed:
+	memset(out, 0, sizeof *out);
+	return zc_fail(err, ZC_EINVAL, "malformed document record");
+}
+
+zc_status
+zc_record_view_passages(const zc_record_view *v, zc_record_passage *out,
+    zc_error *err)
+{
+	const char *p = v->passages, *end = v->end, *s;
+	size_t len, line, pos;
+
+	for (size_t i = 0; i < v->n_passages; i++) {
 		if (!get_number(&p, end, &line) || line > UINT32_MAX ||
 		    !get_number(&p, end, &pos) || pos > UINT32_MAX ||
 		    !get_item(&p, end, &s, &len) || s == NULL)
-			return false;
-		zc_doc_add_passage(out, s, len, (unsigned)line);
-		out->passages[out->n_passages - 1].pos = (unsigned)pos;
+			return zc_fail(err, ZC_EINVAL,
+			    "malformed document record");
+		out[i] = (zc_record_passage){ s, len, (unsigned)line,
+		    (unsigned)pos };
 	}
-	return p == end;
+	if (p != end)
+		return zc_fail(err, ZC_EINVAL, "malformed document record");
+	return ZC_OK;
 }
 
 zc_status
 zc_record_decode(const char *data, size_t len, zc_doc *out, zc_error *err)
 {
+	zc_record_view v;
+	zc_record_passage *ps;
+	zc_status st;
+
 	memset(out, 0, sizeof *out);
-	if (!decode(data, data + len, out))
-		return zc_fail(err, ZC_EINVAL, "malformed document record");
-	return ZC_OK;
+	st = zc_record_view_open(data, len, &v, err);
+	if (st != ZC_OK)
+		return st;
+	ps = zc_xcalloc(v.n_passages ? v.n_passages : 1, sizeof *ps);
+	st = zc_record_view_passages(&v, ps, err);
+	if (st == ZC_OK) {
+		out->path = zc_xstrndup(v.path, v.path_len);
+		for (int f = 0; f < ZC_FIELD_COUNT; f++)
+			if (v.meta[f] != NULL)
+				out->meta.value[f] = zc_xstrndup(v.meta[f],
+				    v.meta_len[f]);
+		for (size_t i = 0; i < v.n_passages; i++) {
+			zc_doc_add_passage(out, ps[i].text, ps[i].len,
+			    ps[i].line);
+			out->passages[i].pos = ps[i].pos;
+		}
+	}
+	free(ps);
+	return st;
 }
 
 void
