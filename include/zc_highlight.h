@@ -14,15 +14,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "zc_segment.h"
+#include "zc_terms.h"
 #include "zc_util.h"
 
 typedef enum zc_hl_kind {
-	/* Bare query text: split into words as the search splits it (with
-	 * the segmenter given, zc_terms.h), each word highlighted where it
-	 * occurs, Latin words and numbers whole.  Without a segmenter,
-	 * every stretch of two or more characters of a Han run (or the one
-	 * character of a one-character run) is highlighted. */
+	/* Bare query text: split into the words the search split it into
+	 * (zc_terms_words, with the analyzer given), each word highlighted
+	 * where it occurs, Latin words and numbers whole.  Without an
+	 * analyzer, every stretch of two or more characters of a Han run
+	 * (or the one character of a one-character run) is highlighted. */
 	ZC_HL_WORDS,
 	/* Quoted text: occurs contiguously, a whitespace run matching any
 	 * whitespace run; Latin ends fall on word boundaries. */
@@ -33,8 +33,7 @@ typedef enum zc_hl_kind {
 } zc_hl_kind;
 
 typedef struct zc_hl_text {
-	const char *text; /* UTF-8, as typed; borrowed */
-	size_t len;       /* bytes */
+	zc_qtext *text;   /* the query text, analysed (zc_terms.h); borrowed */
 	zc_hl_kind kind;
 } zc_hl_text;
 
@@ -51,14 +50,15 @@ typedef struct zc_spans {
 
 #define ZC_SPANS_INIT { NULL, 0, 0 }
 
-/* The query's texts, normalised (and segmented, with seg: the search's
- * segmenter, same lexicon; borrowed, may be NULL) once for every passage
- * to come.  Texts with nothing to match (punctuation only) are dropped.
- * On ZC_OK, *out is yours: zc_highlighter_free.  Statuses: those of
- * zc_norm_text and zc_segment. */
+/* The query's texts, from their analysis (the normalised text, and the
+ * words of a bare text, segmented by a's segmenter if they are not yet:
+ * a may be NULL), turned into patterns once for every passage to come.
+ * Texts with nothing to match (punctuation only) are dropped.  On ZC_OK,
+ * *out is yours: zc_highlighter_free.  Statuses: those of
+ * zc_terms_words. */
 typedef struct zc_highlighter zc_highlighter;
-zc_status zc_highlighter_new(const zc_hl_text *texts, size_t n,
-    zc_segmenter *seg, zc_highlighter **out, zc_error *err);
+zc_status zc_highlighter_new(zc_analyzer *a, const zc_hl_text *texts,
+    size_t n, zc_highlighter **out, zc_error *err);
 void zc_highlighter_free(zc_highlighter *h); /* NULL is fine */
 
 /* The spans of passage[0..len) matched by the texts of h.  *out must be

@@ -60,12 +60,29 @@ typedef struct zc_qbuild_opts {
 
 #define ZC_QBUILD_OPTS_INIT { 2.0, 10, 1000, NULL }
 
-/* Build the query of the tree at root.  On ZC_OK *out is yours
+/* The texts of the tree at root (its TEXT and WILDCARD nodes), each
+ * analysed once (zc_terms_analyse): the builder reads them, and so do
+ * the passage picker and the highlighter of the search (zc_prepared.h),
+ * so a query text is normalised and segmented once however many times
+ * it is used.  On ZC_OK *out is yours (zc_qtexts_free); it refers to the
+ * nodes of the tree, which must outlive it.  Statuses: those of
+ * zc_terms_analyse. */
+typedef struct zc_qtexts zc_qtexts;
+zc_status zc_qbuild_analyse(zc_analyzer *a, const zc_qnode *root,
+    zc_qtexts **out, zc_error *err);
+/* The analysis of TEXT or WILDCARD node n, owned by t; NULL for a node
+ * that is not one of t's. */
+zc_qtext *zc_qtexts_find(const zc_qtexts *t, const zc_qnode *n);
+void zc_qtexts_free(zc_qtexts *t); /* NULL is fine */
+
+/* Build the query of the tree at root, whose texts are analysed in
+ * texts (zc_qbuild_analyse of the same root).  On ZC_OK *out is yours
  * (zc_query_free); on failure *out is NULL.  opts NULL means
  * ZC_QBUILD_OPTS_INIT.  Statuses: those of zc_terms_query and of the
  * zc_query_* constructors (ZC_EICU, ZC_ENOMEM, ZC_EXAPIAN), ZC_EINVAL
  * when a relative path: has no working directory to start from. */
 zc_status zc_qbuild(zc_analyzer *a, const zc_qnode *root,
-    const zc_qbuild_opts *opts, zc_query **out, zc_error *err);
+    const zc_qtexts *texts, const zc_qbuild_opts *opts, zc_query **out,
+    zc_error *err);
 
 #endif

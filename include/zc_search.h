@@ -1,6 +1,8 @@
 /*
- * zc_search.h — running a query: documents ranked as wholes, each shown
- * by a few of its passages, pages of documents, counts and paths.
+ * zc_search.h — running a prepared query (zc_prepared.h): documents
+ * ranked as wholes, each shown by a few of its passages with their
+ * highlights, pages of documents, counts and paths.  Second stage of the
+ * search pipeline: prepared query → here → hits → print.
  *
  * The unit of the index is the file (zc_schema.h), and so is the unit of
  * a result list: documents rank by relevance (or by 发文日期 with
@@ -22,9 +24,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "zc_doc.h"
 #include "zc_highlight.h"
-#include "zc_record.h"
-#include "zc_terms.h"
+#include "zc_prepared.h"
 #include "zc_util.h"
 #include "zc_xapian.h"
 
@@ -34,31 +36,28 @@ typedef enum zc_sort {
 	ZC_SORT_DATE_DESC /* newest first; undated documents last */
 } zc_sort;
 
-/* How the passages of a matching document are chosen: the query's texts
- * (zc_highlight.h) and the anchor term of each.  On ZC_OK *out is yours
- * (zc_picker_free); a and hl are borrowed for the picker's lifetime. */
-typedef struct zc_picker zc_picker;
-zc_status zc_picker_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
-    zc_highlighter *hl, zc_picker **out, zc_error *err);
-void zc_picker_free(zc_picker *p); /* NULL is fine */
-
 typedef struct zc_search_req {
 	unsigned offset;   /* documents to skip */
 	unsigned limit;    /* documents to return; 0 = all */
 	unsigned per_doc;  /* passages per document (0 counts as 1) */
 	zc_sort sort;
-	zc_picker *picker; /* borrowed; NULL: a document's first passages */
 } zc_search_req;
 
-#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE, NULL }
+#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE }
 
-/* One passage of the result list.  Passages of one document follow each
- * other, best first, and share the document's rank. */
+/* One passage of the result list, with its document's path and metadata
+ * and where the query's texts occur in it: what a printer prints.
+ * Passages of one document follow each other, best first, and share the
+ * document's rank.  Everything is owned by the zc_hits. */
 typedef struct zc_hit {
 	unsigned rank;  /* 1-based rank of the document, offset included */
 	double score;   /* the document's relevance weight */
 	zc_docid docid;
-	zc_record rec;  /* the passage, its path and metadata; owned */
+	char *path;
+	unsigned line;  /* of the passage in the source file */
+	char *passage;  /* NUL-terminated */
+	zc_meta meta;
+	zc_spans spans; /* the highlights of passage (zc_highlight.h) */
 } zc_hit;
 
 typedef struct zc_hits {
@@ -71,19 +70,20 @@ typedef struct zc_hits {
 #define ZC_HITS_INIT { NULL, 0, 0, 0 }
 
 /* Fill *out (ZC_HITS_INIT or emptied by zc_hits_free) with the hits of
- * q by req.  On failure *out is left empty. */
-zc_status zc_search_run(zc_db *db, const zc_query *q,
-    const zc_search_req *req, zc_hits *out, zc_error *err);
+ * p by req.  The first call makes p's picker (zc_prepared_picker), so
+ * statuses include its own.  On failure *out is left empty. */
+zc_status zc_search_run(zc_db *db, zc_prepared *p, const zc_search_req *req,
+    zc_hits *out, zc_error *err);
 void zc_hits_free(zc_hits *h); /* releases everything; *h becomes empty */
 
 /* The exact number of documents with at least one matching passage. */
-zc_status zc_search_count(zc_db *db, const zc_query *q, unsigned long *out,
-    zc_error *err);
+zc_status zc_search_count(zc_db *db, const zc_prepared *p,
+    unsigned long *out, zc_error *err);
 
 /* The path of every matching document, once each, in the order of sort;
  * *out is a malloc'd array of *n malloc'd strings: free with
  * zc_search_paths_free. */
-zc_status zc_search_paths(zc_db *db, const zc_query *q, zc_sort sort,
+zc_status zc_search_paths(zc_db *db, const zc_prepared *p, zc_sort sort,
     char ***out, size_t *n, zc_error *err);
 void zc_search_paths_free(char **paths, size_t n);
 

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "zc_fields.h"
+#include "zc_segment.h"
 #include "zc_util.h"
 #include "zc_xapian.h"
 
@@ -29,8 +30,7 @@ zc_status zc_analyzer_new(const char *lexicon_path, zc_analyzer **out,
     zc_error *err);
 void zc_analyzer_free(zc_analyzer *a);
 /* The analyzer's segmenter (zc_segment.h), borrowed for a's lifetime:
- * the one segmenter of the thread, e.g. for highlighting. */
-typedef struct zc_segmenter zc_segmenter;
+ * the one segmenter of the thread. */
 zc_segmenter *zc_analyzer_segmenter(zc_analyzer *a);
 
 /* field, in the functions below: a field of kind ZC_FK_TEXT
@@ -42,20 +42,37 @@ zc_segmenter *zc_analyzer_segmenter(zc_analyzer *a);
 zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
     const char *text, size_t len, unsigned *pos, zc_error *err);
 
-/* The query for a piece of query text in field.  exact: the text must
- * occur contiguously (quoted); otherwise each word of it must occur
- * as exact text, in any order.  *out is NULL-free: a text with no
- * indexable characters gives a match-nothing query. */
-zc_status zc_terms_query(zc_analyzer *a, zc_field field,
-    const char *text, size_t len, bool exact, zc_query **out,
-    zc_error *err);
+/* A piece of query text analysed once: normalised, cut into units and,
+ * at the first zc_terms_words, segmented.  Its query, its NEAR anchor
+ * and its highlights (zc_highlight.h) all read this one analysis.  On
+ * ZC_OK *out is yours (zc_qtext_free); statuses: those of zc_norm_text. */
+typedef struct zc_qtext zc_qtext;
+zc_status zc_terms_analyse(zc_analyzer *a, const char *text, size_t len,
+    zc_qtext **out, zc_error *err);
+void zc_qtext_free(zc_qtext *t); /* NULL is fine */
 
-/* The one term that stands for text under NEAR (Xapian 1.4 accepts only
+/* The normalised text of t (NUL-terminated), borrowed for t's
+ * lifetime. */
+const char *zc_qtext_norm(const zc_qtext *t, size_t *len);
+
+/* The words of t's normalised text by zc_segment_query, segmented at
+ * the first call and kept: *words is borrowed for t's lifetime.
+ * Statuses: those of zc_segment_query. */
+zc_status zc_terms_words(zc_analyzer *a, zc_qtext *t, const zc_word **words,
+    size_t *n, zc_error *err);
+
+/* The query for the text t in field.  exact: the text must occur
+ * contiguously (quoted); otherwise each word of it must occur as exact
+ * text, in any order.  *out is NULL-free: a text with no indexable
+ * characters gives a match-nothing query. */
+zc_status zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
+    bool exact, zc_query **out, zc_error *err);
+
+/* The one term that stands for t under NEAR (Xapian 1.4 accepts only
  * single terms there): the term of its first unit, appended to term
  * (nothing when the text has no unit); *width is the number of positions
  * the text takes, which the NEAR window must allow for. */
-zc_status zc_terms_anchor(zc_analyzer *a, zc_field field,
-    const char *text, size_t len, zc_buf *term, unsigned *width,
-    zc_error *err);
+void zc_terms_anchor(const zc_qtext *t, zc_field field, zc_buf *term,
+    unsigned *width);
 
 #endif

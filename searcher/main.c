@@ -1,7 +1,7 @@
 /*
  * main.c — zcsearch: the command line of the searcher.  Data flow:
- * arguments → query (query.c) → search (search.c) → highlight → one
- * printer (print.c) → stdout.
+ * arguments → prepared query (prepared.c) → search (search.c): hits
+ * with their highlights → one printer (print.c) → stdout.
  *
  * Invariants: stdout carries results only, diagnostics go to stderr as
  * "zcsearch: what: why"; the exit status is 0 when a hit (or a path, or
@@ -18,11 +18,9 @@
 #include <unistd.h>
 
 #include "print.h"
-#include "query.h"
 #include "zc_config.h"
-#include "zc_highlight.h"
+#include "zc_prepared.h"
 #include "zc_search.h"
-#include "zc_segment.h"
 #include "zc_terms.h"
 
 #ifndef ZC_VERSION
@@ -245,71 +243,39 @@ finish_stdout(int status)
 }
 
 static int
-print_hits(const options *o, zc_db *db, zc_analyzer *an,
-    const search_query *sq, const char *dbpath)
+print_hits(const options *o, zc_db *db, zc_prepared *pq, const char *dbpath)
 {
 	const printer *pr = o->output == OUT_JSON ? &json_printer :
 	    o->output == OUT_TSV ? &tsv_printer : &text_printer;
 	bool colour = o->output == OUT_TEXT && want_colour(o->colour);
-	zc_search_req req = o->req;
 	zc_hits hits = ZC_HITS_INIT;
-	zc_spans spans = ZC_SPANS_INIT;
-	zc_highlighter *hl = NULL;
-	zc_picker *picker = NULL;
 	zc_error err = {0};
 	zc_buf out = {0};
 	zc_status st;
 	int status = EXIT_NO_MATCH;
 
-	/* Highlights split bare text into the words the search looked for:
-	 * the analyzer's own segmenter, same lexicon (zc_terms.h).  The
-	 * same texts choose which passages of a document to show. */
-	st = zc_highlighter_new(sq->texts, sq->n_texts,
-	    zc_analyzer_segmenter(an), &hl, &err);
-	if (st == ZC_OK)
-		st = zc_picker_new(an, sq->texts, sq->n_texts, hl, &picker,
-		    &err);
-	if (st != ZC_OK) {
-		zc_warn("query: %s", err.msg);
-		zc_highlighter_free(hl);
-		return EXIT_ERROR;
-	}
-	req.picker = picker;
-	st = zc_search_run(db, sq->q, &req, &hits, &err);
+	st = zc_search_run(db, pq, &o->req, &hits, &err);
 	if (st != ZC_OK) {
 		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
 		    err.msg);
-		zc_picker_free(picker);
-		zc_highlighter_free(hl);
 		return EXIT_ERROR;
 	}
 	if (pr->begin != NULL)
 		pr->begin(&out);
 	for (size_t i = 0; i < hits.n; i++) {
-		const zc_hit *h = &hits.hit[i];
-
-		st = zc_highlight(hl, h->rec.passage, strlen(h->rec.passage),
-		    &spans, &err);
-		if (st != ZC_OK) {
-			zc_warn("%s: %s", h->rec.path, err.msg);
-			spans.n = 0;
-		}
-		pr->hit(&out, h, &spans, i == 0, colour);
+		pr->hit(&out, &hits.hit[i], i == 0, colour);
 		status = EXIT_MATCH;
 		if (!flush_buf(&out))
 			break;
 	}
 	flush_buf(&out);
 	zc_buf_free(&out);
-	zc_spans_free(&spans);
-	zc_picker_free(picker);
-	zc_highlighter_free(hl);
 	zc_hits_free(&hits);
 	return finish_stdout(status);
 }
 
 static int
-print_paths(const options *o, zc_db *db, const search_query *sq,
+print_paths(const options *o, zc_db *db, const zc_prepared *pq,
     const char *dbpath)
 {
 	zc_error err = {0};
@@ -317,7 +283,7 @@ print_paths(const options *o, zc_db *db, const search_query *sq,
 	size_t n = 0;
 	zc_status st;
 
-	st = zc_search_paths(db, sq->q, o->req.sort, &paths, &n, &err);
+	st = zc_search_paths(db, pq, o->req.sort, &paths, &n, &err);
 	if (st != ZC_OK) {
 		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
 		    err.msg);
@@ -331,13 +297,13 @@ print_paths(const options *o, zc_db *db, const search_query *sq,
 }
 
 static int
-print_count(zc_db *db, const search_query *sq, const char *dbpath)
+print_count(zc_db *db, const zc_prepared *pq, const char *dbpath)
 {
 	zc_error err = {0};
 	unsigned long n = 0;
 	zc_status st;
 
-	st = zc_search_count(db, sq->q, &n, &err);
+	st = zc_search_count(db, pq, &n, &err);
 	if (st != ZC_OK) {
 		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
 		    err.msg);
@@ -366,7 +332,7 @@ int
 main(int argc, char **argv)
 {
 	options o;
-	search_query sq = {0};
+	zc_prepared *pq = NULL;
 	zc_analyzer *an = NULL;
 	zc_db *db = NULL;
 	zc_error err = {0};
@@ -393,7 +359,7 @@ main(int argc, char **argv)
 		status = EXIT_ERROR;
 		goto done;
 	}
-	st = query_build(an, text, strlen(text), &sq, &msg);
+	st = zc_prepared_new(an, text, strlen(text), &pq, &msg);
 	if (st != ZC_OK) {
 		zc_warn("%s", msg.data ? msg.data : "query: cannot be built");
 		status = EXIT_ERROR;
@@ -410,13 +376,13 @@ main(int argc, char **argv)
 		goto done;
 	}
 	switch (o.output) {
-	case OUT_LIST: status = print_paths(&o, db, &sq, dbpath); break;
-	case OUT_COUNT: status = print_count(db, &sq, dbpath); break;
-	default: status = print_hits(&o, db, an, &sq, dbpath); break;
+	case OUT_LIST: status = print_paths(&o, db, pq, dbpath); break;
+	case OUT_COUNT: status = print_count(db, pq, dbpath); break;
+	default: status = print_hits(&o, db, pq, dbpath); break;
 	}
 done:
 	zc_db_close(db);
-	query_free(&sq);
+	zc_prepared_free(pq);
 	zc_analyzer_free(an);
 	zc_buf_free(&msg);
 	free(dbpath);

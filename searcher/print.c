@@ -1,6 +1,6 @@
 /*
  * print.c — the three output formats of zcsearch (print.h).  Data flow:
- * hits and their spans (search.c, highlight.c) → here → stdout.
+ * hits and their spans (search.c) → here → stdout.
  *
  * Invariants: JSON Lines carry every documented key in a fixed order,
  * null when absent, valid UTF-8 (zc_json.h); TSV fields never contain a
@@ -46,33 +46,32 @@ put_text(zc_buf *out, const char *s)
 }
 
 static void
-text_hit(zc_buf *out, const zc_hit *hit, const zc_spans *spans, bool first,
-    bool colour)
+text_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 {
-	const zc_record *r = &hit->rec;
+	const zc_spans *spans = &hit->spans;
 	static const zc_field shown[] = {
 		ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_ISSUER
 	};
-	const char *passage = r->passage;
+	const char *passage = hit->passage;
 	size_t at = 0, n_meta = 0;
 
 	if (!first)
 		zc_buf_putc(out, '\n');
 	if (colour)
 		zc_buf_puts(out, C_PATH);
-	put_text(out, r->path);
+	put_text(out, hit->path);
 	zc_buf_puts(out, colour ? C_OFF ":" C_LINE : ":");
-	zc_buf_printf(out, "%u", r->line);
+	zc_buf_printf(out, "%u", hit->line);
 	zc_buf_puts(out, colour ? C_OFF ":" : ":");
-	if (r->meta.value[ZC_FIELD_TITLE] != NULL) {
+	if (hit->meta.value[ZC_FIELD_TITLE] != NULL) {
 		zc_buf_puts(out, colour ? " " C_TITLE : " ");
-		put_text(out, r->meta.value[ZC_FIELD_TITLE]);
+		put_text(out, hit->meta.value[ZC_FIELD_TITLE]);
 		if (colour)
 			zc_buf_puts(out, C_OFF);
 	}
 	zc_buf_putc(out, '\n');
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
-		const char *v = r->meta.value[shown[i]];
+		const char *v = hit->meta.value[shown[i]];
 
 		if (v == NULL)
 			continue;
@@ -98,20 +97,19 @@ text_hit(zc_buf *out, const zc_hit *hit, const zc_spans *spans, bool first,
 const printer text_printer = { NULL, text_hit };
 
 static void
-json_hit(zc_buf *out, const zc_hit *hit, const zc_spans *spans, bool first,
-    bool colour)
+json_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 {
-	const zc_record *r = &hit->rec;
+	const zc_spans *spans = &hit->spans;
 
 	(void)first;
 	(void)colour;
 	zc_buf_printf(out, "{\"rank\":%u,\"score\":%.6g,\"path\":", hit->rank,
 	    hit->score);
-	zc_json_string(out, r->path, strlen(r->path));
-	zc_buf_printf(out, ",\"line\":%u,", r->line);
-	zc_meta_json(out, &r->meta);
+	zc_json_string(out, hit->path, strlen(hit->path));
+	zc_buf_printf(out, ",\"line\":%u,", hit->line);
+	zc_meta_json(out, &hit->meta);
 	zc_buf_puts(out, ",\"passage\":");
-	zc_json_string(out, r->passage, strlen(r->passage));
+	zc_json_string(out, hit->passage, strlen(hit->passage));
 	zc_buf_puts(out, ",\"highlights\":[");
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s[%zu,%zu]", i ? "," : "",
@@ -149,22 +147,21 @@ tsv_begin(zc_buf *out)
 }
 
 static void
-tsv_hit(zc_buf *out, const zc_hit *hit, const zc_spans *spans, bool first,
-    bool colour)
+tsv_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 {
-	const zc_record *r = &hit->rec;
+	const zc_spans *spans = &hit->spans;
 
 	(void)first;
 	(void)colour;
 	zc_buf_printf(out, "%u\t%.6g\t", hit->rank, hit->score);
-	put_tsv(out, r->path);
-	zc_buf_printf(out, "\t%u", r->line);
+	put_tsv(out, hit->path);
+	zc_buf_printf(out, "\t%u", hit->line);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		zc_buf_putc(out, '\t');
-		put_tsv(out, r->meta.value[f]);
+		put_tsv(out, hit->meta.value[f]);
 	}
 	zc_buf_putc(out, '\t');
-	put_tsv(out, r->passage);
+	put_tsv(out, hit->passage);
 	zc_buf_putc(out, '\t');
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s%zu-%zu", i ? "," : "",

@@ -21,9 +21,9 @@
 typedef struct printer {
 	/* Before the first hit (the TSV header); may be NULL. */
 	void (*begin)(zc_buf *out);
-	/* One hit; first is true for the first hit printed. */
-	void (*hit)(zc_buf *out, const zc_hit *hit, const zc_spans *spans,
-	    bool first, bool colour);
+	/* One hit with its spans; first is true for the first hit
+	 * printed. */
+	void (*hit)(zc_buf *out, const zc_hit *hit, bool first, bool colour);
 } printer;
 
 extern const printer text_printer, json_printer, tsv_printer;

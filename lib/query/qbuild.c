@@ -20,6 +20,13 @@
 #include "zc_qlist.h"
 #include "zc_schema.h"
 
+/* What every builder function reads: the analyzer and the analyses of
+ * the tree's texts. */
+typedef struct build_ctx {
+	zc_analyzer *a;
+	const zc_qtexts *texts;
+} build_ctx;
+
 /* a op b, freeing both. */
 static zc_status
 combine2(zc_qop op, zc_query *a, zc_query *b, zc_query **out, zc_error *err)
@@ -88,20 +95,19 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 /* ---- text, wildcards, NEAR ---------------------------------------------- */
 
 static zc_status
-text_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
 	zc_query *body = NULL, *title = NULL, *scaled = NULL;
+	zc_qtext *t = zc_qtexts_find(c->texts, n);
 	zc_status rc;
 
-	rc = zc_terms_query(a, n->field, n->text, n->len,
-	    n->exact, &body, err);
+	rc = zc_terms_query(c->a, n->field, t, n->exact, &body, err);
 	if (rc != ZC_OK || n->field != ZC_FIELD_BODY || o->title_boost <= 0) {
 		*out = body;
 		return rc;
 	}
-	rc = zc_terms_query(a, ZC_FIELD_TITLE, n->text, n->len, n->exact,
-	    &title, err);
+	rc = zc_terms_query(c->a, ZC_FIELD_TITLE, t, n->exact, &title, err);
 	if (rc == ZC_OK)
 		rc = zc_query_scale(title, o->title_boost, &scaled, err);
 	zc_query_free(title);
@@ -141,7 +147,7 @@ wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
  * take no part), within window positions between them; *out NULL when
  * fewer than two texts have an anchor. */
 static zc_status
-near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
+near_of(const build_ctx *c, zc_qnode *const *kids, size_t nkids,
     unsigned window, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
@@ -156,9 +162,9 @@ near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
 		if (kids[i]->kind != ZC_QN_TEXT)
 			continue;
 		zc_buf_reset(&t);
-		rc = zc_terms_anchor(a, kids[i]->field,
-		    kids[i]->text, kids[i]->len, &t, &width, err);
-		if (rc != ZC_OK || t.len == 0)
+		zc_terms_anchor(zc_qtexts_find(c->texts, kids[i]),
+		    kids[i]->field, &t, &width);
+		if (t.len == 0)
 			continue;
 		rc = term_query(&t, &q, err);
 		if (rc == ZC_OK) {
@@ -175,19 +181,19 @@ near_of(zc_analyzer *a, zc_qnode *const *kids, size_t nkids,
 
 /* ---- the tree ------------------------------------------------------------ */
 
-static zc_status build(zc_analyzer *a, const zc_qnode *n,
+static zc_status build(const build_ctx *c, const zc_qnode *n,
     const zc_qbuild_opts *o, zc_query **out, zc_error *err);
 
 /* The queries of n's children, into l (left empty on failure). */
 static zc_status
-build_kids(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+build_kids(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_qlist *l, zc_error *err)
 {
 	zc_status rc = ZC_OK;
 	zc_query *q;
 
 	for (size_t i = 0; i < n->nkids && rc == ZC_OK; i++) {
-		rc = build(a, n->kids[i], o, &q, err);
+		rc = build(c, n->kids[i], o, &q, err);
 		if (rc == ZC_OK)
 			zc_qlist_push(l, q);
 	}
@@ -197,19 +203,19 @@ build_kids(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 }
 
 static zc_status
-near_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+near_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
 	zc_qlist l = ZC_QLIST_INIT;
 	zc_query *all, *near;
 	zc_status rc;
 
-	rc = build_kids(a, n, o, &l, err);
+	rc = build_kids(c, n, o, &l, err);
 	if (rc != ZC_OK)
 		return rc;
 	rc = zc_qlist_combine(&l, ZC_Q_AND, 0, &all, err);
 	if (rc == ZC_OK)
-		rc = near_of(a, n->kids, n->nkids, n->window, &near, err);
+		rc = near_of(c, n->kids, n->nkids, n->window, &near, err);
 	if (rc != ZC_OK) {
 		zc_query_free(all);
 		return rc;
@@ -244,7 +250,7 @@ is_filter(const zc_qnode *n)
 }
 
 static zc_status
-and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+and_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
 	zc_qlist score = { NULL, 0, 0 }, filter = { NULL, 0, 0 };
@@ -258,12 +264,12 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		const zc_qnode *k = n->kids[i];
 
 		if (k->kind == ZC_QN_NOT) {
-			rc = build(a, k->kids[0], o, &q, err);
+			rc = build(c, k->kids[0], o, &q, err);
 			if (rc == ZC_OK)
 				zc_qlist_push(&neg, q);
 			continue;
 		}
-		rc = build(a, k, o, &q, err);
+		rc = build(c, k, o, &q, err);
 		if (rc != ZC_OK)
 			break;
 		if (is_filter(k)) {
@@ -275,7 +281,7 @@ and_query(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		}
 	}
 	if (rc == ZC_OK && score.n > 0 && o->proximity > 0 && nbare >= 2)
-		rc = near_of(a, bare, nbare, o->proximity, &prox, err);
+		rc = near_of(c, bare, nbare, o->proximity, &prox, err);
 	free(bare);
 	if (rc != ZC_OK)
 		goto fail;
@@ -322,7 +328,7 @@ fail:
 }
 
 static zc_status
-build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
+build(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
 	zc_qlist l = ZC_QLIST_INIT;
@@ -332,14 +338,14 @@ build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 	*out = NULL;
 	switch (n->kind) {
 	case ZC_QN_AND:
-		return and_query(a, n, o, out, err);
+		return and_query(c, n, o, out, err);
 	case ZC_QN_OR:
-		rc = build_kids(a, n, o, &l, err);
+		rc = build_kids(c, n, o, &l, err);
 		if (rc != ZC_OK)
 			return rc;
 		return zc_qlist_combine(&l, ZC_Q_OR, 0, out, err);
 	case ZC_QN_NOT:
-		rc = build(a, n->kids[0], o, &q, err);
+		rc = build(c, n->kids[0], o, &q, err);
 		if (rc != ZC_OK)
 			return rc;
 		rc = zc_query_match_all(&all, err);
@@ -349,9 +355,9 @@ build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 		}
 		return combine2(ZC_Q_AND_NOT, all, q, out, err);
 	case ZC_QN_NEAR:
-		return near_query(a, n, o, out, err);
+		return near_query(c, n, o, out, err);
 	case ZC_QN_TEXT:
-		return text_query(a, n, o, out, err);
+		return text_query(c, n, o, out, err);
 	case ZC_QN_WILDCARD:
 		return wildcard_query(n, o, out, err);
 	case ZC_QN_DATE:
@@ -366,11 +372,81 @@ build(zc_analyzer *a, const zc_qnode *n, const zc_qbuild_opts *o,
 }
 
 zc_status
-zc_qbuild(zc_analyzer *a, const zc_qnode *root, const zc_qbuild_opts *opts,
-    zc_query **out, zc_error *err)
+zc_qbuild(zc_analyzer *a, const zc_qnode *root, const zc_qtexts *texts,
+    const zc_qbuild_opts *opts, zc_query **out, zc_error *err)
 {
 	static const zc_qbuild_opts defaults = ZC_QBUILD_OPTS_INIT;
+	build_ctx c = { a, texts };
 
 	*out = NULL;
-	return build(a, root, opts != NULL ? opts : &defaults, out, err);
+	return build(&c, root, opts != NULL ? opts : &defaults, out, err);
+}
+
+/* ---- the texts, analysed once ------------------------------------------ */
+
+typedef struct text_of {
+	const zc_qnode *node;
+	zc_qtext *text; /* owned */
+} text_of;
+
+struct zc_qtexts {
+	text_of *of;
+	size_t n, cap;
+};
+
+/* Depth is bounded by the parser (ZC_QPARSE_MAX_DEPTH). */
+static zc_status
+analyse(zc_analyzer *a, const zc_qnode *n, zc_qtexts *t, zc_error *err)
+{
+	zc_qtext *q;
+	zc_status rc = ZC_OK;
+
+	if (n->kind != ZC_QN_TEXT && n->kind != ZC_QN_WILDCARD) {
+		for (size_t i = 0; i < n->nkids && rc == ZC_OK; i++)
+			rc = analyse(a, n->kids[i], t, err);
+		return rc;
+	}
+	rc = zc_terms_analyse(a, n->text, n->len, &q, err);
+	if (rc != ZC_OK)
+		return rc;
+	t->of = zc_xgrow(t->of, &t->cap, t->n + 1, sizeof *t->of);
+	t->of[t->n++] = (text_of){ n, q };
+	return ZC_OK;
+}
+
+zc_status
+zc_qbuild_analyse(zc_analyzer *a, const zc_qnode *root, zc_qtexts **out,
+    zc_error *err)
+{
+	zc_qtexts *t = zc_xcalloc(1, sizeof *t);
+	zc_status rc = analyse(a, root, t, err);
+
+	if (rc != ZC_OK) {
+		zc_qtexts_free(t);
+		t = NULL;
+	}
+	*out = t;
+	return rc;
+}
+
+/* A tree has at most ZC_QPARSE_MAX_TERMS texts: a linear search costs
+ * less than the query it serves. */
+zc_qtext *
+zc_qtexts_find(const zc_qtexts *t, const zc_qnode *n)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->of[i].node == n)
+			return t->of[i].text;
+	return NULL;
+}
+
+void
+zc_qtexts_free(zc_qtexts *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		zc_qtext_free(t->of[i].text);
+	free(t->of);
+	free(t);
 }

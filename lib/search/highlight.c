@@ -107,18 +107,15 @@ add_words(zc_highlighter *h, const uint32_t *cp, size_t n)
 	}
 }
 
-/* Bare text as the search takes it (zc_terms_query): the normalised
- * text segmented, every word that is not punctuation matched exactly. */
-static zc_status
-add_segmented(zc_highlighter *h, zc_segmenter *seg, const char *norm,
-    size_t norm_len, zc_error *err)
+/* Bare text as the search takes it (zc_terms_query): the words of its
+ * analysis, every word that is not punctuation matched exactly. */
+static void
+add_segmented(zc_highlighter *h, const char *norm, const zc_word *w,
+    size_t nw)
 {
-	const zc_word *w = NULL;
-	size_t nw = 0, ncp;
-	zc_status st;
+	size_t ncp;
 
-	st = zc_segment_query(seg, norm, norm_len, &w, &nw, err);
-	for (size_t i = 0; st == ZC_OK && i < nw; i++) {
+	for (size_t i = 0; i < nw; i++) {
 		uint32_t *cp;
 
 		if (w[i].kind == ZC_WORD_PUNCT)
@@ -129,7 +126,6 @@ add_segmented(zc_highlighter *h, zc_segmenter *seg, const char *norm,
 			add_pattern(h, cp, ncp, PAT_EXACT);
 		free(cp);
 	}
-	return st;
 }
 
 /* Has a pattern anything a search could have matched? */
@@ -143,7 +139,7 @@ has_content(const uint32_t *cp, size_t n)
 }
 
 zc_status
-zc_highlighter_new(const zc_hl_text *texts, size_t n, zc_segmenter *seg,
+zc_highlighter_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
     zc_highlighter **out, zc_error *err)
 {
 	zc_highlighter *h = zc_xcalloc(1, sizeof *h);
@@ -151,23 +147,21 @@ zc_highlighter_new(const zc_hl_text *texts, size_t n, zc_segmenter *seg,
 
 	*out = NULL;
 	for (size_t t = 0; t < n; t++) {
-		char *norm = NULL;
-		size_t norm_len = 0, ncp;
+		size_t norm_len, ncp;
+		const char *norm = zc_qtext_norm(texts[t].text, &norm_len);
 		uint32_t *cp;
 
-		st = zc_norm_string(texts[t].text, texts[t].len, &norm,
-		    &norm_len, err);
-		if (st != ZC_OK)
-			break;
-		if (texts[t].kind == ZC_HL_WORDS && seg != NULL) {
-			st = add_segmented(h, seg, norm, norm_len, err);
-			free(norm);
+		if (texts[t].kind == ZC_HL_WORDS && a != NULL) {
+			const zc_word *w;
+			size_t nw;
+
+			st = zc_terms_words(a, texts[t].text, &w, &nw, err);
 			if (st != ZC_OK)
 				break;
+			add_segmented(h, norm, w, nw);
 			continue;
 		}
 		cp = decode_squeezed(norm, norm_len, &ncp);
-		free(norm);
 		if (has_content(cp, ncp)) {
 			if (texts[t].kind == ZC_HL_WORDS)
 				add_words(h, cp, ncp);

@@ -1,14 +1,16 @@
 /*
- * search.c — running a query (zc_search.h).  Data flow: query → Xapian
- * query (qbuild.c) → here → hits → zcsearch's printers.
+ * search.c — running a prepared query (zc_search.h).  Data flow: query
+ * text → prepared query (prepared.c) → here → hits with their spans →
+ * zcsearch's printers.
  *
  * Invariants: a result list is a list of documents (one Xapian document
  * per file), each shown by its best passages; a passage is chosen from
  * the positions of the query's anchor terms in the document, mapped to
- * passages by their first positions (stored in the record), and kept
- * when the highlighter confirms a match there.  Every public call is one
- * attempt function run again from scratch, after zc_db_reopen, when the
- * database changed under it.
+ * passages by their first positions (stored in the record, read in
+ * place: only the passages shown are copied), and kept when the
+ * highlighter confirms a match there; no passage is highlighted twice.
+ * Every public call is one attempt function run again from scratch,
+ * after zc_db_reopen, when the database changed under it.
  */
 #include "zc_search.h"
 
@@ -16,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "zc_record.h"
 #include "zc_schema.h"
 
 /* Attempts before giving up on a database that keeps changing: zcindex
@@ -84,61 +87,9 @@ make_legs(const zc_query *q, zc_sort sort, leg legs[2], size_t *n,
 
 /* ---- choosing passages ------------------------------------------------ */
 
-/* Anchors counted per passage in a bit mask. */
-#define MAX_ANCHORS 32
 /* Passages confirmed with the highlighter before giving up on a document
  * whose anchors scatter. */
 #define MAX_CHECKS 64
-
-struct zc_picker {
-	char **anchor;   /* anchor terms of the query's texts */
-	size_t n;
-	bool unanchored; /* some text has no anchor (a prefix*): every
-	                  * passage is a candidate for the highlighter */
-	zc_highlighter *hl;
-};
-
-zc_status
-zc_picker_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
-    zc_highlighter *hl, zc_picker **out, zc_error *err)
-{
-	zc_picker *p = zc_xcalloc(1, sizeof *p);
-	zc_status st = ZC_OK;
-
-	p->anchor = zc_xcalloc(n ? n : 1, sizeof *p->anchor);
-	p->hl = hl;
-	for (size_t i = 0; i < n && p->n < MAX_ANCHORS && st == ZC_OK; i++) {
-		zc_buf t = {0};
-		unsigned width;
-
-		if (texts[i].kind == ZC_HL_PREFIX) {
-			p->unanchored = true;
-			continue;
-		}
-		st = zc_terms_anchor(a, ZC_FIELD_BODY, texts[i].text,
-		    texts[i].len, &t, &width, err);
-		if (st == ZC_OK && t.len > 0)
-			p->anchor[p->n++] = zc_buf_steal(&t);
-		zc_buf_free(&t);
-	}
-	if (st != ZC_OK) {
-		zc_picker_free(p);
-		p = NULL;
-	}
-	*out = p;
-	return st;
-}
-
-void
-zc_picker_free(zc_picker *p)
-{
-	if (p == NULL)
-		return;
-	for (size_t i = 0; i < p->n; i++)
-		free(p->anchor[i]);
-	free(p->anchor);
-	free(p);
-}
 
 typedef struct candidate {
 	size_t passage;
@@ -161,13 +112,13 @@ cmp_candidate(const void *x, const void *y)
 /* The passage whose positions hold pos: the last one starting at or
  * before it. */
 static size_t
-passage_at(const zc_doc *doc, unsigned pos)
+passage_at(const zc_record_passage *ps, size_t np, unsigned pos)
 {
-	size_t lo = 0, hi = doc->n_passages;
+	size_t lo = 0, hi = np;
 
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (doc->passages[mid].pos <= pos)
+		if (ps[mid].pos <= pos)
 			lo = mid;
 		else
 			hi = mid;
@@ -178,7 +129,8 @@ passage_at(const zc_doc *doc, unsigned pos)
 /* Count the anchors of p in each passage of hit i's document. */
 static zc_status
 count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
-    const zc_doc *doc, uint32_t *mask, unsigned *hits, zc_error *err)
+    const zc_record_passage *ps, size_t np, uint32_t *mask, unsigned *hits,
+    zc_error *err)
 {
 	for (size_t a = 0; a < p->n; a++) {
 		unsigned *pos;
@@ -189,7 +141,7 @@ count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
 		if (st != ZC_OK)
 			return st;
 		for (size_t k = 0; k < n; k++) {
-			size_t j = passage_at(doc, pos[k]);
+			size_t j = passage_at(ps, np, pos[k]);
 			mask[j] |= (uint32_t)1 << a;
 			hits[j]++;
 		}
@@ -198,32 +150,51 @@ count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
 	return ZC_OK;
 }
 
+/* A passage chosen to be shown, with its spans once they are known. */
+typedef struct shown {
+	size_t passage;
+	zc_spans spans; /* owned */
+	bool known;     /* spans computed already */
+} shown;
+
+/* Add passage to chosen unless it is there; spans, if not NULL, are its
+ * highlights, handed over (*spans becomes empty). */
 static void
-take(size_t *chosen, size_t *n, size_t passage)
+take(shown *chosen, size_t *n, size_t passage, zc_spans *spans)
 {
+	static const zc_spans empty = ZC_SPANS_INIT;
+
 	for (size_t k = 0; k < *n; k++)
-		if (chosen[k] == passage)
+		if (chosen[k].passage == passage)
 			return;
-	chosen[(*n)++] = passage;
+	chosen[*n].passage = passage;
+	chosen[*n].spans = empty;
+	chosen[*n].known = spans != NULL;
+	if (spans != NULL) {
+		chosen[*n].spans = *spans;
+		*spans = empty;
+	}
+	(*n)++;
 }
 
-/* Indices of the best want passages of doc, best first, into chosen. */
+/* The best want passages of the document, best first, into chosen. */
 static zc_status
-choose(const zc_picker *p, const zc_mset *ms, size_t i, const zc_doc *doc,
-    size_t want, size_t *chosen, size_t *n_chosen, zc_error *err)
+choose(const zc_picker *p, const zc_mset *ms, size_t i,
+    const zc_record_passage *ps, size_t np, size_t want, shown *chosen,
+    size_t *n_chosen, zc_error *err)
 {
-	size_t np = doc->n_passages, nc = 0, checks = 0;
+	size_t nc = 0, checks = 0;
 	uint32_t *mask = zc_xcalloc(np ? np : 1, sizeof *mask);
 	unsigned *hits = zc_xcalloc(np ? np : 1, sizeof *hits);
 	candidate *c = zc_xcalloc(np ? np : 1, sizeof *c);
-	zc_spans spans = ZC_SPANS_INIT;
+	zc_spans spans = ZC_SPANS_INIT, none = ZC_SPANS_INIT;
 	zc_status st = ZC_OK;
 
 	*n_chosen = 0;
-	if (p != NULL && np > 0)
-		st = count_anchors(p, ms, i, doc, mask, hits, err);
+	if (np > 0)
+		st = count_anchors(p, ms, i, ps, np, mask, hits, err);
 	for (size_t j = 0; st == ZC_OK && j < np; j++)
-		if (hits[j] > 0 || (p != NULL && p->unanchored))
+		if (hits[j] > 0 || p->unanchored)
 			c[nc++] = (candidate){ j,
 			    (unsigned)__builtin_popcount(mask[j]), hits[j] };
 	qsort(c, nc, sizeof *c, cmp_candidate);
@@ -232,15 +203,16 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, const zc_doc *doc,
 	 * no passage holds an anchor (the title or a field matched) */
 	for (size_t k = 0; st == ZC_OK && k < nc && *n_chosen < want &&
 	    (checks < MAX_CHECKS || p->unanchored); k++, checks++) {
-		const zc_passage *ps = &doc->passages[c[k].passage];
-		st = zc_highlight(p->hl, ps->text, ps->len, &spans, err);
+		const zc_record_passage *pp = &ps[c[k].passage];
+		st = zc_highlight(p->hl, pp->text, pp->len, &spans, err);
 		if (st == ZC_OK && spans.n > 0)
-			take(chosen, n_chosen, c[k].passage);
+			take(chosen, n_chosen, c[k].passage, &spans);
 	}
+	/* c[0] was highlighted above, and matched nothing */
 	if (st == ZC_OK && *n_chosen == 0 && nc > 0 && c[0].hits > 0)
-		take(chosen, n_chosen, c[0].passage);
+		take(chosen, n_chosen, c[0].passage, &none);
 	if (st == ZC_OK && *n_chosen == 0 && np > 0)
-		take(chosen, n_chosen, 0);
+		take(chosen, n_chosen, 0, NULL);
 	zc_spans_free(&spans);
 	free(c);
 	free(hits);
@@ -248,10 +220,13 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, const zc_doc *doc,
 	return st;
 }
 
+/* Append the hit of passage ps (NULL: a document without passages) of
+ * the document v, with its spans (handed over). */
 static void
-push_hit(zc_hits *h, const zc_doc *doc, size_t passage, unsigned rank,
-    double score, zc_docid id)
+push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
+    zc_spans *spans, unsigned rank, double score, zc_docid id)
 {
+	static const zc_spans empty = ZC_SPANS_INIT;
 	zc_hit *hit;
 
 	h->hit = zc_xgrow(h->hit, &h->cap, h->n + 1, sizeof *h->hit);
@@ -260,51 +235,72 @@ push_hit(zc_hits *h, const zc_doc *doc, size_t passage, unsigned rank,
 	hit->rank = rank;
 	hit->score = score;
 	hit->docid = id;
-	hit->rec.path = zc_xstrdup(doc->path);
-	if (passage < doc->n_passages) {
-		hit->rec.line = doc->passages[passage].line;
-		hit->rec.passage = zc_xstrndup(doc->passages[passage].text,
-		    doc->passages[passage].len);
+	hit->path = zc_xstrndup(v->path, v->path_len);
+	if (ps != NULL) {
+		hit->line = ps->line;
+		hit->passage = zc_xstrndup(ps->text, ps->len);
 	} else {
-		hit->rec.line = 1;
-		hit->rec.passage = zc_xstrdup("");
+		hit->line = 1;
+		hit->passage = zc_xstrdup("");
 	}
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
-		zc_meta_set(&hit->rec.meta, (zc_field)f, doc->meta.value[f]);
+		if (v->meta[f] != NULL)
+			hit->meta.value[f] = zc_xstrndup(v->meta[f],
+			    v->meta_len[f]);
+	hit->spans = *spans;
+	*spans = empty;
 }
 
-/* The best per_doc passages of hit i of ms, as hits of this rank. */
+/* The best per_doc passages of hit i of ms, as hits of this rank; only
+ * they are copied out of the document's record. */
 static zc_status
 add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
     const zc_picker *picker, zc_hits *h, zc_error *err)
 {
 	char *data = NULL;
-	size_t len = 0, n = 0, *chosen;
-	zc_doc doc;
+	size_t len = 0, n = 0;
+	zc_record_view v;
+	zc_record_passage *ps = NULL;
+	shown *chosen;
+	zc_spans none = ZC_SPANS_INIT;
 	zc_status st;
 
 	st = zc_mset_data(ms, i, &data, &len, err);
 	if (st != ZC_OK)
 		return st;
-	st = zc_record_decode(data, len, &doc, err);
-	free(data);
+	st = zc_record_view_open(data, len, &v, err);
+	if (st == ZC_OK) {
+		ps = zc_xcalloc(v.n_passages ? v.n_passages : 1, sizeof *ps);
+		st = zc_record_view_passages(&v, ps, err);
+	}
 	chosen = zc_xcalloc(per_doc, sizeof *chosen);
 	if (st == ZC_OK)
-		st = choose(picker, ms, i, &doc, per_doc, chosen, &n, err);
-	for (size_t k = 0; st == ZC_OK && k < n; k++)
-		push_hit(h, &doc, chosen[k], rank, zc_mset_weight(ms, i),
-		    zc_mset_docid(ms, i));
+		st = choose(picker, ms, i, ps, v.n_passages, per_doc, chosen,
+		    &n, err);
+	for (size_t k = 0; st == ZC_OK && k < n; k++) {
+		const zc_record_passage *pp = &ps[chosen[k].passage];
+
+		if (!chosen[k].known)
+			st = zc_highlight(picker->hl, pp->text, pp->len,
+			    &chosen[k].spans, err);
+		if (st == ZC_OK)
+			push_hit(h, &v, pp, &chosen[k].spans, rank,
+			    zc_mset_weight(ms, i), zc_mset_docid(ms, i));
+	}
 	if (st == ZC_OK && n == 0) /* a document without passages */
-		push_hit(h, &doc, 0, rank, zc_mset_weight(ms, i),
+		push_hit(h, &v, NULL, &none, rank, zc_mset_weight(ms, i),
 		    zc_mset_docid(ms, i));
+	for (size_t k = 0; k < n; k++)
+		zc_spans_free(&chosen[k].spans);
 	free(chosen);
-	zc_doc_free(&doc);
+	free(ps);
+	free(data);
 	return st;
 }
 
 static zc_status
-run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
-    zc_hits *out, zc_error *err)
+run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
+    const zc_search_req *req, zc_hits *out, zc_error *err)
 {
 	unsigned per_doc = req->per_doc ? req->per_doc : 1;
 	unsigned skip = req->offset;
@@ -336,8 +332,8 @@ run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
 		for (size_t i = 0; st == ZC_OK && i < got; i++) {
 			rank++;
 			out->n_docs++;
-			st = add_doc_hits(ms, i, rank, per_doc, req->picker,
-			    out, err);
+			st = add_doc_hits(ms, i, rank, per_doc, picker, out,
+			    err);
 		}
 		want -= (unsigned)got;
 		if (l + 1 < n_legs) {
@@ -354,8 +350,12 @@ run_once(zc_db *db, const zc_query *q, const zc_search_req *req,
 void
 zc_hits_free(zc_hits *h)
 {
-	for (size_t i = 0; i < h->n; i++)
-		zc_record_free(&h->hit[i].rec);
+	for (size_t i = 0; i < h->n; i++) {
+		free(h->hit[i].path);
+		free(h->hit[i].passage);
+		zc_meta_free(&h->hit[i].meta);
+		zc_spans_free(&h->hit[i].spans);
+	}
 	free(h->hit);
 	memset(h, 0, sizeof *h);
 }
@@ -370,14 +370,19 @@ should_retry(zc_db *db, zc_status st, int attempt, zc_error *err)
 }
 
 zc_status
-zc_search_run(zc_db *db, const zc_query *q, const zc_search_req *req,
+zc_search_run(zc_db *db, zc_prepared *p, const zc_search_req *req,
     zc_hits *out, zc_error *err)
 {
+	const zc_picker *picker;
 	zc_status st;
 
+	memset(out, 0, sizeof *out);
+	st = zc_prepared_picker(p, &picker, err);
+	if (st != ZC_OK)
+		return st;
 	for (int attempt = 0;; attempt++) {
 		memset(out, 0, sizeof *out);
-		st = run_once(db, q, req, out, err);
+		st = run_once(db, zc_prepared_query(p), picker, req, out, err);
 		if (st == ZC_OK)
 			return ZC_OK;
 		zc_hits_free(out);
@@ -404,9 +409,10 @@ count_once(zc_db *db, const zc_query *q, unsigned long *out, zc_error *err)
 }
 
 zc_status
-zc_search_count(zc_db *db, const zc_query *q, unsigned long *out,
+zc_search_count(zc_db *db, const zc_prepared *p, unsigned long *out,
     zc_error *err)
 {
+	const zc_query *q = zc_prepared_query(p);
 	zc_status st;
 
 	for (int attempt = 0;; attempt++) {
@@ -461,9 +467,10 @@ paths_once(zc_db *db, const zc_query *q, zc_sort sort, char ***out,
 }
 
 zc_status
-zc_search_paths(zc_db *db, const zc_query *q, zc_sort sort, char ***out,
-    size_t *n, zc_error *err)
+zc_search_paths(zc_db *db, const zc_prepared *p, zc_sort sort,
+    char ***out, size_t *n, zc_error *err)
 {
+	const zc_query *q = zc_prepared_query(p);
 	zc_status st;
 
 	for (int attempt = 0;; attempt++) {

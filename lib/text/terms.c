@@ -62,6 +62,25 @@ struct zc_analyzer {
 	zc_buf term;
 };
 
+/* Normalised text cut into units: the analyzer's scratch while indexing,
+ * a zc_qtext's own copy for a query. */
+typedef struct cut {
+	const char *text;
+	const unit *units;
+	size_t n;
+} cut;
+
+struct zc_qtext {
+	char *norm;         /* NUL-terminated; owned */
+	size_t len;
+	unit *units;        /* n_units; owned */
+	size_t n_units;
+	unsigned positions; /* positions the text takes */
+	zc_word *words;     /* n_words, once segmented; owned */
+	size_t n_words;
+	bool segmented;
+};
+
 zc_status
 zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
 {
@@ -105,28 +124,27 @@ is_ascii_digit(char c)
 }
 
 static void
-add_unit(zc_analyzer *a, size_t start, size_t end, unsigned pos,
-    unit_kind kind)
+add_unit(unit **units, size_t *n, size_t *cap, size_t start, size_t end,
+    unsigned pos, unit_kind kind)
 {
-	a->units = zc_xgrow(a->units, &a->units_cap, a->nunits + 1,
-	    sizeof *a->units);
-	a->units[a->nunits].start = start;
-	a->units[a->nunits].end = end;
-	a->units[a->nunits].pos = pos;
-	a->units[a->nunits].kind = kind;
-	a->nunits++;
+	*units = zc_xgrow(*units, cap, *n + 1, sizeof **units);
+	(*units)[*n].start = start;
+	(*units)[*n].end = end;
+	(*units)[*n].pos = pos;
+	(*units)[*n].kind = kind;
+	(*n)++;
 }
 
-/* Cut a->norm.text into units; returns the number of positions used. */
+/* Cut t[0..len) (normalised) into *units (n of them, the array grown as
+ * cap says); returns the number of positions used. */
 static unsigned
-cut_units(zc_analyzer *a)
+cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 {
-	const char *t = a->norm.text;
-	size_t len = a->norm.len, i = 0;
+	size_t i = 0;
 	unsigned pos = 0;
 	bool gap = false;
 
-	a->nunits = 0;
+	*n = 0;
 	while (i < len) {
 		size_t adv, start = i;
 		uint32_t cp = zc_utf8_decode(t + i, len - i, &adv);
@@ -135,7 +153,7 @@ cut_units(zc_analyzer *a)
 		if (zc_chars_is_space(cp))
 			continue;
 		if (!zc_chars_is_han(cp) && !zc_chars_is_word(cp)) {
-			if (!gap && a->nunits > 0) {
+			if (!gap && *n > 0) {
 				pos++;
 				gap = true;
 			}
@@ -143,7 +161,7 @@ cut_units(zc_analyzer *a)
 		}
 		gap = false;
 		if (zc_chars_is_han(cp)) {
-			add_unit(a, start, i, pos++, UNIT_HAN);
+			add_unit(units, n, cap, start, i, pos++, UNIT_HAN);
 			continue;
 		}
 		while (i < len) {
@@ -159,14 +177,15 @@ cut_units(zc_analyzer *a)
 				break;
 			}
 		}
-		add_unit(a, start, i, pos++, UNIT_ALNUM);
+		add_unit(units, n, cap, start, i, pos++, UNIT_ALNUM);
 	}
 	return pos;
 }
 
-/* a->term = prefix + text, cut at a character boundary to ZC_MAX_TERM. */
+/* Append prefix + text to out, cut at a character boundary to
+ * ZC_MAX_TERM. */
 static void
-make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
+append_term(zc_buf *out, const char *prefix, const char *s, size_t len)
 {
 	size_t room = ZC_MAX_TERM - strlen(prefix);
 
@@ -175,32 +194,48 @@ make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
 		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
 			len--;
 	}
-	zc_buf_reset(&a->term);
-	zc_buf_puts(&a->term, prefix);
-	zc_buf_append(&a->term, s, len);
+	zc_buf_puts(out, prefix);
+	zc_buf_append(out, s, len);
 }
 
-/* a->term = prefix + the text of unit i. */
+/* a->term = prefix + text. */
 static void
-unit_term(zc_analyzer *a, zc_field field, size_t i)
+make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
 {
-	const unit *u = &a->units[i];
+	zc_buf_reset(&a->term);
+	append_term(&a->term, prefix, s, len);
+}
+
+/* Append prefix + the text of unit i of c to out. */
+static void
+append_unit_term(zc_buf *out, zc_field field, const cut *c, size_t i)
+{
+	const unit *u = &c->units[i];
 	const zc_field_info *fi = &zc_fields[field];
 
-	make_term(a, u->kind == UNIT_HAN ? fi->char_prefix : fi->word_prefix,
-	    a->norm.text + u->start, u->end - u->start);
+	append_term(out, u->kind == UNIT_HAN ? fi->char_prefix :
+	    fi->word_prefix, c->text + u->start, u->end - u->start);
 }
 
-/* Index of the first unit starting at or after byte b (binary search). */
-static size_t
-unit_at(const zc_analyzer *a, size_t b)
+/* a->term = prefix + the text of unit i of c. */
+static void
+unit_term(zc_analyzer *a, zc_field field, const cut *c, size_t i)
 {
-	size_t lo = 0, hi = a->nunits;
+	zc_buf_reset(&a->term);
+	append_unit_term(&a->term, field, c, i);
+}
+
+/* Index of the first unit of c starting at or after byte b (binary
+ * search). */
+static size_t
+unit_at(const cut *c, size_t b)
+{
+	size_t lo = 0, hi = c->n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (a->units[mid].start < b)
+		if (c->units[mid].start < b)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -212,15 +247,15 @@ unit_at(const zc_analyzer *a, size_t b)
  * (that term exists already), not a single Han character (too common to
  * rank by, and its character term covers it). */
 static bool
-is_ranking_word(const zc_analyzer *a, const zc_word *w, size_t *first)
+is_ranking_word(const cut *c, const zc_word *w, size_t *first)
 {
-	size_t u = unit_at(a, w->start);
+	size_t u = unit_at(c, w->start);
 
 	*first = u;
-	if (w->kind == ZC_WORD_PUNCT || u >= a->nunits ||
-	    a->units[u].start >= w->end)
+	if (w->kind == ZC_WORD_PUNCT || u >= c->n ||
+	    c->units[u].start >= w->end)
 		return false;
-	if (a->units[u].end >= w->end)
+	if (c->units[u].end >= w->end)
 		return false; /* the word is one unit */
 	return true;
 }
@@ -234,13 +269,16 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	const zc_word *w;
 	size_t nw;
 	zc_status rc;
+	cut c;
 
 	rc = zc_norm_text(text, len, &a->norm, err);
 	if (rc != ZC_OK)
 		return rc;
-	used = cut_units(a);
+	used = cut_units(a->norm.text, a->norm.len, &a->units, &a->nunits,
+	    &a->units_cap);
+	c = (cut){ a->norm.text, a->units, a->nunits };
 	for (size_t i = 0; i < a->nunits; i++) {
-		unit_term(a, field, i);
+		unit_term(a, field, &c, i);
 		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
 		    base + a->units[i].pos, 1, err);
 		if (rc != ZC_OK)
@@ -254,7 +292,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 		for (size_t i = 0; i < nw; i++) {
 			size_t u;
 
-			if (!is_ranking_word(a, &w[i], &u))
+			if (!is_ranking_word(&c, &w[i], &u))
 				continue;
 			/* Ranking only: exact matching and NEAR run on the
 			 * unit terms, so a position here would only grow
@@ -273,24 +311,94 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 
 /* ---- queries ---------------------------------------------------------- */
 
-/* The query for units [from, to) as exact contiguous text: the phrase
- * of their terms, at their relative positions (a run of punctuation
- * between two units leaves a position free, as it does in the text). */
+zc_status
+zc_terms_analyse(zc_analyzer *a, const char *text, size_t len,
+    zc_qtext **out, zc_error *err)
+{
+	zc_qtext *t;
+	size_t cap = 0;
+	zc_status rc;
+
+	*out = NULL;
+	rc = zc_norm_text(text, len, &a->norm, err);
+	if (rc != ZC_OK)
+		return rc;
+	t = zc_xcalloc(1, sizeof *t);
+	t->norm = zc_xstrndup(a->norm.text != NULL ? a->norm.text : "",
+	    a->norm.len);
+	t->len = a->norm.len;
+	t->positions = cut_units(t->norm, t->len, &t->units, &t->n_units,
+	    &cap);
+	*out = t;
+	return ZC_OK;
+}
+
+void
+zc_qtext_free(zc_qtext *t)
+{
+	if (t == NULL)
+		return;
+	free(t->norm);
+	free(t->units);
+	free(t->words);
+	free(t);
+}
+
+const char *
+zc_qtext_norm(const zc_qtext *t, size_t *len)
+{
+	*len = t->len;
+	return t->norm;
+}
+
+zc_status
+zc_terms_words(zc_analyzer *a, zc_qtext *t, const zc_word **words,
+    size_t *n, zc_error *err)
+{
+	const zc_word *w;
+	size_t nw;
+	zc_status rc;
+
+	if (!t->segmented) {
+		rc = zc_segment_query(a->seg, t->norm, t->len, &w, &nw, err);
+		if (rc != ZC_OK)
+			return rc;
+		/* the segmenter's words live until its next call */
+		t->words = zc_xmalloc((nw ? nw : 1) * sizeof *t->words);
+		memcpy(t->words, w, nw * sizeof *w);
+		t->n_words = nw;
+		t->segmented = true;
+	}
+	*words = t->words;
+	*n = t->n_words;
+	return ZC_OK;
+}
+
+static cut
+cut_of(const zc_qtext *t)
+{
+	return (cut){ t->norm, t->units, t->n_units };
+}
+
+/* The query for units [from, to) of c as exact contiguous text: the
+ * phrase of their terms, at their relative positions (a run of
+ * punctuation between two units leaves a position free, as it does in
+ * the text). */
 static zc_status
-exact_query(zc_analyzer *a, zc_field field, size_t from, size_t to,
-    zc_query **out, zc_error *err)
+exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
+    size_t to, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
-	unsigned first = a->units[from].pos;
+	unsigned first = c->units[from].pos;
 	zc_status rc = ZC_OK;
 
 	*out = NULL;
 	for (size_t i = from; i < to && rc == ZC_OK; i++) {
 		zc_query *q;
 
-		unit_term(a, field, i);
+		unit_term(a, field, c, i);
 		rc = zc_query_term(a->term.data, a->term.len, 1,
-		    a->units[i].pos - first + 1, &q, err);
+		    c->units[i].pos - first + 1, &q, err);
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
@@ -300,15 +408,15 @@ exact_query(zc_analyzer *a, zc_field field, size_t from, size_t to,
 	if (rc == ZC_OK)
 		rc = zc_qlist_combine(&l, field == ZC_FIELD_TITLE ?
 		    ZC_Q_PHRASE_AND : ZC_Q_PHRASE,
-		    a->units[to - 1].pos - first + 1, out, err);
+		    c->units[to - 1].pos - first + 1, out, err);
 	zc_qlist_free(&l);
 	return rc;
 }
 
 /* OR of the ranking words of the normalised query (NULL when none). */
 static zc_status
-ranking_query(zc_analyzer *a, zc_field field, const zc_word *w,
-    size_t nw, zc_query **out, zc_error *err)
+ranking_query(zc_analyzer *a, zc_field field, const cut *c,
+    const zc_word *w, size_t nw, zc_query **out, zc_error *err)
 {
 	const char *wp = zc_fields[field].word_prefix;
 	zc_qlist l = { NULL, 0, 0 };
@@ -319,12 +427,11 @@ ranking_query(zc_analyzer *a, zc_field field, const zc_word *w,
 		size_t u;
 		zc_query *q;
 
-		if (!is_ranking_word(a, &w[i], &u))
+		if (!is_ranking_word(c, &w[i], &u))
 			continue;
-		make_term(a, wp, a->norm.text + w[i].start,
-		    w[i].end - w[i].start);
+		make_term(a, wp, c->text + w[i].start, w[i].end - w[i].start);
 		rc = zc_query_term(a->term.data, a->term.len, 1,
-		    a->units[u].pos + 1, &q, err);
+		    c->units[u].pos + 1, &q, err);
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
@@ -335,58 +442,54 @@ ranking_query(zc_analyzer *a, zc_field field, const zc_word *w,
 }
 
 zc_status
-zc_terms_query(zc_analyzer *a, zc_field field, const char *text,
-    size_t len, bool exact, zc_query **out, zc_error *err)
+zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
+    bool exact, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
 	zc_query *match = NULL, *rank = NULL;
 	const zc_word *w = NULL;
 	size_t nw = 0;
-	zc_status rc;
+	cut c = cut_of(t);
+	zc_status rc = ZC_OK;
 
 	*out = NULL;
-	rc = zc_norm_text(text, len, &a->norm, err);
-	if (rc != ZC_OK)
-		return rc;
-	cut_units(a);
-	if (a->nunits == 0)
+	if (c.n == 0)
 		return zc_query_match_nothing(out, err);
 	/* Exact text is one phrase, and a query of one unit one term: only
 	 * bare text of several units needs its words. */
-	if (!exact && (a->nunits > 1 || a->units[0].kind == UNIT_ALNUM)) {
-		rc = zc_segment_query(a->seg, a->norm.text, a->norm.len, &w,
-		    &nw, err);
+	if (!exact && (c.n > 1 || c.units[0].kind == UNIT_ALNUM)) {
+		rc = zc_terms_words(a, t, &w, &nw, err);
 		if (rc != ZC_OK)
 			return rc;
 	}
 	if (exact) {
-		rc = exact_query(a, field, 0, a->nunits, &match, err);
+		rc = exact_query(a, field, &c, 0, c.n, &match, err);
 	} else {
 		for (size_t i = 0; i < nw && rc == ZC_OK; i++) {
-			size_t from = unit_at(a, w[i].start), to = from;
+			size_t from = unit_at(&c, w[i].start), to = from;
 			zc_query *q;
 
-			while (to < a->nunits && a->units[to].start < w[i].end)
+			while (to < c.n && c.units[to].start < w[i].end)
 				to++;
 			if (to == from)
 				continue; /* punctuation */
-			rc = exact_query(a, field, from, to, &q, err);
+			rc = exact_query(a, field, &c, from, to, &q, err);
 			if (rc == ZC_OK)
 				zc_qlist_push(&l, q);
 		}
 		if (rc == ZC_OK && nw == 0)
-			rc = exact_query(a, field, 0, a->nunits, &match, err);
+			rc = exact_query(a, field, &c, 0, c.n, &match, err);
 		else if (rc == ZC_OK)
 			rc = zc_qlist_combine(&l, ZC_Q_AND, 0, &match, err);
 	}
 	if (rc == ZC_OK)
-		rc = ranking_query(a, field, w, nw, &rank, err);
+		rc = ranking_query(a, field, &c, w, nw, &rank, err);
 	/* Words that also occur together, as typed, rank first: documents
 	 * are whole files, where the words alone may occur far apart. */
 	if (rc == ZC_OK && !exact && nw > 1) {
 		zc_query *whole = NULL, *pair[2];
 
-		rc = exact_query(a, field, 0, a->nunits, &whole, err);
+		rc = exact_query(a, field, &c, 0, c.n, &whole, err);
 		if (rc == ZC_OK) {
 			zc_query *scaled = NULL;
 
@@ -419,19 +522,13 @@ zc_terms_query(zc_analyzer *a, zc_field field, const char *text,
 	return rc;
 }
 
-zc_status
-zc_terms_anchor(zc_analyzer *a, zc_field field, const char *text,
-    size_t len, zc_buf *term, unsigned *width, zc_error *err)
+void
+zc_terms_anchor(const zc_qtext *t, zc_field field, zc_buf *term,
+    unsigned *width)
 {
-	zc_status rc = zc_norm_text(text, len, &a->norm, err);
+	cut c = cut_of(t);
 
-	*width = 0;
-	if (rc != ZC_OK)
-		return rc;
-	*width = cut_units(a);
-	if (a->nunits > 0) {
-		unit_term(a, field, 0);
-		zc_buf_append(term, a->term.data, a->term.len);
-	}
-	return ZC_OK;
+	*width = t->positions;
+	if (c.n > 0)
+		append_unit_term(term, field, &c, 0);
 }

@@ -8,9 +8,53 @@
 #include <string.h>
 
 #include "zc_highlight.h"
-#include "zc_segment.h"
+#include "zc_terms.h"
 
-static zc_segmenter *seg; /* NULL: the Han-run fallback */
+static zc_analyzer *an;  /* analyses every text */
+static zc_analyzer *seg; /* the highlighter's; NULL: the Han-run fallback */
+
+static void
+setup(void)
+{
+	zc_error err = {0};
+
+	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
+}
+
+static void
+teardown(void)
+{
+	zc_analyzer_free(an);
+}
+
+TestSuite(highlight, .init = setup, .fini = teardown);
+
+/* A highlighter of n texts, each of kind[i], analysed into q[]. */
+static zc_highlighter *
+make(const char *const *text, const zc_hl_kind *kind, size_t n,
+    zc_qtext **q)
+{
+	zc_hl_text texts[3];
+	zc_highlighter *h = NULL;
+	zc_error err = {0};
+
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_eq(zc_terms_analyse(an, text[i], strlen(text[i]),
+		    &q[i], &err), ZC_OK, "%s", err.msg);
+		texts[i] = (zc_hl_text){ q[i], kind[i] };
+	}
+	cr_assert_eq(zc_highlighter_new(seg, texts, n, &h, &err), ZC_OK, "%s",
+	    err.msg);
+	return h;
+}
+
+static void
+unmake(zc_highlighter *h, zc_qtext **q, size_t n)
+{
+	zc_highlighter_free(h);
+	for (size_t i = 0; i < n; i++)
+		zc_qtext_free(q[i]);
+}
 
 /* The passage with every span in [[ ]], built from the byte offsets, and
  * the code point offsets checked against them. */
@@ -107,25 +151,23 @@ static const struct hl_case hl_cases[] = {
 static void
 check_case(const struct hl_case *c)
 {
-	zc_hl_text texts[3];
-	zc_highlighter *h = NULL;
+	zc_qtext *q[3];
+	zc_highlighter *h;
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 	char got[512];
 	size_t n = 0;
 
-	for (; n < 3 && c->text[n] != NULL; n++)
-		texts[n] = (zc_hl_text){ c->text[n], strlen(c->text[n]),
-		    c->kind[n] };
-	cr_assert_eq(zc_highlighter_new(texts, n, seg, &h, &err), ZC_OK, "%s",
-	    err.msg);
+	while (n < 3 && c->text[n] != NULL)
+		n++;
+	h = make(c->text, c->kind, n, q);
 	cr_assert_eq(zc_highlight(h, c->passage, strlen(c->passage), &spans,
 	    &err), ZC_OK, "%s", err.msg);
 	render(c->passage, &spans, got, sizeof got);
 	cr_expect_str_eq(got, c->want, "texts %s...: got %s, want %s",
 	    c->text[0], got, c->want);
 	zc_spans_free(&spans);
-	zc_highlighter_free(h);
+	unmake(h, q, n);
 }
 
 Test(highlight, every_match_of_the_table_is_highlighted_on_original_text)
@@ -156,24 +198,21 @@ static const struct hl_case seg_cases[] = {
 
 Test(highlight, bare_text_is_segmented_as_the_search_segments_it)
 {
-	zc_error err = {0};
-
-	cr_assert_eq(zc_segmenter_new(NULL, &seg, &err), ZC_OK, "%s",
-	    err.msg);
+	seg = an;
 	for (size_t i = 0; i < sizeof seg_cases / sizeof seg_cases[0]; i++)
 		check_case(&seg_cases[i]);
-	zc_segmenter_free(seg);
 	seg = NULL;
 }
 
 Test(highlight, one_highlighter_serves_many_passages)
 {
-	zc_hl_text t = { "孵化", 6, ZC_HL_EXACT };
-	zc_highlighter *h = NULL;
+	static const char *const text[] = { "孵化" };
+	static const zc_hl_kind kind[] = { ZC_HL_EXACT };
+	zc_qtext *q[1];
+	zc_highlighter *h = make(text, kind, 1, q);
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(&t, 1, NULL, &h, &err), ZC_OK);
 	for (int i = 0; i < 3; i++) {
 		cr_assert_eq(zc_highlight(h, "孵化孵化 孵", 16, &spans, &err),
 		    ZC_OK);
@@ -184,7 +223,7 @@ Test(highlight, one_highlighter_serves_many_passages)
 		cr_assert_eq(spans.n, 0);
 	}
 	zc_spans_free(&spans);
-	zc_highlighter_free(h);
+	unmake(h, q, 1);
 }
 
 Test(highlight, no_texts_highlight_nothing)
@@ -193,7 +232,7 @@ Test(highlight, no_texts_highlight_nothing)
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(NULL, 0, NULL, &h, &err), ZC_OK);
+	cr_assert_eq(zc_highlighter_new(NULL, NULL, 0, &h, &err), ZC_OK);
 	cr_assert_eq(zc_highlight(h, "孵化器", 9, &spans, &err), ZC_OK);
 	cr_assert_eq(spans.n, 0);
 	zc_spans_free(&spans);
@@ -202,16 +241,17 @@ Test(highlight, no_texts_highlight_nothing)
 
 Test(highlight, invalid_utf8_is_no_crash)
 {
-	zc_hl_text t = { "\xff孵化", 7, ZC_HL_WORDS };
-	zc_highlighter *h = NULL;
+	static const char *const text[] = { "\xff孵化" };
+	static const zc_hl_kind kind[] = { ZC_HL_WORDS };
+	zc_qtext *q[1];
+	zc_highlighter *h = make(text, kind, 1, q);
 	zc_spans spans = ZC_SPANS_INIT;
 	zc_error err = {0};
 
-	cr_assert_eq(zc_highlighter_new(&t, 1, NULL, &h, &err), ZC_OK);
 	cr_assert_eq(zc_highlight(h, "\xc3孵化\xe5", 8, &spans, &err), ZC_OK);
 	cr_assert_eq(spans.n, 1);
 	cr_assert_eq(spans.span[0].start_byte, 1);
 	cr_assert_eq(spans.span[0].end_byte, 7);
 	zc_spans_free(&spans);
-	zc_highlighter_free(h);
+	unmake(h, q, 1);
 }

@@ -35,6 +35,7 @@ static char *
 describe(const char *q, const zc_qbuild_opts *opts)
 {
 	zc_qtree *t = NULL;
+	zc_qtexts *texts = NULL;
 	zc_qerror qe;
 	zc_error err = { 0 };
 	zc_query *x = NULL;
@@ -42,10 +43,13 @@ describe(const char *q, const zc_qbuild_opts *opts)
 
 	cr_assert_eq(zc_qparse(q, strlen(q), &t, &qe), ZC_OK, "%s: %s", q,
 	    qe.msg);
-	cr_assert_eq(zc_qbuild(an, t->root, opts, &x, &err), ZC_OK, "%s: %s",
-	    q, err.msg);
+	cr_assert_eq(zc_qbuild_analyse(an, t->root, &texts, &err), ZC_OK,
+	    "%s: %s", q, err.msg);
+	cr_assert_eq(zc_qbuild(an, t->root, texts, opts, &x, &err), ZC_OK,
+	    "%s: %s", q, err.msg);
 	s = zc_query_describe(x);
 	zc_query_free(x);
+	zc_qtexts_free(texts);
 	zc_qtree_free(t);
 	return s;
 }
@@ -89,12 +93,14 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_and_maybe_its_title_match)
 {
 	zc_error err = { 0 };
 	zc_query *body, *title, *scaled, *both[2], *want;
+	zc_qtext *text;
 	char *got, *exp;
 
-	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, "孵化器", 9, false,
-	    &body, &err), ZC_OK);
-	cr_assert_eq(zc_terms_query(an, ZC_FIELD_TITLE, "孵化器", 9, false,
-	    &title, &err), ZC_OK);
+	cr_assert_eq(zc_terms_analyse(an, "孵化器", 9, &text, &err), ZC_OK);
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, text, false, &body,
+	    &err), ZC_OK);
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_TITLE, text, false, &title,
+	    &err), ZC_OK);
 	cr_assert_eq(zc_query_scale(title, 2.0, &scaled, &err), ZC_OK);
 	both[0] = body;
 	both[1] = scaled;
@@ -109,6 +115,7 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_and_maybe_its_title_match)
 	zc_query_free(title);
 	zc_query_free(scaled);
 	zc_query_free(want);
+	zc_qtext_free(text);
 }
 
 Test(qbuild_shape, without_title_boost_a_word_is_only_its_terms_query)
@@ -116,11 +123,14 @@ Test(qbuild_shape, without_title_boost_a_word_is_only_its_terms_query)
 	zc_qbuild_opts o = ZC_QBUILD_OPTS_INIT;
 	zc_error err = { 0 };
 	zc_query *body;
+	zc_qtext *text;
 	char *got, *exp;
 
 	o.title_boost = 0;
-	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, "科技创新", 12, true,
-	    &body, &err), ZC_OK);
+	cr_assert_eq(zc_terms_analyse(an, "科技创新", 12, &text, &err), ZC_OK);
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, text, true, &body,
+	    &err), ZC_OK);
+	zc_qtext_free(text);
 	exp = zc_query_describe(body);
 	got = describe("\"科技创新\"", &o);
 	cr_expect_str_eq(got, exp);
@@ -291,16 +301,19 @@ Test(qbuild_shape, a_relative_path_without_a_working_directory_fails)
 {
 	zc_qbuild_opts o = ZC_QBUILD_OPTS_INIT;
 	zc_qtree *t = NULL;
+	zc_qtexts *texts = NULL;
 	zc_qerror qe;
 	zc_error err = { 0 };
 	zc_query *x = NULL;
 
 	o.cwd = "not/absolute";
 	cr_assert_eq(zc_qparse("path:a/b", 8, &t, &qe), ZC_OK);
-	cr_expect_eq(zc_qbuild(an, t->root, &o, &x, &err), ZC_EINVAL);
+	cr_assert_eq(zc_qbuild_analyse(an, t->root, &texts, &err), ZC_OK);
+	cr_expect_eq(zc_qbuild(an, t->root, texts, &o, &x, &err), ZC_EINVAL);
 	cr_expect_str_eq(err.msg, "path:a/b: no working directory to start "
 	    "from");
 	cr_expect_null(x);
+	zc_qtexts_free(texts);
 	zc_qtree_free(t);
 }
 
@@ -452,6 +465,7 @@ found(const char *query, double weights[NDOCS + 1])
 	zc_search_opts so = ZC_SEARCH_OPTS_INIT;
 	zc_error err = { 0 };
 	zc_qtree *t = NULL;
+	zc_qtexts *texts = NULL;
 	zc_qerror qe;
 	zc_query *q = NULL;
 	zc_mset *ms = NULL;
@@ -462,8 +476,10 @@ found(const char *query, double weights[NDOCS + 1])
 
 	cr_assert_eq(zc_qparse(query, strlen(query), &t, &qe), ZC_OK, "%s: %s",
 	    query, qe.msg);
-	cr_assert_eq(zc_qbuild(an, t->root, NULL, &q, &err), ZC_OK, "%s: %s",
-	    query, err.msg);
+	cr_assert_eq(zc_qbuild_analyse(an, t->root, &texts, &err), ZC_OK,
+	    "%s: %s", query, err.msg);
+	cr_assert_eq(zc_qbuild(an, t->root, texts, NULL, &q, &err), ZC_OK,
+	    "%s: %s", query, err.msg);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
 	so.limit = 100;
 	cr_assert_eq(zc_db_search(db, q, &so, &ms, &err), ZC_OK, "%s: %s",
@@ -482,6 +498,7 @@ found(const char *query, double weights[NDOCS + 1])
 	zc_mset_free(ms);
 	zc_db_close(db);
 	zc_query_free(q);
+	zc_qtexts_free(texts);
 	zc_qtree_free(t);
 	return zc_buf_steal(&b);
 }

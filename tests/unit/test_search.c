@@ -1,7 +1,9 @@
 /*
  * test_search.c — documents ranked by relevance or date, pages of
- * documents, the best passages of each, exact counts and paths, against
- * a temporary database built by zc_indexdoc_build as zcindex builds it.
+ * documents, the best passages of each with their highlights, exact
+ * counts and paths, for queries prepared as zcsearch prepares them,
+ * against a temporary database built by zc_indexdoc_build as zcindex
+ * builds it.
  */
 #include <criterion/criterion.h>
 
@@ -10,11 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "zc_highlight.h"
 #include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
-#include "zc_record.h"
-#include "zc_schema.h"
+#include "zc_prepared.h"
 #include "zc_search.h"
 
 static char dir[64];
@@ -95,53 +95,56 @@ teardown(void)
 
 TestSuite(search, .init = setup, .fini = teardown);
 
-static zc_query *
-term(const char *t)
+static zc_prepared *
+prepare(const char *text)
 {
-	zc_query *q;
-	zc_error err = {0};
-	zc_buf b = {0};
+	zc_prepared *p = NULL;
+	zc_buf msg = {0};
 
-	zc_buf_printf(&b, "%s%s", ZC_PREFIX_WORD, t);
-	cr_assert_eq(zc_query_term(b.data, b.len, 1, 0, &q, &err), ZC_OK);
-	zc_buf_free(&b);
-	return q;
+	cr_assert_eq(zc_prepared_new(an, text, strlen(text), &p, &msg), ZC_OK,
+	    "%s: %s", text, msg.data);
+	zc_buf_free(&msg);
+	return p;
 }
 
-/* "rank:label ..." of the hits of word t under req, passages chosen for
- * the text t. */
+/* "rank:label ..." of the hits of query t under req.  Every hit is
+ * checked against the document it comes from, and its spans are those
+ * of the highlighter on its passage. */
 static const char *
 run(const char *t, unsigned offset, unsigned limit, unsigned per_doc,
     zc_sort sort)
 {
 	static char out[256];
-	zc_hl_text text = { t, strlen(t), ZC_HL_WORDS };
-	zc_search_req req = { offset, limit, per_doc, sort, NULL };
+	zc_search_req req = { offset, limit, per_doc, sort };
 	zc_hits hits = ZC_HITS_INIT;
-	zc_highlighter *hl;
 	zc_error err = {0};
-	zc_query *q = term(t);
+	zc_prepared *p = prepare(t);
+	const zc_picker *pk;
+	zc_spans spans = ZC_SPANS_INIT;
 	size_t o = 0;
 
-	cr_assert_eq(zc_highlighter_new(&text, 1, zc_analyzer_segmenter(an),
-	    &hl, &err), ZC_OK);
-	cr_assert_eq(zc_picker_new(an, &text, 1, hl, &req.picker, &err),
-	    ZC_OK);
-	cr_assert_eq(zc_search_run(db, q, &req, &hits, &err), ZC_OK, "%s",
+	cr_assert_eq(zc_search_run(db, p, &req, &hits, &err), ZC_OK, "%s",
 	    err.msg);
+	cr_assert_eq(zc_prepared_picker(p, &pk, &err), ZC_OK);
 	out[0] = '\0';
 	for (size_t i = 0; i < hits.n; i++) {
-		const zc_record *r = &hits.hit[i].rec;
-		cr_assert_str_eq(r->meta.value[ZC_FIELD_TITLE], r->path + 3);
-		cr_assert_eq(r->line, r->passage[1] == '1' ? 7u : 8u);
-		cr_assert_gt(hits.hit[i].score, 0.0);
+		const zc_hit *h = &hits.hit[i];
+
+		cr_assert_str_eq(h->meta.value[ZC_FIELD_TITLE], h->path + 3);
+		cr_assert_eq(h->line, h->passage[1] == '1' ? 7u : 8u);
+		cr_assert_gt(h->score, 0.0);
+		cr_assert_eq(zc_highlight(pk->hl, h->passage,
+		    strlen(h->passage), &spans, &err), ZC_OK);
+		cr_assert_eq(h->spans.n, spans.n);
+		for (size_t k = 0; k < spans.n; k++)
+			cr_assert_eq(h->spans.span[k].start_byte,
+			    spans.span[k].start_byte);
 		o += (size_t)snprintf(out + o, sizeof out - o, "%s%u:%.2s",
-		    i ? " " : "", hits.hit[i].rank, r->passage);
+		    i ? " " : "", h->rank, h->passage);
 	}
+	zc_spans_free(&spans);
 	zc_hits_free(&hits);
-	zc_picker_free(req.picker);
-	zc_highlighter_free(hl);
-	zc_query_free(q);
+	zc_prepared_free(p);
 	return out;
 }
 
@@ -160,27 +163,40 @@ Test(search, per_doc_shows_a_documents_matching_passages_best_first)
 
 Test(search, a_document_matched_only_by_its_title_shows_its_opening)
 {
-	zc_hl_text text = { "c", 1, ZC_HL_WORDS };
-	zc_search_req req = { 0, 10, 2, ZC_SORT_RELEVANCE, NULL };
+	zc_search_req req = { 0, 10, 2, ZC_SORT_RELEVANCE };
 	zc_hits hits = ZC_HITS_INIT;
-	zc_highlighter *hl;
 	zc_error err = {0};
-	zc_query *q;
+	zc_prepared *p = prepare("title:c");
 
-	cr_assert_eq(zc_query_term(ZC_PREFIX_TITLE_WORD "c", 2, 1, 0, &q,
-	    &err), ZC_OK);
-	cr_assert_eq(zc_highlighter_new(&text, 1, zc_analyzer_segmenter(an),
-	    &hl, &err), ZC_OK);
-	cr_assert_eq(zc_picker_new(an, &text, 1, hl, &req.picker, &err),
-	    ZC_OK);
-	cr_assert_eq(zc_search_run(db, q, &req, &hits, &err), ZC_OK);
+	cr_assert_eq(zc_search_run(db, p, &req, &hits, &err), ZC_OK);
 	cr_assert_eq(hits.n, 1);
-	cr_expect_str_eq(hits.hit[0].rec.path, "/d/c");
-	cr_expect_eq(hits.hit[0].rec.line, 7);
+	cr_expect_str_eq(hits.hit[0].path, "/d/c");
+	cr_expect_eq(hits.hit[0].line, 7);
+	cr_expect_eq(hits.hit[0].spans.n, 0);
 	zc_hits_free(&hits);
-	zc_picker_free(req.picker);
-	zc_highlighter_free(hl);
-	zc_query_free(q);
+	zc_prepared_free(p);
+}
+
+Test(search, a_hit_carries_the_highlights_of_its_passage)
+{
+	zc_search_req req = { 0, 1, 1, ZC_SORT_RELEVANCE };
+	zc_hits hits = ZC_HITS_INIT;
+	zc_error err = {0};
+	zc_prepared *p = prepare("x");
+	const zc_hit *h;
+
+	cr_assert_eq(zc_search_run(db, p, &req, &hits, &err), ZC_OK);
+	cr_assert_eq(hits.n, 1);
+	h = &hits.hit[0];
+	/* "c2 x x x x x x x f f f": seven x, each a span of its own */
+	cr_expect_str_eq(h->passage, "c2 x x x x x x x f f f");
+	cr_assert_eq(h->spans.n, 7);
+	for (size_t k = 0; k < 7; k++) {
+		cr_expect_eq(h->spans.span[k].start_cp, 3 + 2 * k);
+		cr_expect_eq(h->spans.span[k].end_cp, 4 + 2 * k);
+	}
+	zc_hits_free(&hits);
+	zc_prepared_free(p);
 }
 
 Test(search, offset_and_limit_count_documents)
@@ -219,23 +235,23 @@ Test(search, no_match_is_no_hit)
 	cr_expect_str_eq(run("nothing", 0, 10, 1, ZC_SORT_DATE), "");
 }
 
-Test(search, count_is_the_exact_number_of_documents)
+static unsigned long
+count(const char *text)
 {
 	zc_error err = {0};
 	unsigned long n = 99;
-	zc_query *q = term("x");
+	zc_prepared *p = prepare(text);
 
-	cr_assert_eq(zc_search_count(db, q, &n, &err), ZC_OK, "%s", err.msg);
-	cr_expect_eq(n, 4);
-	zc_query_free(q);
-	q = term("f");
-	cr_assert_eq(zc_search_count(db, q, &n, &err), ZC_OK);
-	cr_expect_eq(n, 4);
-	zc_query_free(q);
-	q = term("nothing");
-	cr_assert_eq(zc_search_count(db, q, &n, &err), ZC_OK);
-	cr_expect_eq(n, 0);
-	zc_query_free(q);
+	cr_assert_eq(zc_search_count(db, p, &n, &err), ZC_OK, "%s", err.msg);
+	zc_prepared_free(p);
+	return n;
+}
+
+Test(search, count_is_the_exact_number_of_documents)
+{
+	cr_expect_eq(count("x"), 4);
+	cr_expect_eq(count("f"), 4);
+	cr_expect_eq(count("nothing"), 0);
 }
 
 Test(search, paths_lists_every_matching_document_once)
@@ -243,9 +259,9 @@ Test(search, paths_lists_every_matching_document_once)
 	zc_error err = {0};
 	char **paths = NULL;
 	size_t n = 0;
-	zc_query *q = term("x");
+	zc_prepared *p = prepare("x");
 
-	cr_assert_eq(zc_search_paths(db, q, ZC_SORT_RELEVANCE, &paths, &n,
+	cr_assert_eq(zc_search_paths(db, p, ZC_SORT_RELEVANCE, &paths, &n,
 	    &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(n, 4);
 	cr_expect_str_eq(paths[0], "/d/c");
@@ -253,7 +269,7 @@ Test(search, paths_lists_every_matching_document_once)
 	cr_expect_str_eq(paths[2], "/d/b");
 	cr_expect_str_eq(paths[3], "/d/e");
 	zc_search_paths_free(paths, n);
-	zc_query_free(q);
+	zc_prepared_free(p);
 }
 
 Test(search, searches_keep_working_while_a_writer_commits)

@@ -80,13 +80,17 @@ search(const char *text, bool exact)
 {
 	zc_error err = {0};
 	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+	zc_qtext *t;
 	zc_query *q;
 	zc_mset *ms;
 	zc_db *db;
 	unsigned found = 0;
 
-	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, text, strlen(text),
-	    exact, &q, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_terms_analyse(an, text, strlen(text), &t, &err), ZC_OK,
+	    "%s", err.msg);
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, t, exact, &q, &err),
+	    ZC_OK, "%s", err.msg);
+	zc_qtext_free(t);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
 	opts.limit = 100;
 	cr_assert_eq(zc_db_search(db, q, &opts, &ms, &err), ZC_OK, "%s: %s",

@@ -1,0 +1,163 @@
+/*
+ * prepared.c — query text → prepared query (zc_prepared.h).  Data flow:
+ * text → parse (qparse.c) → analyse (qbuild.c, terms.c) → build
+ * (qbuild.c) → here; the same analyses → highlight texts, anchors,
+ * highlighter → the search's picker (search.c).
+ *
+ * Invariants: every text of the query is normalised and segmented once,
+ * in its analysis (zc_qtexts), which lives as long as the prepared
+ * query, as does the tree the texts point into.
+ */
+#include "zc_prepared.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_qbuild.h"
+#include "zc_qparse.h"
+
+struct zc_prepared {
+	zc_analyzer *a;      /* borrowed */
+	zc_qtree *tree;
+	zc_qtexts *texts;    /* analyses of the tree's texts */
+	zc_query *q;
+	zc_hl_text *hl_text; /* n_hl texts to highlight */
+	size_t n_hl, cap_hl;
+	zc_picker picker;
+	bool has_picker;
+};
+
+static void
+add_hl_text(zc_prepared *p, const zc_qnode *n, zc_hl_kind kind)
+{
+	p->hl_text = zc_xgrow(p->hl_text, &p->cap_hl, p->n_hl + 1,
+	    sizeof *p->hl_text);
+	p->hl_text[p->n_hl++] = (zc_hl_text){ zc_qtexts_find(p->texts, n),
+	    kind };
+}
+
+/* Depth is bounded by the parser (ZC_QPARSE_MAX_DEPTH). */
+static void
+collect_hl_texts(zc_prepared *p, const zc_qnode *n)
+{
+	switch (n->kind) {
+	case ZC_QN_NOT:
+		return;
+	case ZC_QN_TEXT:
+		if (n->field == ZC_FIELD_BODY)
+			add_hl_text(p, n, n->exact ? ZC_HL_EXACT :
+			    ZC_HL_WORDS);
+		return;
+	case ZC_QN_WILDCARD:
+		if (n->field == ZC_FIELD_BODY)
+			add_hl_text(p, n, ZC_HL_PREFIX);
+		return;
+	case ZC_QN_AND:
+	case ZC_QN_OR:
+	case ZC_QN_NEAR:
+		for (size_t i = 0; i < n->nkids; i++)
+			collect_hl_texts(p, n->kids[i]);
+		return;
+	default:
+		return;
+	}
+}
+
+zc_status
+zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
+    zc_prepared **out, zc_buf *msg)
+{
+	zc_prepared *p;
+	zc_qerror qerr;
+	zc_error err = {0};
+	zc_qtree *tree = NULL;
+	zc_status st;
+
+	*out = NULL;
+	memset(&qerr, 0, sizeof qerr);
+	st = zc_qparse(text, len, &tree, &qerr);
+	if (st != ZC_OK) {
+		zc_qparse_format_error(text, len, &qerr, msg);
+		return st;
+	}
+	p = zc_xcalloc(1, sizeof *p);
+	p->a = a;
+	p->tree = tree;
+	st = zc_qbuild_analyse(a, tree->root, &p->texts, &err);
+	if (st == ZC_OK)
+		st = zc_qbuild(a, tree->root, p->texts, NULL, &p->q, &err);
+	if (st != ZC_OK) {
+		zc_buf_printf(msg, "query: %s", err.msg);
+		zc_prepared_free(p);
+		return st == ZC_EINVAL ? ZC_EXAPIAN : st;
+	}
+	collect_hl_texts(p, tree->root);
+	*out = p;
+	return ZC_OK;
+}
+
+static void
+free_picker(zc_picker *pk)
+{
+	for (size_t i = 0; i < pk->n; i++)
+		free(pk->anchor[i]);
+	free(pk->anchor);
+	zc_highlighter_free(pk->hl);
+	memset(pk, 0, sizeof *pk);
+}
+
+void
+zc_prepared_free(zc_prepared *p)
+{
+	if (p == NULL)
+		return;
+	free_picker(&p->picker);
+	free(p->hl_text);
+	zc_query_free(p->q);
+	zc_qtexts_free(p->texts);
+	zc_qtree_free(p->tree);
+	free(p);
+}
+
+const zc_query *
+zc_prepared_query(const zc_prepared *p)
+{
+	return p->q;
+}
+
+zc_status
+zc_prepared_picker(zc_prepared *p, const zc_picker **out, zc_error *err)
+{
+	zc_picker *pk = &p->picker;
+	zc_status st;
+
+	*out = NULL;
+	if (!p->has_picker) {
+		/* Highlights split bare text into the words the search
+		 * looked for: the analyzer's own segmenter, same lexicon. */
+		st = zc_highlighter_new(p->a, p->hl_text, p->n_hl, &pk->hl,
+		    err);
+		if (st != ZC_OK)
+			return st;
+		pk->anchor = zc_xcalloc(p->n_hl ? p->n_hl : 1,
+		    sizeof *pk->anchor);
+		for (size_t i = 0; i < p->n_hl &&
+		    pk->n < ZC_PICKER_MAX_ANCHORS; i++) {
+			zc_buf t = {0};
+			unsigned width;
+
+			if (p->hl_text[i].kind == ZC_HL_PREFIX) {
+				pk->unanchored = true;
+				continue;
+			}
+			zc_terms_anchor(p->hl_text[i].text, ZC_FIELD_BODY, &t,
+			    &width);
+			if (t.len > 0)
+				pk->anchor[pk->n++] = zc_buf_steal(&t);
+			zc_buf_free(&t);
+		}
+		p->has_picker = true;
+	}
+	*out = pk;
+	return ZC_OK;
+}
