@@ -55,15 +55,4 @@ zc_status zc_record_view_open(const char *data, size_t len,
 zc_status zc_record_view_passages(const zc_record_view *v,
     zc_record_passage *out, zc_error *err);
 
-/* One passage of a search result, with its document's path and
- * metadata: what a printer prints.  All strings owned. */
-typedef struct zc_record {
-	char *path;
-	unsigned line;
-	char *passage;
-	zc_meta meta;
-} zc_record;
-
-void zc_record_free(zc_record *r);
-
 #endif

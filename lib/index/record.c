@@ -172,12 +172,3 @@ zc_record_decode(const char *data, size_t len, zc_doc *out, zc_error *err)
 	free(ps);
 	return st;
 }
-
-void
-zc_record_free(zc_record *r)
-{
-	free(r->path);
-	free(r->passage);
-	zc_meta_free(&r->meta);
-	memset(r, 0, sizeof *r);
-}
