@@ -29,9 +29,6 @@ typedef struct zc_analyzer zc_analyzer;
 zc_status zc_analyzer_new(const char *lexicon_path, zc_analyzer **out,
     zc_error *err);
 void zc_analyzer_free(zc_analyzer *a);
-/* The analyzer's segmenter (zc_segment.h), borrowed for a's lifetime:
- * the one segmenter of the thread. */
-zc_segmenter *zc_analyzer_segmenter(zc_analyzer *a);
 
 /* field, in the functions below: a field of kind ZC_FK_TEXT
  * (zc_fields.h), whose prefixes the terms take. */

@@ -109,12 +109,6 @@ zc_analyzer_free(zc_analyzer *a)
 	free(a);
 }
 
-zc_segmenter *
-zc_analyzer_segmenter(zc_analyzer *a)
-{
-	return a->seg;
-}
-
 /* ---- units ---------------------------------------------------------- */
 
 static bool
