@@ -91,6 +91,9 @@ make_legs(const zc_query *q, zc_sort sort, leg legs[2], size_t *n,
  * whose anchors scatter. */
 #define MAX_CHECKS 64
 
+_Static_assert(ZC_PICKER_MAX_ANCHORS <= 32,
+    "the anchors of a passage are the bits of a uint32_t");
+
 typedef struct candidate {
 	size_t passage;
 	unsigned texts;  /* distinct anchors in the passage */
