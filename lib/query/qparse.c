@@ -625,6 +625,21 @@ is_word(const zc_qnode *n)
 	return n->kind == ZC_QN_TEXT || n->kind == ZC_QN_WILDCARD;
 }
 
+/* kid appended to the chain of one operator (AND, OR, NEAR) that first
+ * starts; the chain is made at its second operand, so that one operand
+ * stands for itself. */
+static zc_qnode *
+chain_add(struct parser *p, zc_qnode *chain, zc_qkind kind,
+    zc_qnode *first, zc_qnode *kid, size_t *cap)
+{
+	if (chain == NULL) {
+		chain = new_node(p, kind, first->start_byte);
+		add_kid(chain, first, cap);
+	}
+	add_kid(chain, kid, cap);
+	return chain;
+}
+
 static zc_qnode *
 parse_near(struct parser *p, zc_field ctx)
 {
@@ -656,14 +671,10 @@ parse_near(struct parser *p, zc_field ctx)
 			    "NEAR needs words of one field");
 			return NULL;
 		}
-		if (near == NULL) {
-			near = new_node(p, ZC_QN_NEAR, a->start_byte);
-			near->field = a->field;
-			add_kid(near, a, &cap);
-		}
+		near = chain_add(p, near, ZC_QN_NEAR, a, b, &cap);
+		near->field = a->field;
 		if (t.window > near->window)
 			near->window = t.window;
-		add_kid(near, b, &cap);
 	}
 	return near != NULL ? near : a;
 }
@@ -727,11 +738,7 @@ parse_and(struct parser *p, zc_field ctx)
 		kid = parse_unary(p, ctx);
 		if (kid == NULL)
 			return NULL;
-		if (and == NULL) {
-			and = new_node(p, ZC_QN_AND, first->start_byte);
-			add_kid(and, first, &cap);
-		}
-		add_kid(and, kid, &cap);
+		and = chain_add(p, and, ZC_QN_AND, first, kid, &cap);
 	}
 	return and != NULL ? and : first;
 }
@@ -756,11 +763,7 @@ parse_or(struct parser *p, zc_field ctx)
 		kid = parse_and(p, ctx);
 		if (kid == NULL)
 			return NULL;
-		if (or == NULL) {
-			or = new_node(p, ZC_QN_OR, first->start_byte);
-			add_kid(or, first, &cap);
-		}
-		add_kid(or, kid, &cap);
+		or = chain_add(p, or, ZC_QN_OR, first, kid, &cap);
 	}
 	return or != NULL ? or : first;
 }

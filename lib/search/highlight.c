@@ -138,6 +138,20 @@ has_content(const uint32_t *cp, size_t n)
 	return false;
 }
 
+void
+zc_highlighter_free(zc_highlighter *h)
+{
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->pat[i].cp);
+	free(h->pat);
+	zc_norm_free(&h->norm);
+	free(h->pcp);
+	free(h->mark);
+	free(h);
+}
+
 zc_status
 zc_highlighter_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
     zc_highlighter **out, zc_error *err)
@@ -178,20 +192,6 @@ zc_highlighter_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
 	}
 	*out = h;
 	return ZC_OK;
-}
-
-void
-zc_highlighter_free(zc_highlighter *h)
-{
-	if (h == NULL)
-		return;
-	for (size_t i = 0; i < h->n; i++)
-		free(h->pat[i].cp);
-	free(h->pat);
-	zc_norm_free(&h->norm);
-	free(h->pcp);
-	free(h->mark);
-	free(h);
 }
 
 void

@@ -121,6 +121,15 @@ read_file(terms *t, const char *path, zc_error *err)
 	return ZC_OK;
 }
 
+void
+zc_lexicon_free(zc_lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	zc_strset_free(lx->own.set);
+	free(lx);
+}
+
 zc_status
 zc_lexicon_new(const char *path, zc_lexicon **out, zc_error *err)
 {
@@ -137,15 +146,6 @@ zc_lexicon_new(const char *path, zc_lexicon **out, zc_error *err)
 	}
 	*out = lx;
 	return ZC_OK;
-}
-
-void
-zc_lexicon_free(zc_lexicon *lx)
-{
-	if (lx == NULL)
-		return;
-	zc_strset_free(lx->own.set);
-	free(lx);
 }
 
 void

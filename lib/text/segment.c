@@ -65,6 +65,21 @@ struct zc_segmenter {
 	size_t pieces_cap, words_cap;
 };
 
+void
+zc_segmenter_free(zc_segmenter *s)
+{
+	if (s == NULL)
+		return;
+	if (s->bi != NULL)
+		ubrk_close(s->bi);
+	if (s->ut != NULL)
+		utext_close(s->ut);
+	zc_lexicon_free(s->lexicon);
+	free(s->pieces);
+	free(s->words);
+	free(s);
+}
+
 zc_status
 zc_segmenter_new(const char *lexicon_path, zc_segmenter **out,
     zc_error *err)
@@ -82,21 +97,6 @@ zc_segmenter_new(const char *lexicon_path, zc_segmenter **out,
 	}
 	*out = s;
 	return ZC_OK;
-}
-
-void
-zc_segmenter_free(zc_segmenter *s)
-{
-	if (s == NULL)
-		return;
-	if (s->bi != NULL)
-		ubrk_close(s->bi);
-	if (s->ut != NULL)
-		utext_close(s->ut);
-	zc_lexicon_free(s->lexicon);
-	free(s->pieces);
-	free(s->words);
-	free(s);
 }
 
 void

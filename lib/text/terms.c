@@ -81,6 +81,18 @@ struct zc_qtext {
 	bool segmented;
 };
 
+void
+zc_analyzer_free(zc_analyzer *a)
+{
+	if (a == NULL)
+		return;
+	zc_segmenter_free(a->seg);
+	zc_norm_free(&a->norm);
+	free(a->units);
+	zc_buf_free(&a->term);
+	free(a);
+}
+
 zc_status
 zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
 {
@@ -95,18 +107,6 @@ zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
 	}
 	*out = a;
 	return ZC_OK;
-}
-
-void
-zc_analyzer_free(zc_analyzer *a)
-{
-	if (a == NULL)
-		return;
-	zc_segmenter_free(a->seg);
-	zc_norm_free(&a->norm);
-	free(a->units);
-	zc_buf_free(&a->term);
-	free(a);
 }
 
 /* ---- units ---------------------------------------------------------- */
