@@ -118,27 +118,25 @@ text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 	return combine2(ZC_Q_AND_MAYBE, body, scaled, out, err);
 }
 
+/* The prefix (Latin letters and digits, zc_qparse.h) is normalised as
+ * the words of the index are (zc_norm.h): ＴＥＣＨ* and Tech* find
+ * technology. */
 static zc_status
 wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
     zc_error *err)
 {
 	zc_buf t = { 0 };
-	size_t i = 0, adv;
-	uint32_t cp;
-	char enc[4];
+	char *prefix;
+	size_t len;
 	zc_status rc;
 
+	rc = zc_norm_string(n->text, n->len, &prefix, &len, err);
+	if (rc != ZC_OK)
+		return rc;
 	zc_buf_puts(&t, zc_fields[n->field].word_prefix);
-	while (i < n->len) {
-		cp = zc_utf8_decode(n->text + i, n->len - i, &adv);
-		i += adv;
-		if (cp >= 0xFF01 && cp <= 0xFF5E)
-			cp -= 0xFF01 - 0x21;
-		if (cp >= 'A' && cp <= 'Z')
-			cp += 'a' - 'A';
-		zc_buf_append(&t, enc, zc_utf8_encode(cp, enc));
-	}
+	zc_buf_append(&t, prefix, len);
 	rc = zc_query_wildcard(t.data, o->wildcard_max, out, err);
+	free(prefix);
 	zc_buf_free(&t);
 	return rc;
 }
