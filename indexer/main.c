@@ -27,10 +27,11 @@ static void
 print_help(void)
 {
 	fputs(usage_line, stdout);
-	fputs("\nIndex Chinese policy documents (.txt .md .html .htm .xml) "
-	    "for zcsearch.\n\n"
+	fputs("\nIndex Chinese policy documents for zcsearch (in folders: "
+	    ".txt .md .markdown\n.html .htm .shtml .xhtml .xml).\n\n"
 	    "  --db DIR         database (default $ZHENGCE_DB, else "
-	    "$XDG_DATA_HOME/zhengce/db)\n"
+	    "$XDG_DATA_HOME/zhengce/db,\n"
+	    "                   else ~/.local/share/zhengce/db)\n"
 	    "  -j, --jobs N     worker threads (default: number of cores)\n"
 	    "  --rebuild        start from an empty database\n"
 	    "  --batch N        commit after every N files (default 2000)\n"

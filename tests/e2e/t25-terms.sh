@@ -1,5 +1,5 @@
 #!/bin/sh
-# The terms of issue 4 over corpus/: a word finds the longer words that
+# The term scheme over corpus/: a word finds the longer words that
 # contain it, an exact query finds text that its source splits with a
 # space, Traditional characters find Simplified text, and every exact
 # query finds exactly the documents whose normalised text contains it.
