@@ -15,7 +15,9 @@
  *   3. $XDG_DATA_HOME/zhengce/db, when XDG_DATA_HOME is an absolute path;
  *      a relative or empty value is ignored, as the XDG Base Directory
  *      Specification says
- *   4. $HOME/.local/share/zhengce/db, when HOME is set and not empty
+ *   4. $HOME/.local/share/zhengce/db, when HOME is an absolute path (as
+ *      "~/" of zc_path.h requires; a relative HOME would put the database
+ *      below the working directory)
  *   5. nothing: ZC_ENOENT, "database: ...", rather than a guess relative
  *      to the working directory, which would differ between the two
  *      programs' runs

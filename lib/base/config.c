@@ -37,12 +37,12 @@ zc_config_db_path(const char *explicit_path, char **out, zc_error *err)
 	} else if (xdg != NULL && xdg[0] == '/') {
 		zc_buf_printf(&b, "%s/zhengce/db", xdg);
 		*out = zc_buf_steal(&b);
-	} else if (is_set(home)) {
+	} else if (home != NULL && home[0] == '/') {
 		zc_buf_printf(&b, "%s/.local/share/zhengce/db", home);
 		*out = zc_buf_steal(&b);
 	} else {
-		return zc_fail(err, ZC_ENOENT, "database: HOME is unset or "
-		    "empty, so there is no default (give --db or set "
+		return zc_fail(err, ZC_ENOENT, "database: HOME is not an "
+		    "absolute path, so there is no default (give --db or set "
 		    "ZHENGCE_DB)");
 	}
 	return ZC_OK;

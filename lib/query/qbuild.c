@@ -118,25 +118,22 @@ text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 	return combine2(ZC_Q_AND_MAYBE, body, scaled, out, err);
 }
 
-/* The prefix (Latin letters and digits, zc_qparse.h) is normalised as
- * the words of the index are (zc_norm.h): ＴＥＣＨ* and Tech* find
- * technology. */
+/* The prefix (Latin letters and digits, zc_qparse.h) in its analysed,
+ * normalised form (zc_terms.h), as the words of the index are: ＴＥＣＨ*
+ * and Tech* find technology. */
 static zc_status
-wildcard_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
-    zc_error *err)
+wildcard_query(const build_ctx *c, const zc_qnode *n,
+    const zc_qbuild_opts *o, zc_query **out, zc_error *err)
 {
 	zc_buf t = { 0 };
-	char *prefix;
+	const char *prefix;
 	size_t len;
 	zc_status rc;
 
-	rc = zc_norm_string(n->text, n->len, &prefix, &len, err);
-	if (rc != ZC_OK)
-		return rc;
+	prefix = zc_qtext_norm(zc_qtexts_find(c->texts, n), &len);
 	zc_buf_puts(&t, zc_fields[n->field].word_prefix);
 	zc_buf_append(&t, prefix, len);
 	rc = zc_query_wildcard(t.data, o->wildcard_max, out, err);
-	free(prefix);
 	zc_buf_free(&t);
 	return rc;
 }
@@ -357,7 +354,7 @@ build(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 	case ZC_QN_TEXT:
 		return text_query(c, n, o, out, err);
 	case ZC_QN_WILDCARD:
-		return wildcard_query(n, o, out, err);
+		return wildcard_query(c, n, o, out, err);
 	case ZC_QN_DATE:
 		return zc_query_value_range(ZC_SLOT_DATE,
 		    n->lo[0] ? n->lo : NULL, n->hi[0] ? n->hi : NULL, out, err);

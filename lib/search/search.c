@@ -192,6 +192,7 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 	candidate *c = zc_xcalloc(np ? np : 1, sizeof *c);
 	zc_spans spans = ZC_SPANS_INIT, none = ZC_SPANS_INIT;
 	zc_status st = ZC_OK;
+	bool opening_checked = false;
 
 	*n_chosen = 0;
 	if (np > 0)
@@ -210,12 +211,13 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 		st = zc_highlight(p->hl, pp->text, pp->len, &spans, err);
 		if (st == ZC_OK && spans.n > 0)
 			take(chosen, n_chosen, c[k].passage, &spans);
+		opening_checked |= c[k].passage == 0;
 	}
 	/* c[0] was highlighted above, and matched nothing */
 	if (st == ZC_OK && *n_chosen == 0 && nc > 0 && c[0].hits > 0)
 		take(chosen, n_chosen, c[0].passage, &none);
 	if (st == ZC_OK && *n_chosen == 0 && np > 0)
-		take(chosen, n_chosen, 0, NULL);
+		take(chosen, n_chosen, 0, opening_checked ? &none : NULL);
 	zc_spans_free(&spans);
 	free(c);
 	free(hits);
@@ -262,7 +264,7 @@ add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
 {
 	char *data = NULL;
 	size_t len = 0, n = 0;
-	zc_record_view v;
+	zc_record_view v = { 0 };
 	zc_record_passage *ps = NULL;
 	shown *chosen;
 	zc_spans none = ZC_SPANS_INIT;
@@ -276,7 +278,9 @@ add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
 		ps = zc_xcalloc(v.n_passages ? v.n_passages : 1, sizeof *ps);
 		st = zc_record_view_passages(&v, ps, err);
 	}
-	chosen = zc_xcalloc(per_doc, sizeof *chosen);
+	/* --per-doc may ask for far more passages than a document has */
+	chosen = zc_xcalloc(per_doc < v.n_passages ? per_doc :
+	    v.n_passages + 1, sizeof *chosen);
 	if (st == ZC_OK)
 		st = choose(picker, ms, i, ps, v.n_passages, per_doc, chosen,
 		    &n, err);

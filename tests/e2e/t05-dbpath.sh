@@ -2,7 +2,7 @@
 # zcindex and zcsearch open the same database for every combination of
 # --db (absent, empty, given), ZHENGCE_DB (unset, empty, set),
 # XDG_DATA_HOME (unset, empty, absolute, relative) and HOME (unset,
-# empty, set).  Each combination runs in a sandbox of its own: before
+# empty, absolute, relative).  Each combination runs in a sandbox of its own: before
 # indexing both programs name the same missing database, zcindex then
 # creates it where zc_config.h says and nowhere else, and zcsearch finds
 # 沃壤行动 in it.  Where no database is named, both refuse alike.
@@ -35,7 +35,7 @@ expected() {
 		echo "$2"
 	elif [ "${3#/}" != "$3" ]; then
 		echo "$3/zhengce/db"
-	elif [ "$4" != - ] && [ -n "$4" ]; then
+	elif [ "${4#/}" != "$4" ]; then
 		echo "$4/.local/share/zhengce/db"
 	else
 		echo none
@@ -43,13 +43,13 @@ expected() {
 }
 
 usage_msg="--db: empty path"
-none_msg="database: HOME is unset or empty, so there is no default (give --db or set ZHENGCE_DB)"
+none_msg="database: HOME is not an absolute path, so there is no default (give --db or set ZHENGCE_DB)"
 
 n=0
 for d in - '' opt; do
 for z in - '' env; do
 for x in - '' xdg rel; do
-for h in - '' home; do
+for h in - '' home relh; do
 	n=$((n + 1))
 	s=$tmp/c$n
 	mkdir -p "$s/cwd"
@@ -60,6 +60,7 @@ for h in - '' home; do
 	[ "$x" = xdg ] && xv=$s/xdg
 	[ "$x" = rel ] && xv=xdg
 	[ "$h" = home ] && hv=$s/home
+	[ "$h" = relh ] && hv=home
 	what="--db ${d:-''} ZHENGCE_DB ${z:-''} XDG_DATA_HOME ${x:-''} HOME ${h:-''}"
 	want=$(expected "$dv" "$zv" "$xv" "$hv")
 	cd "$s/cwd" || exit 2
@@ -91,7 +92,7 @@ done
 done
 done
 done
-check "$n" 108 "combinations tried"
+check "$n" 144 "combinations tried"
 
 # The rule exists once: no other source reads these variables.
 cd "$top" || exit 2

@@ -70,6 +70,8 @@ static const struct {
 	    { NULL, NULL, NULL, NULL }, ZC_ENOENT, NULL },
 	{ "an empty HOME is no HOME",
 	    { NULL, "", "", "" }, ZC_ENOENT, NULL },
+	{ "a relative HOME is no HOME",
+	    { NULL, NULL, NULL, "h" }, ZC_ENOENT, NULL },
 	{ "a relative XDG_DATA_HOME does not stand in for HOME",
 	    { NULL, NULL, "x", NULL }, ZC_ENOENT, NULL },
 	{ "an absolute XDG_DATA_HOME needs no HOME",
@@ -104,8 +106,8 @@ Test(config, the_two_errors_say_what_to_do)
 	cr_assert_eq(resolve(&empty_db, &path, &err), ZC_EINVAL);
 	cr_expect_str_eq(err.msg, "--db: empty path");
 	cr_assert_eq(resolve(&no_home, &path, &err), ZC_ENOENT);
-	cr_expect_str_eq(err.msg, "database: HOME is unset or empty, so there "
-	    "is no default (give --db or set ZHENGCE_DB)");
+	cr_expect_str_eq(err.msg, "database: HOME is not an absolute path, so "
+	    "there is no default (give --db or set ZHENGCE_DB)");
 }
 
 /* The documented order, stated independently of the code under test:
@@ -121,7 +123,7 @@ expected(const setting *s, char *path, size_t size)
 		snprintf(path, size, "%s", s->env);
 	} else if (s->xdg != NULL && s->xdg[0] == '/') {
 		snprintf(path, size, "%s/zhengce/db", s->xdg);
-	} else if (s->home != NULL && s->home[0] != '\0') {
+	} else if (s->home != NULL && s->home[0] == '/') {
 		snprintf(path, size, "%s/.local/share/zhengce/db", s->home);
 	} else {
 		return ZC_ENOENT;
@@ -134,13 +136,13 @@ Test(config, every_combination_of_db_zhengce_db_xdg_and_home)
 	static const char *const dbs[] = { NULL, "", "/o/db", "rel/db" };
 	static const char *const envs[] = { NULL, "", "/z/db" };
 	static const char *const xdgs[] = { NULL, "", "/x", "x" };
-	static const char *const homes[] = { NULL, "", "/h" };
+	static const char *const homes[] = { NULL, "", "/h", "h" };
 	unsigned n = 0;
 
 	for (size_t a = 0; a < 4; a++)
 	for (size_t b = 0; b < 3; b++)
 	for (size_t c = 0; c < 4; c++)
-	for (size_t d = 0; d < 3; d++) {
+	for (size_t d = 0; d < 4; d++) {
 		setting s = { dbs[a], envs[b], xdgs[c], homes[d] };
 		char want[64] = "", *path = NULL;
 		zc_error err = { 0 };
@@ -155,7 +157,7 @@ Test(config, every_combination_of_db_zhengce_db_xdg_and_home)
 		free(path);
 		n++;
 	}
-	cr_expect_eq(n, 144);
+	cr_expect_eq(n, 192);
 }
 
 Test(config, make_parents_creates_the_parents_but_not_the_database)
