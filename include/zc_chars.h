@@ -75,6 +75,8 @@ int zc_chars_digit(uint32_t cp);
  *   and the capitals of amounts and cheques: 壹 … 玖 1-9, 拾 10, 佰 100,
  *   仟 1000. */
 long zc_chars_han_numeral(uint32_t cp);
+/* Whether cp is one of those numerals. */
+bool zc_chars_is_han_numeral(uint32_t cp);
 
 /* A numeral that is one digit of a number written digit by digit (the
  * year 二〇二四): 〇 ○ 零 一 … 九 and 壹 … 玖, as 0-9; -1 for any other

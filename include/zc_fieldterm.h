@@ -1,7 +1,8 @@
 /*
  * zc_fieldterm.h — the boolean terms of exact field values,
- * directories and files (zc_schema.h: K, N, C, V, P, F).  The indexer stores them and
- * the query builder looks them up through these same functions, so that
+ * directories and files (zc_schema.h: K, N, C, V, P, F).  The indexer
+ * stores them and the query builder looks them up through these same
+ * functions, so that
  * a value typed in a query finds the value read from a document.
  *
  * Exact values: full-width ASCII folded to ASCII, every character of

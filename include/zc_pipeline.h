@@ -25,8 +25,8 @@ void zc_pipeline_init(void);
 zc_status zc_pipeline_read(const char *path, zc_buf *out, struct stat *st,
     zc_error *err);
 
-/* Read the file at path (zc_pipeline_read) and fill *out (zeroed first; free it with
- * zc_doc_free even on failure).  out->path is a copy of path.
+/* Read the file at path (zc_pipeline_read) and fill *out (zeroed first;
+ * free it with zc_doc_free even on failure).  out->path is a copy of path.
  * ZC_ENOENT / ZC_EIO: unreadable; ZC_EBINARY: not text; ZC_ETOOBIG. */
 zc_status zc_pipeline_load(const char *path, zc_doc *out, zc_error *err);
 

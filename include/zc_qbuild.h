@@ -1,7 +1,9 @@
 /*
  * zc_qbuild.h — a parsed query (zc_qparse.h) turned into a Xapian query
- * (zc_xapian.h) through the term scheme (zc_terms.h).  Second stage of
- * the search side: query → parse → build → hits → print.
+ * (zc_xapian.h) through the term scheme (zc_terms.h), from the texts of
+ * the tree analysed once (zc_qbuild_analyse).  The prepared query
+ * (zc_prepared.h) runs it: query → parse → analyse → build → hits →
+ * print.
  *
  * What a tree becomes:
  *   TEXT body       zc_terms_query(BODY), AND_MAYBE the same text in the
@@ -14,7 +16,7 @@
  *                   under NEAR, so each operand is represented there by
  *                   its first term (zc_terms_anchor); the window counts
  *                   positions (a Han character, a Latin word or number)
- *   WILDCARD        OP_WILDCARD on W/T/B + the lower-cased prefix, at
+ *   WILDCARD        OP_WILDCARD on W/T/B + the normalised prefix, at
  *                   most wildcard_max words (beyond: the search fails
  *                   with ZC_ETOOBIG, see zc_query_wildcard)
  *   DATE            value range on ZC_SLOT_DATE, "YYYYMMDD" inclusive

@@ -169,7 +169,7 @@ zc_status zc_query_wildcard(const char *prefix, unsigned max_expansion,
     zc_query **out, zc_error *err);
 zc_status zc_query_match_all(zc_query **out, zc_error *err);
 zc_status zc_query_match_nothing(zc_query **out, zc_error *err);
-/* Xapian's description of q (for tests and --debug); malloc'd. */
+/* Xapian's description of q (for tests); malloc'd. */
 char *zc_query_describe(const zc_query *q);
 void zc_query_free(zc_query *q);
 

@@ -282,14 +282,6 @@ ends_mid_sentence(const char *s, size_t len)
 	    cp == '-' || cp == '%';
 }
 
-/* The numerals of the segmenter's one table: items are numbered 一、,
- * 十二、, 壹、 and 廿一、 too. */
-static bool
-is_han_numeral(uint32_t cp)
-{
-	return zc_chars_han_numeral(cp) >= 0;
-}
-
 /* Starts like a new item: 一、 (一) （一） 1. 1、 第…条 —— • … */
 static bool
 starts_item(const char *s, size_t len)
@@ -301,7 +293,7 @@ starts_item(const char *s, size_t len)
 		i = adv;
 		next = zc_utf8_decode(s + i, len - i, &adv);
 		return (next < 0x80 && isdigit((int)next)) ||
-		    is_han_numeral(next);
+		    zc_chars_is_han_numeral(next);
 	}
 	if (cp == 0x2014 || cp == 0x2022 || cp == 0x25CF || cp == 0x25A0 ||
 	    cp == 0x25C6 || cp == 0x2605 || cp == '*' || cp == '#' ||
@@ -315,7 +307,8 @@ starts_item(const char *s, size_t len)
 	    starts(s + i, "、") || starts(s + i, "．") || starts(s + i, "）")))
 		return true;
 	i = 0;
-	while (i < len && is_han_numeral(zc_utf8_decode(s + i, len - i, &adv)))
+	while (i < len &&
+	    zc_chars_is_han_numeral(zc_utf8_decode(s + i, len - i, &adv)))
 		i += adv;
 	return i > 0 && (starts(s + i, "、") || starts(s + i, "是"));
 }

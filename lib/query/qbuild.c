@@ -69,13 +69,13 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 	zc_status rc;
 
 	rc = zc_path_resolve(n->text, n->len, o->cwd, &path, &kind, &why);
-	if (rc != ZC_OK)
+	if (rc != ZC_OK) {
 		rc = zc_fail(err, rc, "path:%.*s: %s", (int)n->len, n->text,
 		    why.msg);
-	else if (kind != ZC_PATH_FILE) {
+	} else if (kind != ZC_PATH_FILE) {
 		zc_fieldterm_dir(path.data, path.len, &t);
 		rc = term_query(&t, out, err);
-	} else if (rc == ZC_OK) {
+	} else {
 		zc_fieldterm_file_path(path.data, path.len, &t);
 		rc = term_query(&t, &a, err);
 		zc_buf_reset(&t);

@@ -30,12 +30,6 @@ is_digit_cp(uint32_t cp)
 }
 
 static bool
-is_han_numeral(uint32_t cp)
-{
-	return zc_chars_han_numeral(cp) >= 0;
-}
-
-static bool
 is_one_of(const char *s, size_t len, const char *const *list)
 {
 	if (len == 0)
@@ -396,7 +390,8 @@ numerals_unit(const char *t, size_t len, bool ordinal, bool *has_unit)
 	while (i < len) {
 		size_t adv;
 
-		if (!is_han_numeral(zc_utf8_decode(t + i, len - i, &adv)))
+		if (!zc_chars_is_han_numeral(zc_utf8_decode(t + i, len - i,
+		    &adv)))
 			break;
 		i += adv;
 	}

@@ -181,15 +181,9 @@ cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 static void
 append_term(zc_buf *out, const char *prefix, const char *s, size_t len)
 {
-	size_t room = ZC_MAX_TERM - strlen(prefix);
-
-	if (len > room) {
-		len = room;
-		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-			len--;
-	}
 	zc_buf_puts(out, prefix);
-	zc_buf_append(out, s, len);
+	zc_buf_append(out, s, zc_utf8_clip(s, len,
+	    ZC_MAX_TERM - strlen(prefix)));
 }
 
 /* a->term = prefix + text. */

@@ -2,8 +2,8 @@
 # zcindex and zcsearch open the same database for every combination of
 # --db (absent, empty, given), ZHENGCE_DB (unset, empty, set),
 # XDG_DATA_HOME (unset, empty, absolute, relative) and HOME (unset,
-# empty, absolute, relative).  Each combination runs in a sandbox of its own: before
-# indexing both programs name the same missing database, zcindex then
+# empty, absolute, relative).  Each combination runs in a sandbox of its
+# own: before indexing both programs name the same missing database, zcindex then
 # creates it where zc_config.h says and nowhere else, and zcsearch finds
 # 沃壤行动 in it.  Where no database is named, both refuse alike.
 . "$(dirname "$0")/lib.sh"

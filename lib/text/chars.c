@@ -211,6 +211,12 @@ zc_chars_han_numeral(uint32_t cp)
 	return n != NULL ? n->value : -1;
 }
 
+bool
+zc_chars_is_han_numeral(uint32_t cp)
+{
+	return zc_chars_han_numeral(cp) >= 0;
+}
+
 int
 zc_chars_han_digit(uint32_t cp)
 {
