@@ -13,9 +13,8 @@
  * only in queries: a document's body is its passages, its path its own
  * member of zc_doc.
  *
- * Not here: the labels ingest recognises on a page (成文日期, 信息来源,
- * ... in meta.c) and the HTML meta names (extract.c), which carry the
- * scores that rank one source of a value against another.
+ * Not here: the HTML meta names (extract.c), which are markup rather
+ * than words a reader sees.
  */
 #ifndef ZC_FIELDS_H
 #define ZC_FIELDS_H
@@ -36,6 +35,24 @@ typedef enum zc_field {
 	ZC_FIELD_PATH,     /* query only: path: */
 	ZC_FIELD_END       /* entries of zc_fields */
 } zc_field;
+
+/* What a label on a page says of the value after it (zc_meta.h weighs
+ * each kind against the other sources of a field). */
+typedef enum zc_label_kind {
+	ZC_LABEL_NAMES,  /* names the field: 发文日期, 索引号, 发布机构 */
+	ZC_LABEL_WEAK,   /* names it loosely: 发布时间 may be the time a
+	                  * page went up, not the 发文日期 */
+	ZC_LABEL_SOURCE  /* 来源: often a section of the site, not the
+	                  * issuer */
+} zc_label_kind;
+
+/* A label of the field on pages.  Of two labels of one field and kind,
+ * the one of higher rank wins (发文日期 over 成文日期). */
+typedef struct zc_field_label {
+	const char *word; /* NULL ends a field's list */
+	zc_label_kind kind;
+	int rank;
+} zc_field_label;
 
 /* How a field is indexed, and so how a query value for it is read. */
 typedef enum zc_field_kind {
@@ -65,6 +82,9 @@ typedef struct zc_field_info {
 	                          * terms; NULL for other kinds */
 	bool fold_brackets;      /* ZC_FK_EXACT: brackets compare folded
 	                          * (zc_fieldterm.h) */
+	const zc_field_label *labels; /* metadata fields: the labels that
+	                          * introduce a value on a page; no label
+	                          * is a prefix of another */
 } zc_field_info;
 
 /* Indexed by zc_field. */

@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "zc_chars.h"
@@ -86,45 +87,27 @@ zc_meta_is_doc_no(const char *s, size_t len)
 
 /* ---- labels ---------------------------------------------------------- */
 
-static const struct label {
+/* The labels of every field (zc_fields.h), each weighed as a source. */
+static struct label {
 	const char *name;
 	zc_field field;
 	int score;
-} labels[] = {
-	/* longest first where one label ends another */
-	{ "发文日期", ZC_FIELD_DATE, S_LABEL + 5 },
-	{ "成文日期", ZC_FIELD_DATE, S_LABEL + 4 },
-	{ "印发日期", ZC_FIELD_DATE, S_LABEL + 3 },
-	{ "公布日期", ZC_FIELD_DATE, S_LABEL },
-	{ "发布日期", ZC_FIELD_DATE, S_LABEL_WEAK + 2 },
-	{ "发布时间", ZC_FIELD_DATE, S_LABEL_WEAK + 1 },
-	{ "日期", ZC_FIELD_DATE, S_LABEL_WEAK },
-	{ "索引号", ZC_FIELD_INDEX_NO, S_LABEL },
-	{ "发布机构", ZC_FIELD_ISSUER, S_LABEL },
-	{ "发文机关", ZC_FIELD_ISSUER, S_LABEL },
-	{ "发文机构", ZC_FIELD_ISSUER, S_LABEL },
-	{ "发文单位", ZC_FIELD_ISSUER, S_LABEL },
-	{ "制发机关", ZC_FIELD_ISSUER, S_LABEL },
-	{ "发布单位", ZC_FIELD_ISSUER, S_LABEL - 1 },
-	{ "信息来源", ZC_FIELD_ISSUER, S_SOURCE },
-	{ "文章来源", ZC_FIELD_ISSUER, S_SOURCE },
-	{ "来源", ZC_FIELD_ISSUER, S_SOURCE },
-	{ "发文字号", ZC_FIELD_DOC_NO, S_LABEL },
-	{ "发文文号", ZC_FIELD_DOC_NO, S_LABEL },
-	{ "文件编号", ZC_FIELD_DOC_NO, S_LABEL },
-	{ "文号", ZC_FIELD_DOC_NO, S_LABEL },
-	{ "主题分类", ZC_FIELD_CATEGORY, S_LABEL + 1 },
-	{ "信息分类", ZC_FIELD_CATEGORY, S_LABEL },
-	{ "所属分类", ZC_FIELD_CATEGORY, S_LABEL },
-	{ "分类", ZC_FIELD_CATEGORY, S_LABEL },
-	{ "有效性", ZC_FIELD_VALIDITY, S_LABEL },
-	{ "时效性", ZC_FIELD_VALIDITY, S_LABEL },
-	{ "效力状态", ZC_FIELD_VALIDITY, S_LABEL },
-	{ "标题", ZC_FIELD_TITLE, S_LABEL },
-	{ "题名", ZC_FIELD_TITLE, S_LABEL },
-	{ "文件名称", ZC_FIELD_TITLE, S_LABEL },
-};
-#define N_LABELS (sizeof labels / sizeof labels[0])
+} labels[64];
+static size_t n_labels;
+static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
+
+static void
+init_labels(void)
+{
+	static const int base[] = { [ZC_LABEL_NAMES] = S_LABEL,
+	    [ZC_LABEL_WEAK] = S_LABEL_WEAK, [ZC_LABEL_SOURCE] = S_SOURCE };
+
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		for (const zc_field_label *l = zc_fields[f].labels;
+		    l->word != NULL && n_labels < 64; l++)
+			labels[n_labels++] = (struct label){ l->word,
+			    (zc_field)f, base[l->kind] + l->rank };
+}
 
 /* Match label name at s[i..len), single spaces allowed between its
  * characters (索 引 号); the end offset, or 0. */
@@ -157,7 +140,8 @@ match_name(const char *s, size_t len, size_t i, const char *name)
 static const struct label *
 label_at(const char *s, size_t len, size_t i, size_t *end)
 {
-	for (size_t k = 0; k < N_LABELS; k++) {
+	pthread_once(&labels_once, init_labels);
+	for (size_t k = 0; k < n_labels; k++) {
 		size_t e = match_name(s, len, i, labels[k].name), adv;
 		uint32_t next;
 

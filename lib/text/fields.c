@@ -10,26 +10,66 @@
 
 #include "zc_schema.h"
 
+/* Labels on pages, by field; the query names are among them. */
+static const zc_field_label title_labels[] = {
+	{ "标题", ZC_LABEL_NAMES, 0 }, { "题名", ZC_LABEL_NAMES, 0 },
+	{ "文件名称", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
+};
+static const zc_field_label index_no_labels[] = {
+	{ "索引号", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
+};
+static const zc_field_label date_labels[] = {
+	{ "发文日期", ZC_LABEL_NAMES, 5 }, { "成文日期", ZC_LABEL_NAMES, 4 },
+	{ "印发日期", ZC_LABEL_NAMES, 3 }, { "公布日期", ZC_LABEL_NAMES, 0 },
+	{ "发布日期", ZC_LABEL_WEAK, 2 }, { "发布时间", ZC_LABEL_WEAK, 1 },
+	{ "日期", ZC_LABEL_WEAK, 0 }, { NULL, 0, 0 }
+};
+static const zc_field_label issuer_labels[] = {
+	{ "发布机构", ZC_LABEL_NAMES, 0 }, { "发文机关", ZC_LABEL_NAMES, 0 },
+	{ "发文机构", ZC_LABEL_NAMES, 0 }, { "发文单位", ZC_LABEL_NAMES, 0 },
+	{ "制发机关", ZC_LABEL_NAMES, 0 }, { "发布单位", ZC_LABEL_NAMES, -1 },
+	{ "信息来源", ZC_LABEL_SOURCE, 0 }, { "文章来源", ZC_LABEL_SOURCE, 0 },
+	{ "来源", ZC_LABEL_SOURCE, 0 }, { NULL, 0, 0 }
+};
+static const zc_field_label doc_no_labels[] = {
+	{ "发文字号", ZC_LABEL_NAMES, 0 }, { "发文文号", ZC_LABEL_NAMES, 0 },
+	{ "文件编号", ZC_LABEL_NAMES, 0 }, { "文号", ZC_LABEL_NAMES, 0 },
+	{ NULL, 0, 0 }
+};
+static const zc_field_label category_labels[] = {
+	{ "主题分类", ZC_LABEL_NAMES, 1 }, { "信息分类", ZC_LABEL_NAMES, 0 },
+	{ "所属分类", ZC_LABEL_NAMES, 0 }, { "分类", ZC_LABEL_NAMES, 0 },
+	{ NULL, 0, 0 }
+};
+static const zc_field_label validity_labels[] = {
+	{ "有效性", ZC_LABEL_NAMES, 0 }, { "时效性", ZC_LABEL_NAMES, 0 },
+	{ "效力状态", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
+};
+
 const zc_field_info zc_fields[ZC_FIELD_END] = {
 	[ZC_FIELD_TITLE] = { "title", "title", { "标题" }, ZC_FK_TEXT,
-	    ZC_PREFIX_TITLE_CHAR, ZC_PREFIX_TITLE_WORD, NULL, false },
+	    ZC_PREFIX_TITLE_CHAR, ZC_PREFIX_TITLE_WORD, NULL, false,
+	    title_labels },
 	[ZC_FIELD_INDEX_NO] = { "index_no", "index", { "索引号" },
-	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_INDEX_NO, false },
+	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_INDEX_NO, false,
+	    index_no_labels },
 	[ZC_FIELD_DATE] = { "date", "date", { "发文日期" }, ZC_FK_DATE,
-	    NULL, NULL, NULL, false },
+	    NULL, NULL, NULL, false, date_labels },
 	[ZC_FIELD_ISSUER] = { "issuer", "issuer", { "机构", "发布机构" },
 	    ZC_FK_TEXT, ZC_PREFIX_ISSUER_CHAR, ZC_PREFIX_ISSUER_WORD, NULL,
-	    false },
+	    false, issuer_labels },
 	[ZC_FIELD_DOC_NO] = { "doc_no", "docno", { "文号" }, ZC_FK_EXACT,
-	    NULL, NULL, ZC_PREFIX_DOC_NO, true },
+	    NULL, NULL, ZC_PREFIX_DOC_NO, true, doc_no_labels },
 	[ZC_FIELD_CATEGORY] = { "category", "category", { "分类" },
-	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_CATEGORY, false },
+	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_CATEGORY, false,
+	    category_labels },
 	[ZC_FIELD_VALIDITY] = { "validity", "validity", { "有效性" },
-	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_VALIDITY, false },
+	    ZC_FK_EXACT, NULL, NULL, ZC_PREFIX_VALIDITY, false,
+	    validity_labels },
 	[ZC_FIELD_BODY] = { NULL, NULL, { NULL }, ZC_FK_TEXT,
-	    ZC_PREFIX_CHAR, ZC_PREFIX_WORD, NULL, false },
+	    ZC_PREFIX_CHAR, ZC_PREFIX_WORD, NULL, false, NULL },
 	[ZC_FIELD_PATH] = { NULL, "path", { NULL }, ZC_FK_PATH,
-	    NULL, NULL, ZC_PREFIX_DIR, false },
+	    NULL, NULL, ZC_PREFIX_DIR, false, NULL },
 };
 
 bool

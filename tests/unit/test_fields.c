@@ -208,3 +208,41 @@ Test(fields, kinds_have_the_prefixes_they_need)
 	cr_expect_eq(zc_fields[ZC_FIELD_PATH].kind, ZC_FK_PATH);
 	cr_expect_eq(zc_fields[ZC_FIELD_BODY].kind, ZC_FK_TEXT);
 }
+
+/* meta.c tries the labels in any order: that is safe only while no
+ * label is a prefix of another (日期 of 发文日期 is a suffix, which is
+ * fine: labels are matched where a label starts). */
+Test(fields, no_label_is_a_prefix_of_another_and_each_field_has_one)
+{
+	const char *all[64];
+	size_t n = 0;
+
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		cr_assert_not_null(zc_fields[f].labels, "%s", zc_fields[f].key);
+		cr_expect_not_null(zc_fields[f].labels[0].word, "%s has a label",
+		    zc_fields[f].key);
+		for (const zc_field_label *l = zc_fields[f].labels;
+		    l->word != NULL; l++)
+			all[n++] = l->word;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++)
+			cr_expect(i == j || strncmp(all[i], all[j],
+			    strlen(all[i])) != 0, "%s is a prefix of %s",
+			    all[i], all[j]);
+}
+
+Test(fields, every_chinese_query_name_is_a_label_of_its_field)
+{
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		for (size_t i = 0; zc_fields[f].zh_names[i] != NULL; i++) {
+			const char *name = zc_fields[f].zh_names[i];
+			bool found = false;
+
+			for (const zc_field_label *l = zc_fields[f].labels;
+			    l->word != NULL; l++)
+				found |= strcmp(l->word, name) == 0;
+			cr_expect(found || strcmp(name, "机构") == 0,
+			    "%s: a query name that no page label says", name);
+		}
+}
