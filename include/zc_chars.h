@@ -20,6 +20,11 @@
  *     exact values of fields drop the same set, so that a value quoted
  *     in a query, typed without quotes or read from a document gives
  *     one term.
+ * Not here, on purpose: the whitespace of markup (extract.c and the
+ * charset sniffing of decode.c use isspace(3)), because HTML collapses
+ * only ASCII whitespace and a no-break space in a page is text that
+ * clean sees; and the letters that may precede '*' in a query
+ * (qparse.c), which are the query language's syntax (zcquery(7)).
  */
 #ifndef ZC_CHARS_H
 #define ZC_CHARS_H

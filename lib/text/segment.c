@@ -162,11 +162,11 @@ kind_of_piece(int32_t status, const char *s, size_t len, bool *is_space)
 		size_t adv;
 		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
 
-		if (!u_isUWhiteSpace((UChar32)cp))
+		if (!zc_chars_is_space(cp))
 			*is_space = false;
 		if (zc_chars_is_han(cp))
 			return ZC_WORD_HAN;
-		if (u_isalnum((UChar32)cp))
+		if (zc_chars_is_word(cp))
 			return ZC_WORD_LATIN;
 		i += adv;
 	}
