@@ -158,6 +158,15 @@ bench: all
 
 .PHONY: bench
 
+# zcsearch of another build (BEFORE=DIR, e.g. a worktree's build/) against
+# this one, interleaved on one index: what a change did to latency.
+bench-ab: all
+	@[ -n "$(BEFORE)" ] || { echo "bench-ab: give BEFORE=BUILD_DIR"; exit 2; }
+	@python3 scripts/bench-ab.py --before $(BEFORE) --after $(BUILD) \
+		--laws $${ZC_LAWS:-../shared/data/laws.tar.xz}
+
+.PHONY: bench-ab
+
 # libFuzzer targets (clang, ASan + UBSan), each run FUZZ_SECONDS seconds
 # from the readable seeds in tests/fuzz/seeds/<target>/; findings are
 # written to build/fuzz/crashes/.
