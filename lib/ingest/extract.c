@@ -26,15 +26,9 @@ void
 zc_lines_add(zc_lines *l, const char *text, size_t len, unsigned line,
     unsigned flags)
 {
-	zc_line *ln;
-
 	l->items = zc_xgrow(l->items, &l->cap, l->n + 1, sizeof *l->items);
-	ln = &l->items[l->n++];
-	ln->text = zc_xstrndup(text, len);
-	ln->len = len;
-	ln->raw = NULL;
-	ln->line = line;
-	ln->flags = flags;
+	l->items[l->n++] = (zc_line){ .text = zc_xstrndup(text, len),
+	    .len = len, .line = line, .flags = flags };
 }
 
 void

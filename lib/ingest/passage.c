@@ -36,15 +36,10 @@ static void
 push_piece(pieces *p, const char *text, size_t len, unsigned line,
     bool whole)
 {
-	piece *pc;
-
 	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
-	pc = &p->items[p->n++];
-	pc->text = zc_xstrndup(text, len);
-	pc->len = len;
-	pc->cps = zc_utf8_count(text, len);
-	pc->line = line;
-	pc->whole = whole;
+	p->items[p->n++] = (piece){ .text = zc_xstrndup(text, len),
+	    .len = len, .cps = zc_utf8_count(text, len), .line = line,
+	    .whole = whole };
 }
 
 static unsigned

@@ -129,11 +129,16 @@ passage_at(const zc_record_passage *ps, size_t np, unsigned pos)
 	return lo;
 }
 
+/* The anchors found in one passage. */
+typedef struct tally {
+	uint32_t mask; /* bit a: anchor a occurs */
+	unsigned hits; /* occurrences of all anchors */
+} tally;
+
 /* Count the anchors of p in each passage of hit i's document. */
 static zc_status
 count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
-    const zc_record_passage *ps, size_t np, uint32_t *mask, unsigned *hits,
-    zc_error *err)
+    const zc_record_passage *ps, size_t np, tally *t, zc_error *err)
 {
 	for (size_t a = 0; a < p->n; a++) {
 		unsigned *pos;
@@ -145,8 +150,8 @@ count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
 			return st;
 		for (size_t k = 0; k < n; k++) {
 			size_t j = passage_at(ps, np, pos[k]);
-			mask[j] |= (uint32_t)1 << a;
-			hits[j]++;
+			t[j].mask |= (uint32_t)1 << a;
+			t[j].hits++;
 		}
 		free(pos);
 	}
@@ -187,8 +192,7 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
     size_t *n_chosen, zc_error *err)
 {
 	size_t nc = 0, checks = 0;
-	uint32_t *mask = zc_xcalloc(np ? np : 1, sizeof *mask);
-	unsigned *hits = zc_xcalloc(np ? np : 1, sizeof *hits);
+	tally *t = zc_xcalloc(np ? np : 1, sizeof *t);
 	candidate *c = zc_xcalloc(np ? np : 1, sizeof *c);
 	zc_spans spans = ZC_SPANS_INIT, none = ZC_SPANS_INIT;
 	zc_status st = ZC_OK;
@@ -196,11 +200,11 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 
 	*n_chosen = 0;
 	if (np > 0)
-		st = count_anchors(p, ms, i, ps, np, mask, hits, err);
+		st = count_anchors(p, ms, i, ps, np, t, err);
 	for (size_t j = 0; st == ZC_OK && j < np; j++)
-		if (hits[j] > 0 || p->unanchored)
+		if (t[j].hits > 0 || p->unanchored)
 			c[nc++] = (candidate){ j,
-			    (unsigned)__builtin_popcount(mask[j]), hits[j] };
+			    (unsigned)__builtin_popcount(t[j].mask), t[j].hits };
 	qsort(c, nc, sizeof *c, cmp_candidate);
 	/* passages where the highlighter confirms a match, most query texts
 	 * first; else the likeliest unconfirmed one; the opening only when
@@ -220,8 +224,7 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 		take(chosen, n_chosen, 0, opening_checked ? &none : NULL);
 	zc_spans_free(&spans);
 	free(c);
-	free(hits);
-	free(mask);
+	free(t);
 	return st;
 }
 
