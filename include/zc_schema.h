@@ -49,6 +49,14 @@
  * Metadata keys: ZC_META_FILE + path -> per-file state (indexer/state.h);
  * ZC_META_ROOT + path -> roots indexed; ZC_META_VERSION -> schema version;
  * ZC_META_UPDATED -> time of the last commit (seconds since the epoch).
+ *
+ * ZC_SCHEMA_VERSION, a decimal number, goes up whenever the terms,
+ * values or record written for the same file change, so that a query of
+ * the new zcsearch would miss in a document of the old zcindex (2: 文号
+ * terms fold {} and drop C1 controls, dates read by zc_dates.h, 廿 and 卅
+ * are numerals).  zcindex re-reads every file of a database of an older
+ * schema and refuses one of a newer schema (indexer/run.c); zcsearch
+ * reads any, since records and terms stay readable.
  */
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H
@@ -75,7 +83,7 @@ enum {
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "1"
+#define ZC_SCHEMA_VERSION "2"
 
 /* Longest term Xapian accepts is 245 bytes; longer field values are cut
  * at a character boundary before they become terms. */

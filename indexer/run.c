@@ -6,6 +6,14 @@
  * order, so -j1 and -j2 build identical databases.  A worker may only
  * claim file i while i < written + SLOTS: slot i % SLOTS is then free, and
  * memory is bounded by SLOTS documents in flight.
+ *
+ * Schema: a database of an older ZC_SCHEMA_VERSION (zc_schema.h) holds
+ * documents a current query may miss, and their files' state says
+ * "unchanged".  The run that finds it re-reads every file it walks, and
+ * marks every other stored file outdated (state.h) in the same commit
+ * as the new version: the version never reaches the disk without the
+ * marks, so a run killed half-way, or a root not given this time, still
+ * leaves each old document to be re-read by the next run that walks it.
  */
 #include "run.h"
 
@@ -47,6 +55,8 @@ typedef struct run {
 	bool *has_old;
 	size_t *todo;         /* indices of files to (re)index, in order */
 	size_t n_todo;
+	bool reread;          /* older schema: every file as if changed */
+	unsigned long outside; /* stored files outdated, not walked now */
 
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -101,6 +111,71 @@ file_listed(const walk_list *files, const char *path)
 	return false;
 }
 
+static bool
+under_root(const walk_list *files, const char *path)
+{
+	for (size_t i = 0; i < files->n_roots; i++)
+		if (walk_inside(path, files->roots[i]))
+			return true;
+	return false;
+}
+
+/* Called by each_state for one stored file state. */
+typedef zc_status (*state_fn)(run *r, zc_wdb *w, const char *key,
+    file_state *fs, const char *path, zc_error *err);
+
+/* Call fn for every state stored under a key starting with prefix.  The
+ * keys are collected first: fn may change or delete them. */
+static zc_status
+each_state(run *r, zc_wdb *w, const char *prefix, state_fn fn,
+    zc_error *err)
+{
+	zc_buf keys = {0};
+	zc_status st = zc_wdb_metadata_keys(w, prefix, collect_key, &keys,
+	    err);
+
+	for (size_t off = 0; st == ZC_OK && off < keys.len;
+	    off += strlen(keys.data + off) + 1) {
+		const char *key = keys.data + off;
+		zc_buf path = {0};
+		file_state fs;
+		char *v = NULL;
+		size_t len = 0;
+
+		st = zc_wdb_get_metadata(w, key, &v, &len, err);
+		if (st == ZC_OK && v != NULL &&
+		    state_decode(v, len, &fs, &path) && path.len > 0)
+			st = fn(r, w, key, &fs, path.data, err);
+		free(v);
+		zc_buf_free(&path);
+	}
+	zc_buf_free(&keys);
+	return st;
+}
+
+static zc_status
+remove_if_vanished(run *r, zc_wdb *w, const char *key, file_state *fs,
+    const char *path, zc_error *err)
+{
+	zc_buf term = {0};
+	zc_status st;
+
+	(void)fs;
+	if (file_listed(r->files, path))
+		return ZC_OK;
+	zc_fieldterm_file_id(path, &term);
+	st = zc_wdb_delete_term(w, term.data, err);
+	zc_buf_free(&term);
+	if (st == ZC_OK)
+		st = zc_wdb_set_metadata(w, key, NULL, 0, err);
+	if (st == ZC_OK) {
+		r->removed++;
+		if (r->opts->verbose)
+			fprintf(stderr, "removed %s\n", path);
+	}
+	return st;
+}
+
 /* Remove every file stored below a walked root that the walk no longer
  * found: its document (term F+key) and its state. */
 static zc_status
@@ -109,49 +184,121 @@ remove_vanished(run *r, zc_wdb *w, zc_error *err)
 	zc_status st = ZC_OK;
 
 	for (size_t i = 0; i < r->files->n_roots && st == ZC_OK; i++) {
-		zc_buf prefix = {0}, keys = {0};
+		zc_buf prefix = {0};
 
 		zc_buf_printf(&prefix, "%s%s%s", ZC_META_FILE,
 		    r->files->roots[i],
 		    strcmp(r->files->roots[i], "/") == 0 ? "" : "/");
-		st = zc_wdb_metadata_keys(w, prefix.data, collect_key, &keys,
-		    err);
-		for (size_t off = 0; st == ZC_OK && off < keys.len;
-		    off += strlen(keys.data + off) + 1) {
-			const char *key = keys.data + off;
-			zc_buf path = {0}, term = {0};
-			file_state fs;
-			char *v = NULL;
-			size_t len = 0;
-
-			st = zc_wdb_get_metadata(w, key, &v, &len, err);
-			if (st == ZC_OK && v != NULL &&
-			    state_decode(v, len, &fs, &path) && path.len > 0 &&
-			    !file_listed(r->files, path.data)) {
-				zc_fieldterm_file_id(path.data, &term);
-				st = zc_wdb_delete_term(w, term.data, err);
-				if (st == ZC_OK)
-					st = zc_wdb_set_metadata(w, key, NULL,
-					    0, err);
-				if (st == ZC_OK) {
-					r->removed++;
-					if (r->opts->verbose)
-						fprintf(stderr, "removed %s\n",
-						    path.data);
-				}
-			}
-			free(v);
-			zc_buf_free(&path);
-			zc_buf_free(&term);
-		}
+		st = each_state(r, w, prefix.data, remove_if_vanished, err);
 		zc_buf_free(&prefix);
-		zc_buf_free(&keys);
 	}
 	return st;
 }
 
+/* ---- schema ----------------------------------------------------------- */
+
+static bool
+note_key(void *ctx, const char *s, size_t len)
+{
+	(void)s;
+	(void)len;
+	*(bool *)ctx = true;
+	return false;
+}
+
+/* A schema version is a decimal number; false for anything else. */
+static bool
+parse_schema(const char *v, size_t len, unsigned long *out)
+{
+	unsigned long n = 0;
+
+	if (len == 0 || len > 9)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return false;
+		n = n * 10 + (unsigned long)(v[i] - '0');
+	}
+	*out = n;
+	return true;
+}
+
+/* Before anything is written: an older schema, or none in a database
+ * that holds files (written before the key existed), makes this run
+ * re-read every file; a newer or unknown one is refused (ZC_EINVAL),
+ * since writing our older documents into it would downgrade it behind
+ * its own zcindex's back.  --rebuild never gets here: it keeps nothing
+ * of the old database. */
+static zc_status
+check_schema(run *r, zc_wdb *w, zc_error *err)
+{
+	unsigned long have = 0, ours = 0;
+	bool has_files = false;
+	char *v = NULL;
+	size_t len = 0;
+	zc_status st = zc_wdb_get_metadata(w, ZC_META_VERSION, &v, &len, err);
+
+	parse_schema(ZC_SCHEMA_VERSION, strlen(ZC_SCHEMA_VERSION), &ours);
+	if (st != ZC_OK) {
+		/* nothing to decide */
+	} else if (v == NULL) {
+		st = zc_wdb_metadata_keys(w, ZC_META_FILE, note_key,
+		    &has_files, err);
+		r->reread = st == ZC_OK && has_files;
+		if (r->reread && !r->opts->quiet)
+			zc_warn("%s: built by an older zcindex (no schema "
+			    "version), re-reading every file",
+			    r->opts->db_path);
+	} else if (!parse_schema(v, len, &have)) {
+		st = zc_fail(err, ZC_EINVAL, "unknown schema version "
+		    "\"%.*s\", left unchanged", len > 32 ? 32 : (int)len, v);
+	} else if (have > ours) {
+		st = zc_fail(err, ZC_EINVAL, "built by a newer zcindex "
+		    "(schema %lu, this one writes %lu), left unchanged", have,
+		    ours);
+	} else if (have < ours) {
+		r->reread = true;
+		if (!r->opts->quiet)
+			zc_warn("%s: built by an older zcindex (schema %lu), "
+			    "re-reading every file", r->opts->db_path, have);
+	}
+	free(v);
+	return st;
+}
+
+static zc_status
+mark_one_outdated(run *r, zc_wdb *w, const char *key, file_state *fs,
+    const char *path, zc_error *err)
+{
+	zc_buf val = {0};
+	zc_status st;
+
+	/* a file under a walked root but not walked is removed instead */
+	if (!file_listed(r->files, path) && !under_root(r->files, path))
+		r->outside++;
+	fs->size = STATE_OUTDATED;
+	state_encode(fs, path, &val);
+	st = zc_wdb_set_metadata(w, key, val.data, val.len, err);
+	zc_buf_free(&val);
+	return st;
+}
+
+/* Mark every stored file outdated, the walked ones too: a walked file
+ * that fails to read this time keeps its mark and its old document. */
+static zc_status
+mark_outdated(run *r, zc_wdb *w, zc_error *err)
+{
+	zc_status st = each_state(r, w, ZC_META_FILE, mark_one_outdated, err);
+
+	if (st == ZC_OK && r->outside > 0 && !r->opts->quiet)
+		zc_warn("%s: %lu files outside the paths given are re-read "
+		    "when next indexed", r->opts->db_path, r->outside);
+	return st;
+}
+
 /* Decide for each file: unchanged by size and mtime (skip without
- * reading), or to be read. */
+ * reading), or to be read; after an older schema, every file is read
+ * as if new, so that not even an equal hash keeps its old document. */
 static zc_status
 plan(run *r, zc_wdb *w, zc_error *err)
 {
@@ -168,6 +315,11 @@ plan(run *r, zc_wdb *w, zc_error *err)
 		size_t len = 0;
 		zc_status st;
 
+		if (r->reread) {
+			r->action[i] = ACT_INDEX;
+			r->todo[r->n_todo++] = i;
+			continue;
+		}
 		state_key(f->path, &key);
 		st = zc_wdb_get_metadata(w, key.data, &v, &len, err);
 		zc_buf_free(&key);
@@ -468,6 +620,8 @@ drain(run *r)
 	}
 }
 
+/* In the group of mark_outdated (file comment): the new version is
+ * committed with the marks or not at all. */
 static zc_status
 record_roots(run *r, zc_wdb *w, zc_error *err)
 {
@@ -541,11 +695,18 @@ run_index(const run_opts *opts, walk_list *files)
 		    err.msg);
 		return 2;
 	}
+	if (!opts->rebuild && check_schema(&r, w, &err) != ZC_OK) {
+		zc_warn("%s: %s", opts->db_path, err.msg);
+		zc_wdb_abandon(w);
+		return 2;
+	}
 	pthread_mutex_init(&r.lock, NULL);
 	pthread_cond_init(&r.changed, NULL);
 	st = plan(&r, w, &err);
 	if (st == ZC_OK)
 		st = zc_wdb_begin(w, &err);
+	if (st == ZC_OK && r.reread)
+		st = mark_outdated(&r, w, &err);
 	if (st == ZC_OK)
 		st = remove_vanished(&r, w, &err);
 	if (st == ZC_OK)

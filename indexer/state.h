@@ -4,6 +4,10 @@
  * "size mtime_ns hash passages<TAB>path".  The key is ZC_META_FILE + path;
  * Xapian keys stop at 245 bytes, so a longer path is cut and followed by
  * "#" and its file key (the value keeps the whole path).
+ *
+ * A size of STATE_OUTDATED marks a file whose document an older schema
+ * built (zc_schema.h): no file has that size, so the next run that walks
+ * the file re-reads and re-indexes it, whatever its mtime and hash say.
  */
 #ifndef ZCINDEX_STATE_H
 #define ZCINDEX_STATE_H
@@ -20,6 +24,8 @@ typedef struct file_state {
 	uint64_t hash;     /* zc_hash64 of the bytes */
 	unsigned passages;
 } file_state;
+
+#define STATE_OUTDATED (-1)
 
 /* Append the metadata key of path. */
 void state_key(const char *path, zc_buf *out);

@@ -1,6 +1,7 @@
 /*
  * status.c — zcindex --status (status.h).  Everything comes from the
- * database itself: the per-file state and roots are metadata keys.
+ * database itself: the per-file state, roots and schema version are
+ * metadata keys.
  */
 #include "status.h"
 
@@ -16,7 +17,7 @@
 
 typedef struct tally {
 	zc_db *db;
-	unsigned long files, passages;
+	unsigned long files, passages, outdated;
 	zc_status status;
 	zc_error *err;
 } tally;
@@ -37,6 +38,7 @@ add_state(void *ctx, const char *key, size_t len)
 	if (v != NULL && state_decode(v, vlen, &fs, NULL)) {
 		t->files++;
 		t->passages += fs.passages;
+		t->outdated += fs.size == STATE_OUTDATED;
 	}
 	free(v);
 	return true;
@@ -80,8 +82,8 @@ zcindex_status(const char *db_path, FILE *out)
 	zc_db *db;
 	zc_db_stats st;
 	tally t = { .err = &err };
-	char *updated = NULL;
-	size_t len;
+	char *updated = NULL, *schema = NULL;
+	size_t len, schema_len = 0;
 	zc_status s;
 
 	s = zc_db_open(db_path, &db, &err);
@@ -98,6 +100,9 @@ zcindex_status(const char *db_path, FILE *out)
 	if (s == ZC_OK)
 		s = zc_db_get_metadata(db, ZC_META_UPDATED, &updated, &len,
 		    &err);
+	if (s == ZC_OK)
+		s = zc_db_get_metadata(db, ZC_META_VERSION, &schema,
+		    &schema_len, &err);
 	if (s == ZC_OK) {
 		fprintf(out, "database:   %s\n", db_path);
 		fprintf(out, "documents:  %lu\n", t.files);
@@ -111,10 +116,19 @@ zcindex_status(const char *db_path, FILE *out)
 			    localtime(&t));
 			fprintf(out, "updated:    %s\n", when);
 		}
+		if (schema != NULL)
+			fprintf(out, "schema:     %.*s\n", (int)schema_len,
+			    schema);
+		else
+			fputs("schema:     none\n", out);
+		if (t.outdated > 0)
+			fprintf(out, "outdated:   %lu files, re-read when next "
+			    "indexed\n", t.outdated);
 		s = zc_db_metadata_keys(db, ZC_META_ROOT, print_root, out,
 		    &err);
 	}
 	free(updated);
+	free(schema);
 	zc_db_close(db);
 	if (s != ZC_OK) {
 		zc_warn("%s: %s", db_path, err.msg);

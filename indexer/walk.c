@@ -49,8 +49,8 @@ report(walk_list *list, const char *path, const char *why)
 	list->errors++;
 }
 
-static bool
-is_inside(const char *path, const char *root)
+bool
+walk_inside(const char *path, const char *root)
 {
 	size_t n = strlen(root);
 
@@ -67,7 +67,7 @@ add_link(walk_list *list, const char *path, const char *root)
 	struct stat st;
 
 	if (realpath(path, target) == NULL || stat(target, &st) != 0 ||
-	    !S_ISREG(st.st_mode) || !is_inside(target, root))
+	    !S_ISREG(st.st_mode) || !walk_inside(target, root))
 		return;
 	add_file(list, path, &st);
 }

@@ -35,6 +35,8 @@ typedef struct walk_opts {
 /* Add path (a file or a directory, relative or absolute) to list.
  * Errors are reported on stderr as "zcindex: PATH: reason" and counted. */
 void walk_add(walk_list *list, const char *path, const walk_opts *opts);
+/* Whether path is root or lies below it (both absolute, resolved). */
+bool walk_inside(const char *path, const char *root);
 /* Sort files by path and drop duplicates. */
 void walk_finish(walk_list *list);
 void walk_free(walk_list *list);
