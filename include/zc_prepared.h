@@ -25,7 +25,13 @@
 
 typedef struct zc_prepared zc_prepared;
 
-/* Parse, analyse and build text[0..len) (zc_qbuild_opts defaults).  a is
+enum {
+	ZC_PREPARE_LITERAL = 1 /* text is one literal string, as grep -F
+	                        * takes it (zc_qparse_literal) */
+};
+
+/* Parse (flags 0: the query language of zc_qparse.h), analyse and build
+ * text[0..len) (zc_qbuild_opts defaults).  a is
  * borrowed for the prepared query's lifetime.  On ZC_OK *out is yours
  * (zc_prepared_free).  On failure *out is NULL, msg holds the whole
  * message without the program name ("query: unbalanced quote\n  ...\n
@@ -33,7 +39,7 @@ typedef struct zc_prepared zc_prepared;
  * ZC_EINVAL or ZC_ETOOBIG for the user's query, anything else for the
  * library. */
 zc_status zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
-    zc_prepared **out, zc_buf *msg);
+    unsigned flags, zc_prepared **out, zc_buf *msg);
 void zc_prepared_free(zc_prepared *p); /* NULL is fine */
 
 /* The Xapian query, borrowed for p's lifetime. */

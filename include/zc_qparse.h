@@ -106,6 +106,13 @@ zc_status zc_qparse(const char *q, size_t len, zc_qtree **out,
     zc_qerror *err);
 void zc_qtree_free(zc_qtree *t); /* NULL is fine */
 
+/* The whole of q[0..len) as one exact text of the body, as grep -F
+ * takes its pattern: no operator, field or quotation mark has a meaning
+ * (zcsearch -F).  Statuses and errors as zc_qparse: too long, invalid
+ * UTF-8, or "empty query" when q is only query space. */
+zc_status zc_qparse_literal(const char *q, size_t len, zc_qtree **out,
+    zc_qerror *err);
+
 /* Append the canonical S-expression of the tree at n to out, e.g.
  *   (and (text "孵化器") (not (exact title "补贴")) (date 20240101 *))
  *   (near 5 (text "a") (wildcard "tech")) (docno "鄂发〔2021〕1号")

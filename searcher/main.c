@@ -41,6 +41,7 @@ enum {
 typedef struct options {
 	const char *db;
 	const char *lexicon;
+	bool literal;       /* -F: the query is one literal string */
 	zc_search_req req;
 	enum output output;
 	int n_outputs;      /* output options given: at most one */
@@ -48,7 +49,7 @@ typedef struct options {
 } options;
 
 static const char usage_line[] =
-    "usage: zcsearch [--db DIR] [-n N] [--offset N] [--per-doc N] "
+    "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
     "[--sort KEY] [--json | --tsv | -l | -c] [--color WHEN] "
     "[--lexicon FILE] QUERY...";
 
@@ -61,6 +62,9 @@ static const char help_text[] =
     "  --db DIR          index to search (default $ZHENGCE_DB, else\n"
     "                    $XDG_DATA_HOME/zhengce/db, else\n"
     "                    ~/.local/share/zhengce/db)\n"
+    "  -F, --fixed-strings\n"
+    "                    the query is one literal string, as with grep -F:\n"
+    "                    no operators, fields or quotes\n"
     "  -n, --limit N     show N documents (default 10; 0 = all)\n"
     "  --offset N        skip the first N documents\n"
     "  --per-doc N       show N passages of each document (default 1)\n"
@@ -81,6 +85,7 @@ static const char help_text[] =
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
+	{ "fixed-strings", no_argument, NULL, 'F' },
 	{ "limit", required_argument, NULL, 'n' },
 	{ "offset", required_argument, NULL, OPT_OFFSET },
 	{ "per-doc", required_argument, NULL, OPT_PER_DOC },
@@ -154,7 +159,7 @@ parse_options(int argc, char **argv, options *o)
 	o->req = req_init;
 	o->colour = COLOUR_AUTO;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:n:lchV", long_options,
+	while ((c = getopt_long(argc, argv, "+:n:FlchV", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DB: o->db = optarg; break;
@@ -180,6 +185,7 @@ parse_options(int argc, char **argv, options *o)
 			break;
 		case OPT_JSON: set_output(o, OUT_JSON); break;
 		case OPT_TSV: set_output(o, OUT_TSV); break;
+		case 'F': o->literal = true; break;
 		case 'l': set_output(o, OUT_LIST); break;
 		case 'c': set_output(o, OUT_COUNT); break;
 		case OPT_COLOR:
@@ -360,7 +366,8 @@ main(int argc, char **argv)
 		status = EXIT_ERROR;
 		goto done;
 	}
-	st = zc_prepared_new(an, text, strlen(text), &pq, &msg);
+	st = zc_prepared_new(an, text, strlen(text),
+	    o.literal ? ZC_PREPARE_LITERAL : 0, &pq, &msg);
 	if (st != ZC_OK) {
 		zc_warn("%s", msg.data ? msg.data : "query: cannot be built");
 		status = EXIT_ERROR;

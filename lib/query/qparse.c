@@ -41,6 +41,7 @@ struct parser {
 	zc_qtree *tree;
 	zc_qerror *err;
 	bool failed;
+	zc_status status;  /* of the first failure */
 	unsigned depth;
 	unsigned terms;
 	bool in_group;     /* inside parentheses, innermost opened at: */
@@ -123,6 +124,7 @@ fail_at(struct parser *p, zc_status st, size_t byte, const char *fmt, ...)
 	if (p->failed)
 		return;
 	p->failed = true;
+	p->status = st;
 	if (p->err == NULL)
 		return;
 	p->err->status = st;
@@ -276,16 +278,22 @@ scan(struct parser *p, zc_field ctx)
 		t.end = i + adv;
 		return t;
 	case '"':
-		/* “” nest (“a “b” c” is one text); an ASCII quote ends
-		 * either kind, so that mixed pairs still work. */
+		/* Text pasted from a document keeps its quotation marks:
+		 * inside "…" (or ＂…＂) the Chinese “ ” are text, inside “…”
+		 * an ASCII " is, and “” nest (“a “b” c” is one text).  A
+		 * lone ” opens a text that the next ” closes. */
 		nest = 1;
 		for (j = i + adv; j < p->len; j += adv2) {
 			next = cp_at(p, j, &adv2);
-			if (cp == 0x201C && next == 0x201C)
+			if (cp == '"' || cp == 0xFF02) {
+				if (next == '"' || next == 0xFF02)
+					break;
+			} else if (cp == 0x201C && next == 0x201C) {
 				nest++;
-			else if (syntax_of(next) == '"' && next != 0x201C &&
-			    (cp != 0x201C || next != 0x201D || --nest == 0))
+			} else if (next == 0x201D && (cp != 0x201C ||
+			    --nest == 0)) {
 				break;
+			}
 		}
 		if (j >= p->len) {
 			fail_at(p, ZC_EINVAL, i, "unbalanced quote");
@@ -768,40 +776,79 @@ parse_or(struct parser *p, zc_field ctx)
 	return or != NULL ? or : first;
 }
 
-zc_status
-zc_qparse(const char *q, size_t len, zc_qtree **out, zc_qerror *err)
+/* Start p on q[0..len): false, with err filled, when q is too long or
+ * not UTF-8 (a U+FFFD typed as such is fine). */
+static bool
+start(struct parser *p, const char *q, size_t len, zc_qerror *err)
 {
-	struct parser p;
-	struct token t;
-	zc_qnode *root;
 	size_t i = 0, adv, cut;
 	uint32_t cp;
 
-	*out = NULL;
-	memset(&p, 0, sizeof p);
-	p.q = q;
-	p.len = len;
-	p.err = err;
+	memset(p, 0, sizeof *p);
+	p->q = q;
+	p->len = len;
+	p->err = err;
 	if (err != NULL)
 		memset(err, 0, sizeof *err);
 	if (len > ZC_QPARSE_MAX_LEN) {
 		cut = ZC_QPARSE_MAX_LEN;
 		while (cut > 0 && ((unsigned char)q[cut] & 0xC0) == 0x80)
 			cut--;
-		fail_at(&p, ZC_ETOOBIG, cut, "query too long (more than %d "
+		fail_at(p, ZC_ETOOBIG, cut, "query too long (more than %d "
 		    "bytes)", ZC_QPARSE_MAX_LEN);
-		return err != NULL ? err->status : ZC_ETOOBIG;
+		return false;
 	}
 	while (i < len) {
 		cp = zc_utf8_decode(q + i, len - i, &adv);
 		if (cp == 0xFFFD && !(adv == 3 &&
 		    memcmp(q + i, "\xEF\xBF\xBD", 3) == 0)) {
-			fail_at(&p, ZC_EINVAL, i, "invalid UTF-8");
-			return ZC_EINVAL;
+			fail_at(p, ZC_EINVAL, i, "invalid UTF-8");
+			return false;
 		}
 		i += adv;
 	}
-	p.tree = zc_xcalloc(1, sizeof *p.tree);
+	p->tree = zc_xcalloc(1, sizeof *p->tree);
+	return true;
+}
+
+zc_status
+zc_qparse_literal(const char *q, size_t len, zc_qtree **out,
+    zc_qerror *err)
+{
+	struct parser p;
+	zc_qnode *n;
+	size_t i = 0, adv;
+
+	*out = NULL;
+	if (!start(&p, q, len, err))
+		return p.status;
+	while (i < len && zc_chars_is_query_space(zc_utf8_decode(q + i,
+	    len - i, &adv)))
+		i += adv;
+	if (i == len) {
+		fail_at(&p, ZC_EINVAL, len, "empty query");
+		zc_qtree_free(p.tree);
+		return ZC_EINVAL;
+	}
+	n = new_node(&p, ZC_QN_TEXT, 0);
+	n->exact = true;
+	n->text = zc_xstrndup(q, len);
+	n->len = len;
+	p.tree->root = n;
+	*out = p.tree;
+	return ZC_OK;
+}
+
+zc_status
+zc_qparse(const char *q, size_t len, zc_qtree **out, zc_qerror *err)
+{
+	struct parser p;
+	struct token t;
+	zc_qnode *root;
+
+	*out = NULL;
+	if (!start(&p, q, len, err))
+		return p.status;
 	root = parse_or(&p, ZC_FIELD_BODY);
 	if (!p.failed) {
 		t = scan(&p, ZC_FIELD_BODY);
@@ -818,7 +865,7 @@ zc_qparse(const char *q, size_t len, zc_qtree **out, zc_qerror *err)
 		if (!p.failed)
 			fail_at(&p, ZC_EINVAL, 0, "malformed query");
 		zc_qtree_free(p.tree);
-		return err != NULL ? err->status : ZC_EINVAL;
+		return p.status;
 	}
 	p.tree->root = root;
 	*out = p.tree;

@@ -65,7 +65,7 @@ collect_hl_texts(zc_prepared *p, const zc_qnode *n)
 
 zc_status
 zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
-    zc_prepared **out, zc_buf *msg)
+    unsigned flags, zc_prepared **out, zc_buf *msg)
 {
 	zc_prepared *p;
 	zc_qerror qerr;
@@ -75,7 +75,9 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 
 	*out = NULL;
 	memset(&qerr, 0, sizeof qerr);
-	st = zc_qparse(text, len, &tree, &qerr);
+	st = flags & ZC_PREPARE_LITERAL ?
+	    zc_qparse_literal(text, len, &tree, &qerr) :
+	    zc_qparse(text, len, &tree, &qerr);
 	if (st != ZC_OK) {
 		zc_qparse_format_error(text, len, &qerr, msg);
 		return st;

@@ -18,7 +18,7 @@ sed -n 's/^\.It Fl //p' "$top/man/zcsearch.1" |
     sed 's/ Ar .*//; s/\\-/-/g; s/ , Fl /\n/g' | sed 's/^/-/; s/^--\([^-]\)/--\1/' |
     sort -u >"$tmp/man"
 check "$(cat "$tmp/help")" "$(cat "$tmp/man")" "--help and zcsearch(1) list the same options"
-check "$(wc -l <"$tmp/help" | tr -d ' ')" 18 "eighteen option names"
+check "$(wc -l <"$tmp/help" | tr -d ' ')" 20 "twenty option names"
 
 # mdoc escapes of the examples back to the characters a user types
 unescape() {
@@ -29,7 +29,7 @@ unescape() {
 # path:corpus means the copy.
 cd "$tmp" || exit 2
 sed -n 's/^\.Dl \$ zcsearch //p' "$top/man/zcquery.7" | unescape >"$tmp/examples"
-check "$(wc -l <"$tmp/examples" | tr -d ' ')" 33 "zcquery(7) has 33 examples"
+check "$(wc -l <"$tmp/examples" | tr -d ' ')" 35 "zcquery(7) has 35 examples"
 while IFS= read -r args; do
 	eval "set -- $args"
 	n=$("$zcsearch" --db "$tmp/db" -c -- "$@" 2>&1); rc=$?

@@ -30,15 +30,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		zc_qparse_dump(t->root, &b);
 		zc_qtree_free(t);
 		zc_buf_reset(&b);
-		if (zc_prepared_new(an, (const char *)data, size, &p, &b) ==
+		if (zc_prepared_new(an, (const char *)data, size, 0, &p, &b) ==
 		    ZC_OK && zc_prepared_picker(p, &pk, &xerr) == ZC_OK)
 			zc_highlight(pk->hl, (const char *)data, size, &spans,
 			    &xerr);
 		zc_spans_free(&spans);
 		zc_prepared_free(p);
+		p = NULL;
 	} else {
 		zc_qparse_format_error((const char *)data, size, &err, &b);
 	}
+	/* every input is also a literal string (zcsearch -F) */
+	zc_buf_reset(&b);
+	if (zc_prepared_new(an, (const char *)data, size, ZC_PREPARE_LITERAL,
+	    &p, &b) == ZC_OK && zc_prepared_picker(p, &pk, &xerr) == ZC_OK)
+		zc_highlight(pk->hl, (const char *)data, size, &spans, &xerr);
+	zc_spans_free(&spans);
+	zc_prepared_free(p);
 	zc_buf_free(&b);
 	return 0;
 }

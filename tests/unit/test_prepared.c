@@ -37,7 +37,7 @@ prepare(const char *text)
 	zc_prepared *p = NULL;
 	zc_buf msg = {0};
 
-	cr_assert_eq(zc_prepared_new(an, text, strlen(text), &p, &msg), ZC_OK,
+	cr_assert_eq(zc_prepared_new(an, text, strlen(text), 0, &p, &msg), ZC_OK,
 	    "%s: %s", text, msg.data);
 	zc_buf_free(&msg);
 	return p;
@@ -74,7 +74,7 @@ Test(prepared, a_malformed_query_gives_the_users_message_and_no_query)
 	zc_prepared *p = (zc_prepared *)&p;
 	zc_buf msg = {0};
 
-	cr_assert_eq(zc_prepared_new(an, "(科技", 7, &p, &msg), ZC_EINVAL);
+	cr_assert_eq(zc_prepared_new(an, "(科技", 7, 0, &p, &msg), ZC_EINVAL);
 	cr_expect_null(p);
 	cr_expect_str_eq(msg.data, "query: unclosed parenthesis\n  (科技\n  ^");
 	zc_buf_free(&msg);

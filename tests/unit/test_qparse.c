@@ -50,6 +50,15 @@ static const struct good good[] = {
 	    "(exact \"a “b” c\")" },
 	{ "\"a “b\"",
 	    "(exact \"a “b\")" },
+	/* pasted text keeps its quotation marks: the other kind is text */
+	{ "\"组织实施科技孵化服务“沃壤行动”\"",
+	    "(exact \"组织实施科技孵化服务“沃壤行动”\")" },
+	{ "“他说\"好\"”",
+	    "(exact \"他说\\\"好\\\"\")" },
+	{ "＂“引号”＂",
+	    "(exact \"“引号”\")" },
+	{ "”孵化器”",
+	    "(exact \"孵化器\")" },
 	{ "\"OR AND NOT\"",
 	    "(exact \"OR AND NOT\")" },
 	{ "a OR b",
@@ -281,6 +290,8 @@ static const struct bad bad[] = {
 	{ "\"abc", "unbalanced quote", 0, 0 },
 	{ "“abc", "unbalanced quote", 0, 0 },
 	{ "“a ” b”", "unbalanced quote", 10, 6 },
+	{ "“a\"", "unbalanced quote", 0, 0 },
+	{ "\"a”", "unbalanced quote", 0, 0 },
 	{ "\"\"", "empty quotes", 0, 0 },
 	{ "“”", "empty quotes", 0, 0 },
 	{ "(", "unclosed parenthesis", 0, 0 },
@@ -699,4 +710,44 @@ Test(qparse, random_queries_give_a_tree_or_a_placed_error)
 	zc_buf_free(&b);
 	zc_buf_free(&out);
 	EXPECT_NO_LEAKS();
+}
+
+/* zcsearch -F: the whole text is one exact text of the body. */
+Test(qparse, a_literal_query_is_one_exact_text_whatever_it_holds)
+{
+	static const char *const texts[] = {
+		"a OR (b", "title:沃壤", "\"孵化器", "NOT -x NEAR/3 y*",
+		"“a ” b”", "  两端的空格  ",
+	};
+	char *q = zc_xmalloc(ZC_QPARSE_MAX_LEN + 1);
+	zc_qtree *t = NULL;
+	zc_qerror e;
+
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		zc_buf want = { 0 }, got = { 0 };
+		zc_qnode n = { .kind = ZC_QN_TEXT, .field = ZC_FIELD_BODY,
+		    .exact = true, .text = texts[i], .len = strlen(texts[i]) };
+
+		cr_assert_eq(zc_qparse_literal(texts[i], strlen(texts[i]), &t,
+		    &e), ZC_OK, "%s: %s", texts[i], e.msg);
+		zc_qparse_dump(t->root, &got);
+		zc_qparse_dump(&n, &want);
+		cr_expect_str_eq(got.data, want.data);
+		cr_expect_eq(t->root->nkids, 0);
+		zc_qtree_free(t);
+		zc_buf_free(&want);
+		zc_buf_free(&got);
+	}
+	cr_expect_eq(zc_qparse_literal(" \t\xe3\x80\x80", 5, &t, &e),
+	    ZC_EINVAL);
+	cr_expect_str_eq(e.msg, "empty query");
+	cr_expect_null(t);
+	cr_expect_eq(zc_qparse_literal("a\xff", 2, &t, &e), ZC_EINVAL);
+	cr_expect_str_eq(e.msg, "invalid UTF-8");
+	memset(q, 'x', ZC_QPARSE_MAX_LEN + 1);
+	cr_expect_eq(zc_qparse_literal(q, ZC_QPARSE_MAX_LEN, &t, &e), ZC_OK);
+	zc_qtree_free(t);
+	cr_expect_eq(zc_qparse_literal(q, ZC_QPARSE_MAX_LEN + 1, &t, &e),
+	    ZC_ETOOBIG);
+	free(q);
 }

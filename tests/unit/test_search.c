@@ -101,7 +101,7 @@ prepare(const char *text)
 	zc_prepared *p = NULL;
 	zc_buf msg = {0};
 
-	cr_assert_eq(zc_prepared_new(an, text, strlen(text), &p, &msg), ZC_OK,
+	cr_assert_eq(zc_prepared_new(an, text, strlen(text), 0, &p, &msg), ZC_OK,
 	    "%s: %s", text, msg.data);
 	zc_buf_free(&msg);
 	return p;
