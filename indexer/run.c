@@ -56,6 +56,7 @@ typedef struct run {
 	size_t *todo;         /* indices of files to (re)index, in order */
 	size_t n_todo;
 	bool reread;          /* older schema: every file as if changed */
+	const char *gone;     /* remove_gone: the path being removed */
 	unsigned long outside; /* stored files outdated, not walked now */
 
 	pthread_mutex_t lock;
@@ -192,6 +193,72 @@ remove_vanished(run *r, zc_wdb *w, zc_error *err)
 		st = each_state(r, w, prefix.data, remove_if_vanished, err);
 		zc_buf_free(&prefix);
 	}
+	return st;
+}
+
+/* A file stored at or below r->gone, which no longer exists. */
+static zc_status
+remove_if_gone(run *r, zc_wdb *w, const char *key, file_state *fs,
+    const char *path, zc_error *err)
+{
+	if (!walk_inside(path, r->gone))
+		return ZC_OK; /* /a/bc is not below /a/b */
+	return remove_if_vanished(r, w, key, fs, path, err);
+}
+
+/* Delete the roots recorded at or below r->gone; *found says whether
+ * there was one. */
+static zc_status
+delete_roots(run *r, zc_wdb *w, const char *prefix, bool *found,
+    zc_error *err)
+{
+	size_t skip = strlen(ZC_META_ROOT);
+	zc_buf keys = {0};
+	zc_status st = zc_wdb_metadata_keys(w, prefix, collect_key, &keys,
+	    err);
+
+	for (size_t off = 0; st == ZC_OK && off < keys.len;
+	    off += strlen(keys.data + off) + 1) {
+		const char *key = keys.data + off;
+
+		if (!walk_inside(key + skip, r->gone))
+			continue;
+		st = zc_wdb_set_metadata(w, key, NULL, 0, err);
+		*found = true;
+	}
+	zc_buf_free(&keys);
+	return st;
+}
+
+/* Each path named that no longer exists loses what the index holds at
+ * or below it: its files' documents and states (counted as removed) and
+ * the roots recorded there, so that --status stops listing them.  A
+ * path the index holds nothing of is an error, as it always was. */
+static zc_status
+remove_gone(run *r, zc_wdb *w, zc_error *err)
+{
+	zc_status st = ZC_OK;
+
+	for (size_t i = 0; i < r->files->n_gone && st == ZC_OK; i++) {
+		const struct walk_gone *g = &r->files->gone[i];
+		unsigned long before = r->removed;
+		zc_buf prefix = {0};
+		bool had_root = false;
+
+		r->gone = g->path;
+		zc_buf_printf(&prefix, "%s%s", ZC_META_FILE, g->path);
+		st = each_state(r, w, prefix.data, remove_if_gone, err);
+		zc_buf_reset(&prefix);
+		zc_buf_printf(&prefix, "%s%s", ZC_META_ROOT, g->path);
+		if (st == ZC_OK)
+			st = delete_roots(r, w, prefix.data, &had_root, err);
+		zc_buf_free(&prefix);
+		if (st == ZC_OK && r->removed == before && !had_root) {
+			zc_warn("%s: %s", g->typed, strerror(ENOENT));
+			r->files->errors++;
+		}
+	}
+	r->gone = NULL;
 	return st;
 }
 
@@ -709,6 +776,8 @@ run_index(const run_opts *opts, walk_list *files)
 		st = mark_outdated(&r, w, &err);
 	if (st == ZC_OK)
 		st = remove_vanished(&r, w, &err);
+	if (st == ZC_OK)
+		st = remove_gone(&r, w, &err);
 	if (st == ZC_OK)
 		st = record_roots(&r, w, &err);
 	if (st == ZC_OK)

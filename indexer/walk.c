@@ -124,6 +124,17 @@ walk_dir(walk_list *list, const char *root, const walk_opts *opts)
 	free(stack);
 }
 
+/* A path named that is no longer there: run.c removes what the index
+ * holds of it, or reports it when that is nothing. */
+static void
+add_gone(walk_list *list, const char *abs, const char *typed)
+{
+	list->gone = zc_xgrow(list->gone, &list->cap_gone, list->n_gone + 1,
+	    sizeof *list->gone);
+	list->gone[list->n_gone++] = (struct walk_gone){ zc_xstrdup(abs),
+	    zc_xstrdup(typed) };
+}
+
 /* The walk starts from the path as zc_path_resolve spells it, the
  * spelling path: queries resolve to: a directory by its real path, a
  * file by its own name in its real directory. */
@@ -139,7 +150,10 @@ walk_add(walk_list *list, const char *path, const walk_opts *opts)
 	    ZC_OK) {
 		report(list, path, err.msg);
 	} else if (stat(abs.data, &st) != 0) {
-		report(list, path, strerror(errno));
+		if (errno == ENOENT)
+			add_gone(list, abs.data, path);
+		else
+			report(list, path, strerror(errno));
 	} else if (S_ISDIR(st.st_mode)) {
 		list->roots = zc_xgrow(list->roots, &list->cap_roots,
 		    list->n_roots + 1, sizeof *list->roots);
@@ -187,5 +201,10 @@ walk_free(walk_list *list)
 		free(list->roots[i]);
 	free(list->files);
 	free(list->roots);
+	for (size_t i = 0; i < list->n_gone; i++) {
+		free(list->gone[i].path);
+		free(list->gone[i].typed);
+	}
+	free(list->gone);
 	memset(list, 0, sizeof *list);
 }

@@ -23,6 +23,13 @@ typedef struct walk_list {
 	size_t n, cap;
 	char **roots;   /* absolute directories walked (removal scope) */
 	size_t n_roots, cap_roots;
+	/* Paths named that no longer exist: what the index holds below
+	 * them is removed; one it holds nothing of is an error. */
+	struct walk_gone {
+		char *path;  /* absolute, resolved as a walk would */
+		char *typed; /* as the user gave it, for the message */
+	} *gone;
+	size_t n_gone, cap_gone;
 	unsigned errors; /* paths reported unreadable */
 } walk_list;
 
@@ -33,7 +40,8 @@ typedef struct walk_opts {
 } walk_opts;
 
 /* Add path (a file or a directory, relative or absolute) to list.
- * Errors are reported on stderr as "zcindex: PATH: reason" and counted. */
+ * Errors are reported on stderr as "zcindex: PATH: reason" and counted;
+ * a path that does not exist goes to list->gone instead. */
 void walk_add(walk_list *list, const char *path, const walk_opts *opts);
 /* Whether path is root or lies below it (both absolute, resolved). */
 bool walk_inside(const char *path, const char *root);
