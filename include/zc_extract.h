@@ -26,8 +26,8 @@ enum {
 	                        or the start of a block element */
 	ZC_LINE_CONT = 2,    /* continues the paragraph of the line before
 	                        (a hard-wrapped line; set by clean) */
-	ZC_LINE_META = 4,    /* a metadata line (labels, header date): not
-	                        a passage (set by meta) */
+	ZC_LINE_META = 4,    /* a metadata line (labels, header date): a
+	                        passage of its own (set by meta) */
 	ZC_LINE_HEADING = 8, /* a markup heading (# or <h1>..<h6>) */
 	ZC_LINE_DROP = 16    /* removed by clean (chrome); skip it */
 };

@@ -8,8 +8,10 @@
  * than that is cut after a comma, else at the limit.  Pieces shorter than
  * ZC_PASSAGE_MIN are merged: a short paragraph (a heading) into the one
  * after it, a short tail into the piece before.  Lines flagged
- * ZC_LINE_DROP or ZC_LINE_META are not passages.  Each passage gets the
- * source line where its first character is.
+ * ZC_LINE_DROP are not passages; a line flagged ZC_LINE_META (文号,
+ * 索引号 table, dateline) is a passage of its own, never merged, so
+ * that its text stays searchable and never runs into a neighbour's.
+ * Each passage gets the source line where its first character is.
  */
 #ifndef ZC_PASSAGE_H
 #define ZC_PASSAGE_H

@@ -25,6 +25,8 @@ typedef struct piece {
 	size_t cps;
 	unsigned line;
 	bool whole;    /* a whole paragraph, not a cut part of one */
+	bool alone;    /* a metadata line: never merged with a neighbour,
+	                * whose text it would run into */
 } piece;
 
 typedef struct pieces {
@@ -34,12 +36,12 @@ typedef struct pieces {
 
 static void
 push_piece(pieces *p, const char *text, size_t len, unsigned line,
-    bool whole)
+    bool whole, bool alone)
 {
 	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
 	p->items[p->n++] = (piece){ .text = zc_xstrndup(text, len),
 	    .len = len, .cps = zc_utf8_count(text, len), .line = line,
-	    .whole = whole };
+	    .whole = whole, .alone = alone };
 }
 
 static unsigned
@@ -115,7 +117,7 @@ cut_point(const char *s, size_t len, size_t from, size_t max)
 
 static void
 cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
-    pieces *out)
+    bool alone, pieces *out)
 {
 	size_t from = 0;
 	bool whole = zc_utf8_count(s, len) <= ZC_PASSAGE_MAX;
@@ -131,7 +133,7 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 			b--;
 		if (b > a)
 			push_piece(out, s + a, b - a, line_at(seg, nseg, a),
-			    whole);
+			    whole, alone);
 		from = to;
 	}
 }
@@ -148,7 +150,21 @@ build_pieces(const zc_lines *l, pieces *out)
 	for (size_t i = 0; i <= l->n; i++) {
 		const zc_line *ln = i < l->n ? &l->items[i] : NULL;
 
-		if (ln != NULL && (ln->flags & (ZC_LINE_DROP | ZC_LINE_META))) {
+		if (ln != NULL && (ln->flags & ZC_LINE_DROP)) {
+			gap = true;
+			continue;
+		}
+		if (ln != NULL && (ln->flags & ZC_LINE_META)) {
+			/* a line that carries metadata stays searchable text,
+			 * a paragraph of its own */
+			segment one = { 0, ln->line };
+
+			if (para.len > 0)
+				cut_paragraph(para.data, para.len, seg, nseg,
+				    false, out);
+			zc_buf_reset(&para);
+			nseg = 0;
+			cut_paragraph(ln->text, ln->len, &one, 1, true, out);
 			gap = true;
 			continue;
 		}
@@ -157,7 +173,7 @@ build_pieces(const zc_lines *l, pieces *out)
 			gap = false;
 			if (para.len > 0)
 				cut_paragraph(para.data, para.len, seg, nseg,
-				    out);
+				    false, out);
 			zc_buf_reset(&para);
 			nseg = 0;
 			if (ln == NULL)
@@ -209,7 +225,8 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 			p = pending;
 			have_pending = false;
 		}
-		if (p.cps < ZC_PASSAGE_MIN && p.whole && i + 1 < in.n &&
+		if (p.cps < ZC_PASSAGE_MIN && p.whole && !p.alone &&
+		    i + 1 < in.n && !in.items[i + 1].alone &&
 		    p.cps + in.items[i + 1].cps <= ZC_PASSAGE_MAX +
 		    ZC_PASSAGE_MIN) {
 			/* a heading or a short line leads what follows */
@@ -217,7 +234,8 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 			have_pending = true;
 			continue;
 		}
-		if (p.cps < ZC_PASSAGE_MIN && out.n > 0 &&
+		if (p.cps < ZC_PASSAGE_MIN && !p.alone && out.n > 0 &&
+		    !out.items[out.n - 1].alone &&
 		    out.items[out.n - 1].cps + p.cps <= ZC_PASSAGE_MAX +
 		    ZC_PASSAGE_MIN) {
 			append_piece(&out.items[out.n - 1], &p);
