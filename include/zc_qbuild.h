@@ -6,9 +6,9 @@
  * print.
  *
  * What a tree becomes:
- *   TEXT body       zc_terms_query(BODY), AND_MAYBE the same text in the
- *                   title scaled by title_boost (title matches rank
- *                   higher); several bare texts side by side in an AND
+ *   TEXT body       zc_terms_query(BODY) OR the same text in the title
+ *                   scaled by title_boost (the title is text of the
+ *                   document, and its matches rank higher); several bare texts side by side in an AND
  *                   also AND_MAYBE a NEAR of them (proximity ranks)
  *   TEXT title/issuer  zc_terms_query(TITLE / ISSUER)
  *   NEAR            AND of the operands, restricted to the places where

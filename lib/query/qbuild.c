@@ -115,7 +115,10 @@ text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 		zc_query_free(body);
 		return rc;
 	}
-	return combine2(ZC_Q_AND_MAYBE, body, scaled, out, err);
+	/* The title is text of the document too, also when it is only in
+	 * <title> or a <meta> tag: it matches as the body does, and ranks
+	 * higher. */
+	return combine2(ZC_Q_OR, body, scaled, out, err);
 }
 
 /* The prefix (Latin letters and digits, zc_qparse.h) in its analysed,

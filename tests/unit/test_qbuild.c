@@ -89,7 +89,7 @@ expect_not_in(const char *query, const char *part)
 	free(s);
 }
 
-Test(qbuild_shape, a_bare_word_is_its_terms_query_and_maybe_its_title_match)
+Test(qbuild_shape, a_bare_word_is_its_terms_query_or_its_title_match)
 {
 	zc_error err = { 0 };
 	zc_query *body, *title, *scaled, *both[2], *want;
@@ -104,7 +104,7 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_and_maybe_its_title_match)
 	cr_assert_eq(zc_query_scale(title, 2.0, &scaled, &err), ZC_OK);
 	both[0] = body;
 	both[1] = scaled;
-	cr_assert_eq(zc_query_combine(ZC_Q_AND_MAYBE, both, 2, 0, &want,
+	cr_assert_eq(zc_query_combine(ZC_Q_OR, both, 2, 0, &want,
 	    &err), ZC_OK);
 	exp = zc_query_describe(want);
 	got = describe("孵化器", NULL);
