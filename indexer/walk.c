@@ -180,6 +180,8 @@ walk_finish(walk_list *list)
 {
 	size_t out = 0;
 
+	if (list->n == 0)
+		return; /* files is NULL, which qsort must not be given */
 	qsort(list->files, list->n, sizeof *list->files, cmp_path);
 	for (size_t i = 0; i < list->n; i++) {
 		if (out > 0 && strcmp(list->files[out - 1].path,
