@@ -164,21 +164,27 @@ Test(passage, a_cut_inside_a_wrapped_paragraph_takes_the_line_of_its_text)
 	zc_buf_free(&b);
 }
 
-Test(passage, dropped_and_metadata_lines_are_not_passages)
+/* Chrome is no passage; a metadata line is one of its own, short as it
+ * is, merged neither into the line before nor the line after. */
+Test(passage, dropped_lines_are_not_passages_and_metadata_lines_stand_alone)
 {
 	zc_lines l;
 	zc_doc doc;
 	zc_error err = { 0 };
-	const char *text = "标题行足够长的一行文字内容在这里呢\n网站地图\n元数据行\n";
+	const char *text = "标题行足够长的一行文字内容在这里呢\n元数据行\n"
+	    "正文的一段，也足够长，不是一个短句\n网站地图\n";
 
 	memset(&doc, 0, sizeof doc);
 	cr_assert_eq(zc_extract(ZC_FORMAT_TEXT, text, strlen(text), &l, &err),
 	    ZC_OK);
 	zc_clean(&l);
-	l.items[2].flags |= ZC_LINE_META;
+	l.items[1].flags |= ZC_LINE_META;
 	zc_passage_cut(&l, &doc);
-	cr_assert_eq(doc.n_passages, 1);
+	cr_assert_eq(doc.n_passages, 3);
 	cr_expect_str_eq(doc.passages[0].text, "标题行足够长的一行文字内容在这里呢");
+	cr_expect_str_eq(doc.passages[1].text, "元数据行");
+	cr_expect_eq(doc.passages[1].line, 2);
+	cr_expect_str_eq(doc.passages[2].text, "正文的一段，也足够长，不是一个短句");
 	zc_doc_free(&doc);
 	zc_lines_free(&l);
 }
