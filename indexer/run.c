@@ -121,14 +121,14 @@ under_root(const walk_list *files, const char *path)
 	return false;
 }
 
-/* Called by each_state for one stored file state. */
-typedef zc_status (*state_fn)(run *r, zc_wdb *w, const char *key,
-    file_state *fs, const char *path, zc_error *err);
+/* Called by each_key for one metadata key; ctx is the caller's. */
+typedef zc_status (*key_fn)(run *r, zc_wdb *w, const char *key, void *ctx,
+    zc_error *err);
 
-/* Call fn for every state stored under a key starting with prefix.  The
- * keys are collected first: fn may change or delete them. */
+/* Call fn for every metadata key starting with prefix.  The keys are
+ * collected first: fn may change or delete them. */
 static zc_status
-each_state(run *r, zc_wdb *w, const char *prefix, state_fn fn,
+each_key(run *r, zc_wdb *w, const char *prefix, key_fn fn, void *ctx,
     zc_error *err)
 {
 	zc_buf keys = {0};
@@ -136,22 +136,47 @@ each_state(run *r, zc_wdb *w, const char *prefix, state_fn fn,
 	    err);
 
 	for (size_t off = 0; st == ZC_OK && off < keys.len;
-	    off += strlen(keys.data + off) + 1) {
-		const char *key = keys.data + off;
-		zc_buf path = {0};
-		file_state fs;
-		char *v = NULL;
-		size_t len = 0;
-
-		st = zc_wdb_get_metadata(w, key, &v, &len, err);
-		if (st == ZC_OK && v != NULL &&
-		    state_decode(v, len, &fs, &path) && path.len > 0)
-			st = fn(r, w, key, &fs, path.data, err);
-		free(v);
-		zc_buf_free(&path);
-	}
+	    off += strlen(keys.data + off) + 1)
+		st = fn(r, w, keys.data + off, ctx, err);
 	zc_buf_free(&keys);
 	return st;
+}
+
+/* Called by each_state for one stored file state. */
+typedef zc_status (*state_fn)(run *r, zc_wdb *w, const char *key,
+    file_state *fs, const char *path, zc_error *err);
+
+struct state_call {
+	state_fn fn;
+};
+
+static zc_status
+call_with_state(run *r, zc_wdb *w, const char *key, void *ctx,
+    zc_error *err)
+{
+	const struct state_call *call = ctx;
+	zc_buf path = {0};
+	file_state fs;
+	char *v = NULL;
+	size_t len = 0;
+	zc_status st = zc_wdb_get_metadata(w, key, &v, &len, err);
+
+	if (st == ZC_OK && v != NULL && state_decode(v, len, &fs, &path) &&
+	    path.len > 0)
+		st = call->fn(r, w, key, &fs, path.data, err);
+	free(v);
+	zc_buf_free(&path);
+	return st;
+}
+
+/* Call fn for every state stored under a key starting with prefix. */
+static zc_status
+each_state(run *r, zc_wdb *w, const char *prefix, state_fn fn,
+    zc_error *err)
+{
+	struct state_call call = { fn };
+
+	return each_key(r, w, prefix, call_with_state, &call, err);
 }
 
 static zc_status
@@ -206,28 +231,16 @@ remove_if_gone(run *r, zc_wdb *w, const char *key, file_state *fs,
 	return remove_if_vanished(r, w, key, fs, path, err);
 }
 
-/* Delete the roots recorded at or below r->gone; *found says whether
- * there was one. */
+/* Delete a root recorded at or below r->gone; *(bool *)found says
+ * whether there was one. */
 static zc_status
-delete_roots(run *r, zc_wdb *w, const char *prefix, bool *found,
+delete_gone_root(run *r, zc_wdb *w, const char *key, void *found,
     zc_error *err)
 {
-	size_t skip = strlen(ZC_META_ROOT);
-	zc_buf keys = {0};
-	zc_status st = zc_wdb_metadata_keys(w, prefix, collect_key, &keys,
-	    err);
-
-	for (size_t off = 0; st == ZC_OK && off < keys.len;
-	    off += strlen(keys.data + off) + 1) {
-		const char *key = keys.data + off;
-
-		if (!walk_inside(key + skip, r->gone))
-			continue;
-		st = zc_wdb_set_metadata(w, key, NULL, 0, err);
-		*found = true;
-	}
-	zc_buf_free(&keys);
-	return st;
+	if (!walk_inside(key + strlen(ZC_META_ROOT), r->gone))
+		return ZC_OK;
+	*(bool *)found = true;
+	return zc_wdb_set_metadata(w, key, NULL, 0, err);
 }
 
 /* Each path named that no longer exists loses what the index holds at
@@ -251,7 +264,8 @@ remove_gone(run *r, zc_wdb *w, zc_error *err)
 		zc_buf_reset(&prefix);
 		zc_buf_printf(&prefix, "%s%s", ZC_META_ROOT, g->path);
 		if (st == ZC_OK)
-			st = delete_roots(r, w, prefix.data, &had_root, err);
+			st = each_key(r, w, prefix.data, delete_gone_root,
+			    &had_root, err);
 		zc_buf_free(&prefix);
 		if (st == ZC_OK && r->removed == before && !had_root) {
 			zc_warn("%s: %s", g->typed, strerror(ENOENT));
