@@ -92,8 +92,8 @@ static struct label {
 	const char *name;
 	zc_field field;
 	int score;
-} labels[64];
-static size_t n_labels;
+} *labels;
+static size_t n_labels, cap_labels;
 static pthread_once_t labels_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -104,9 +104,12 @@ init_labels(void)
 
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		for (const zc_field_label *l = zc_fields[f].labels;
-		    l->word != NULL && n_labels < 64; l++)
+		    l->word != NULL; l++) {
+			labels = zc_xgrow(labels, &cap_labels, n_labels + 1,
+			    sizeof *labels);
 			labels[n_labels++] = (struct label){ l->word,
 			    (zc_field)f, base[l->kind] + l->rank };
+		}
 }
 
 /* Match label name at s[i..len), single spaces allowed between its

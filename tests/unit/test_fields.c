@@ -222,8 +222,10 @@ Test(fields, no_label_is_a_prefix_of_another_and_each_field_has_one)
 		cr_expect_not_null(zc_fields[f].labels[0].word, "%s has a label",
 		    zc_fields[f].key);
 		for (const zc_field_label *l = zc_fields[f].labels;
-		    l->word != NULL; l++)
+		    l->word != NULL; l++) {
+			cr_assert_lt(n, sizeof all / sizeof *all);
 			all[n++] = l->word;
+		}
 	}
 	for (size_t i = 0; i < n; i++)
 		for (size_t j = 0; j < n; j++)
