@@ -96,7 +96,7 @@ endif
 $(BUILD)/zcsearch: $(SEARCHER_OBJ) $(LIBA)
 	$(CC) $(LDFLAGS) -Wl,--as-needed -o $@ $^ $(SEARCH_LIBS)
 
-$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIBA)
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(wildcard tests/unit/*.h) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(LIBA) \
 		$(shell pkg-config --libs criterion) $(LDLIBS)

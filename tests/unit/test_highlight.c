@@ -10,24 +10,11 @@
 #include "zc_highlight.h"
 #include "zc_terms.h"
 
-static zc_analyzer *an;  /* analyses every text */
+#include "analyzer_fixture.h"
+
 static zc_analyzer *seg; /* the highlighter's; NULL: the Han-run fallback */
 
-static void
-setup(void)
-{
-	zc_error err = {0};
-
-	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
-}
-
-static void
-teardown(void)
-{
-	zc_analyzer_free(an);
-}
-
-TestSuite(highlight, .init = setup, .fini = teardown);
+TestSuite(highlight, .init = open_analyzer, .fini = close_analyzer);
 
 /* A highlighter of n texts, each of kind[i], analysed into q[]. */
 static zc_highlighter *

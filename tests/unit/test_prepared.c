@@ -13,35 +13,9 @@
 #include "zc_qbuild.h"
 #include "zc_qparse.h"
 
-static zc_analyzer *an;
+#include "analyzer_fixture.h"
 
-static void
-setup(void)
-{
-	zc_error err = {0};
-
-	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
-}
-
-static void
-teardown(void)
-{
-	zc_analyzer_free(an);
-}
-
-TestSuite(prepared, .init = setup, .fini = teardown);
-
-static zc_prepared *
-prepare(const char *text)
-{
-	zc_prepared *p = NULL;
-	zc_buf msg = {0};
-
-	cr_assert_eq(zc_prepared_new(an, text, strlen(text), 0, &p, &msg), ZC_OK,
-	    "%s: %s", text, msg.data);
-	zc_buf_free(&msg);
-	return p;
-}
+TestSuite(prepared, .init = open_analyzer, .fini = close_analyzer);
 
 /* passage with the spans of p's highlighter in [[ ]]. */
 static char *

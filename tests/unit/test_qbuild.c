@@ -18,6 +18,8 @@
 #include "zc_schema.h"
 #include "zc_terms.h"
 
+#include "analyzer_fixture.h"
+
 /* criterion does not fail a test that leaks: ask LeakSanitizer. */
 #if defined(__SANITIZE_ADDRESS__)
 #include <sanitizer/lsan_interface.h>
@@ -27,7 +29,6 @@
 #define EXPECT_NO_LEAKS() ((void)0)
 #endif
 
-static zc_analyzer *an;
 static char dir[64];
 
 /* The Xapian description of query q as qbuild makes it. */
@@ -52,21 +53,6 @@ describe(const char *q, const zc_qbuild_opts *opts)
 	zc_qtexts_free(texts);
 	zc_qtree_free(t);
 	return s;
-}
-
-static void
-open_analyzer(void)
-{
-	zc_error err = { 0 };
-
-	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
-}
-
-static void
-close_analyzer(void)
-{
-	zc_analyzer_free(an);
-	an = NULL;
 }
 
 TestSuite(qbuild_shape, .init = open_analyzer, .fini = close_analyzer);

@@ -17,9 +17,10 @@
 #include "zc_prepared.h"
 #include "zc_search.h"
 
+#include "analyzer_fixture.h"
+
 static char dir[64];
 static zc_db *db;
-static zc_analyzer *an;
 
 /* A passage: its label, then x repeated nx times and f up to ten words,
  * so that every passage has the same length and BM25 ranks documents by
@@ -70,7 +71,7 @@ setup(void)
 
 	strcpy(dir, "/tmp/zc-test-search-XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
-	cr_assert_eq(zc_analyzer_new(NULL, &an, &err), ZC_OK, "%s", err.msg);
+	open_analyzer();
 	cr_assert_eq(zc_wdb_open(dir, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
 	    err.msg);
 	/* By number of x: c (2+7) a (5+3) b (4+0) e (1+0). */
@@ -88,24 +89,12 @@ teardown(void)
 	char cmd[128];
 
 	zc_db_close(db);
-	zc_analyzer_free(an);
+	close_analyzer();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
 
 TestSuite(search, .init = setup, .fini = teardown);
-
-static zc_prepared *
-prepare(const char *text)
-{
-	zc_prepared *p = NULL;
-	zc_buf msg = {0};
-
-	cr_assert_eq(zc_prepared_new(an, text, strlen(text), 0, &p, &msg), ZC_OK,
-	    "%s: %s", text, msg.data);
-	zc_buf_free(&msg);
-	return p;
-}
 
 /* "rank:label ..." of the hits of query t under req.  Every hit is
  * checked against the document it comes from, and its spans are those
