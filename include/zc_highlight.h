@@ -18,14 +18,12 @@
 #include "zc_util.h"
 
 typedef enum zc_hl_kind {
-	/* Bare query text: split into the words the search split it into
-	 * (zc_terms_words, with the analyzer given), each word highlighted
-	 * where it occurs, Latin words and numbers whole.  Without an
-	 * analyzer, every stretch of two or more characters of a Han run
-	 * (or the one character of a one-character run) is highlighted. */
+	/* Bare query text: where it occurs as typed, and (with the
+	 * analyzer given) each of the words it ranks by that is more than
+	 * one character (zc_terms_words), wherever it occurs. */
 	ZC_HL_WORDS,
 	/* Quoted text: occurs contiguously, a whitespace run matching any
-	 * whitespace run; Latin ends fall on word boundaries. */
+	 * whitespace run, from and to any character, as grep finds it. */
 	ZC_HL_EXACT,
 	/* A Latin prefix (tech*, given without the star): words starting
 	 * with it. */

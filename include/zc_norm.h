@@ -4,12 +4,16 @@
  * digits become ASCII, letters lower case, default-ignorable characters
  * such as U+200B vanish), Traditional → Simplified folding of Han
  * characters (a character table generated from ICU, lib/gen/t2s_table.h),
- * and removal of whitespace between two Han characters.
+ * and removal of the whitespace that splits Chinese text.
  *
- * The caller gives one paragraph: every whitespace run between two Han
- * characters of the text is a wrap (any text space of zc_chars.h: space,
- * no-break space, U+3000, line break) and is removed.  Other whitespace
- * is kept as normalised.
+ * The caller gives one paragraph: every whitespace run (any text space
+ * of zc_chars.h: space, no-break space, U+3000, line break) between two
+ * characters that zc_chars_space_splits says it splits (two Han
+ * characters, CJK punctuation, a digit or % next to Han, ASCII ,;:!?()
+ * next to those) is a wrap of an export and is removed, as the cleaner
+ * removes it from the text shown.  Other whitespace is kept as
+ * normalised; the term scheme counts each run as one space
+ * (zc_terms.h).
  *
  * The normalised text is for terms only; the original is what is stored
  * and shown.  The map sends every normalised code point back to the

@@ -26,8 +26,11 @@
 typedef struct zc_prepared zc_prepared;
 
 enum {
-	ZC_PREPARE_LITERAL = 1 /* text is one literal string, as grep -F
-	                        * takes it (zc_qparse_literal) */
+	ZC_PREPARE_LITERAL = 1, /* text is one literal string, as grep -F
+	                         * takes it (zc_qparse_literal) */
+	ZC_PREPARE_WORDS = 2    /* bare texts match by their words, not as
+	                         * typed (zc_qbuild_opts.words): the
+	                         * fallback of ranked output */
 };
 
 /* Parse (flags 0: the query language of zc_qparse.h), analyse and build
@@ -44,6 +47,12 @@ void zc_prepared_free(zc_prepared *p); /* NULL is fine */
 
 /* The Xapian query, borrowed for p's lifetime. */
 const zc_query *zc_prepared_query(const zc_prepared *p);
+
+/* Would ZC_PREPARE_WORDS make a different query of the same text: has a
+ * bare text of the body, not negated, words to look for apart
+ * (zc_terms_has_words)?  Statuses: those of zc_terms_words. */
+zc_status zc_prepared_has_fallback(zc_prepared *p, bool *out,
+    zc_error *err);
 
 /* Anchors are counted per passage in a bit mask (zc_search.h). */
 #define ZC_PICKER_MAX_ANCHORS 32

@@ -8,8 +8,11 @@
  * What a tree becomes:
  *   TEXT body       zc_terms_query(BODY) OR the same text in the title
  *                   scaled by title_boost (the title is text of the
- *                   document, and its matches rank higher); several bare texts side by side in an AND
- *                   also AND_MAYBE a NEAR of them (proximity ranks)
+ *                   document, and its matches rank higher); quoted
+ *                   text ZC_MATCH_EXACT, bare text ZC_MATCH_TYPED (or
+ *                   ZC_MATCH_WORDS with opts.words); several bare texts
+ *                   side by side in an AND also AND_MAYBE a NEAR of them
+ *                   (proximity ranks)
  *   TEXT title/issuer  zc_terms_query(TITLE / ISSUER)
  *   NEAR            AND of the operands, restricted to the places where
  *                   they are near: Xapian 1.4 accepts only single terms
@@ -58,9 +61,12 @@ typedef struct zc_qbuild_opts {
 	unsigned wildcard_max;     /* most words one wildcard expands to */
 	const char *cwd;           /* for relative path: values; NULL:
 	                            * getcwd() */
+	bool words;                /* bare texts match by their words
+	                            * (ZC_MATCH_WORDS), not as typed: the
+	                            * fallback of ranked output */
 } zc_qbuild_opts;
 
-#define ZC_QBUILD_OPTS_INIT { 2.0, 10, 1000, NULL }
+#define ZC_QBUILD_OPTS_INIT { 2.0, 10, 1000, NULL, false }
 
 /* The texts of the tree at root (its TEXT and WILDCARD nodes), each
  * analysed once (zc_terms_analyse): the builder reads them, and so do

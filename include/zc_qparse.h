@@ -43,7 +43,7 @@
 #include "zc_fields.h"
 #include "zc_util.h"
 
-#define ZC_QPARSE_MAX_LEN 4096
+#define ZC_QPARSE_MAX_LEN 65536
 #define ZC_QPARSE_MAX_DEPTH 100
 #define ZC_QPARSE_MAX_TERMS 256
 #define ZC_QPARSE_MAX_NEAR 1000     /* largest n of NEAR/n */

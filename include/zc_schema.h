@@ -7,24 +7,21 @@
  * term of a passage is a key of its own in the position table.  On 400
  * laws (5.3 MB) a document per passage gave a 97 MB index built at
  * 0.3 MB/s; a document per file, 21 MB at three times the speed.  The
- * passages of a file are its positions in order, a gap of 100 positions
- * apart (larger than any NEAR window, so no phrase or NEAR spans two),
- * and a search picks the best passages of each matching file
+ * passages of a file are its positions in order; its paragraphs are
+ * 2,048 positions apart (more than any NEAR window, so no phrase or NEAR
+ * spans two), and the passages cut from one paragraph follow each other
+ * without a gap.  A search picks the best passages of each matching file
  * (zc_search.h).  Terms:
  *
- *   (none) + char   ZC_PREFIX_CHAR: one term per Han character of the
- *                   body (a single character, not an n-gram: terms.c
- *                   says why), positional: one position per Han
- *                   character and per run of letters/digits (70.3 is
- *                   one run), none for whitespace, one empty position
- *                   per run of punctuation.  Exact text = the phrase of
- *                   its units.
- *   W + word        ZC_PREFIX_WORD: at each letter/digit run, the run,
- *                   normalised (2024, covid, 70.3), positional — exact
- *                   matching of Latin and numbers; and, without a
- *                   position, every segmenter word that is not one unit
- *                   and not a single Han character (孵化器, 2024年,
- *                   70.3%): ranking
+ *   (none) + char   ZC_PREFIX_CHAR: one term per character of the body
+ *                   that is not whitespace (Han, Latin, digit,
+ *                   punctuation, symbol: a single character, not an
+ *                   n-gram, terms.c says why), and " " per whitespace
+ *                   run between two of them, each at a position of its
+ *                   own.  Exact text = the phrase of its characters.
+ *   W + word        ZC_PREFIX_WORD: without a position, every segmenter
+ *                   word that is more than one character (孵化器, covid,
+ *                   2024年, 70.3%): ranking and wildcards
  *   S + char / T + word   ZC_PREFIX_TITLE_CHAR / _TITLE_WORD: the same
  *                   for the title (title: queries, boost)
  *   A + char / B + word   ZC_PREFIX_ISSUER_CHAR / _ISSUER_WORD: the same
@@ -54,7 +51,8 @@
  * values or record written for the same file change, so that a query of
  * the new zcsearch would miss in a document of the old zcindex (2: 文号
  * terms fold {} and drop C1 controls, dates read by zc_dates.h, 廿 and 卅
- * are numerals).  zcindex re-reads every file of a database of an older
+ * are numerals; 3: every character a positional term, whitespace runs
+ * too, paragraphs not passages apart, words without positions).  zcindex re-reads every file of a database of an older
  * schema and refuses one of a newer schema (indexer/run.c); zcsearch
  * reads any, since records and terms stay readable.
  */
@@ -83,7 +81,7 @@ enum {
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "2"
+#define ZC_SCHEMA_VERSION "3"
 
 /* Longest term Xapian accepts is 245 bytes; longer field values are cut
  * at a character boundary before they become terms. */

@@ -8,15 +8,19 @@
  * exactly when one text indexed in that field (a passage of the body,
  * the title, the issuer: one zc_terms_index call each) contains the
  * query text, both normalised: what grep would find after
- * normalisation.  The unit is the file; its passages are stretches of
- * its positions, with a gap between them that no phrase or NEAR spans.
- * Words add ranking.
+ * normalisation: every character counts (digits, %, Latin, punctuation,
+ * quotation marks), a whitespace run counts as one space, and a match
+ * may start or end inside a number or a Latin word.  The unit is the
+ * file; its paragraphs are stretches of its positions with a gap between
+ * them that no phrase or NEAR spans, and a paragraph cut into several
+ * passages is one stretch (zc_terms_join).  Words add ranking.
  */
 #ifndef ZC_TERMS_H
 #define ZC_TERMS_H
 
 #include <stddef.h>
 
+#include "zc_doc.h"
 #include "zc_fields.h"
 #include "zc_segment.h"
 #include "zc_util.h"
@@ -33,11 +37,19 @@ void zc_analyzer_free(zc_analyzer *a);
 /* field, in the functions below: a field of kind ZC_FK_TEXT
  * (zc_fields.h), whose prefixes the terms take. */
 
-/* Add the terms of text[0..len) to doc.  Positions start at *pos and
- * *pos is advanced past the text (plus a gap, so that phrases never
- * span two calls). */
+/* Add the terms of text[0..len) to doc.  Positions start at *pos (at 1
+ * when *pos is 0) and *pos is advanced past the text. */
 zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
     const char *text, size_t len, unsigned *pos, zc_error *err);
+
+/* Advance *pos, the end of the text indexed last, to where the next
+ * text starts, as join says: after a gap that no phrase or NEAR spans
+ * (a new paragraph), directly (the same paragraph, cut without
+ * whitespace, or whitespace between two Han characters), or after one
+ * whitespace unit (the same paragraph, cut at a space).  Nothing when
+ * *pos is 0. */
+zc_status zc_terms_join(zc_analyzer *a, zc_xdoc *doc, zc_field field,
+    zc_join join, unsigned *pos, zc_error *err);
 
 /* A piece of query text analysed once: normalised, cut into units and,
  * at the first zc_terms_words, segmented.  Its query, its NEAR anchor
@@ -58,12 +70,24 @@ const char *zc_qtext_norm(const zc_qtext *t, size_t *len);
 zc_status zc_terms_words(zc_analyzer *a, zc_qtext *t, const zc_word **words,
     size_t *n, zc_error *err);
 
-/* The query for the text t in field.  exact: the text must occur
- * contiguously (quoted); otherwise each word of it must occur as exact
- * text, in any order.  *out is NULL-free: a text with no indexable
+/* How a query text matches. */
+typedef enum zc_match {
+	ZC_MATCH_EXACT, /* quoted: contiguous, as typed */
+	ZC_MATCH_TYPED, /* bare: contiguous, as typed; its words rank */
+	ZC_MATCH_WORDS  /* bare text's fallback: each of its words of more
+	                 * than one character, anywhere in the field, in
+	                 * any order; they rank too */
+} zc_match;
+
+/* The query for the text t in field, as how says.  A text with no
  * characters gives a match-nothing query. */
 zc_status zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
-    bool exact, zc_query **out, zc_error *err);
+    zc_match how, zc_query **out, zc_error *err);
+
+/* Has t words that ZC_MATCH_WORDS would look for apart: is its
+ * fallback a different query?  Statuses: those of zc_terms_words. */
+zc_status zc_terms_has_words(zc_analyzer *a, zc_qtext *t, bool *out,
+    zc_error *err);
 
 /* The one term that stands for t under NEAR (Xapian 1.4 accepts only
  * single terms there): the term of its first unit, appended to term

@@ -249,28 +249,69 @@ finish_stdout(int status)
 	return status;
 }
 
+/* Bare text that occurs nowhere as typed: the same query matched by its
+ * words (zcsearch(1), FALLBACK), for the ranked outputs only.  *pq is
+ * replaced when the fallback finds something; false when it does not
+ * apply or fails (nothing is said then but the usual "no match"). */
+static bool
+fall_back(const options *o, zc_analyzer *an, const char *text, zc_db *db,
+    zc_prepared **pq, zc_hits *hits)
+{
+	zc_prepared *words = NULL;
+	zc_error err = {0};
+	zc_buf msg = {0};
+	unsigned long total = 1;
+	bool differs = false;
+
+	if (o->literal || zc_prepared_has_fallback(*pq, &differs, &err) !=
+	    ZC_OK || !differs)
+		return false;
+	/* a page past the end is not a query that matched nothing */
+	if (o->req.offset > 0 && (zc_search_count(db, *pq, &total, &err) !=
+	    ZC_OK || total > 0))
+		return false;
+	if (zc_prepared_new(an, text, strlen(text), ZC_PREPARE_WORDS, &words,
+	    &msg) != ZC_OK || zc_search_run(db, words, &o->req, hits, &err) !=
+	    ZC_OK || hits->n == 0) {
+		zc_prepared_free(words);
+		zc_buf_free(&msg);
+		return false;
+	}
+	zc_buf_free(&msg);
+	zc_prepared_free(*pq);
+	*pq = words;
+	zc_warn("no document contains the query as typed; "
+	    "these contain its words apart");
+	return true;
+}
+
 static int
-print_hits(const options *o, zc_db *db, zc_prepared *pq, const char *dbpath)
+print_hits(const options *o, zc_analyzer *an, const char *text, zc_db *db,
+    zc_prepared **pq, const char *dbpath)
 {
 	const printer *pr = o->output == OUT_JSON ? &json_printer :
 	    o->output == OUT_TSV ? &tsv_printer : &text_printer;
-	bool colour = o->output == OUT_TEXT && want_colour(o->colour);
+	hit_style style = { true, o->output == OUT_TEXT &&
+	    want_colour(o->colour), false };
 	zc_hits hits = ZC_HITS_INIT;
 	zc_error err = {0};
 	zc_buf out = {0};
 	zc_status st;
 	int status = EXIT_NO_MATCH;
 
-	st = zc_search_run(db, pq, &o->req, &hits, &err);
+	st = zc_search_run(db, *pq, &o->req, &hits, &err);
 	if (st != ZC_OK) {
 		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
 		    err.msg);
 		return EXIT_ERROR;
 	}
+	if (hits.n == 0)
+		style.by_words = fall_back(o, an, text, db, pq, &hits);
 	if (pr->begin != NULL)
 		pr->begin(&out);
 	for (size_t i = 0; i < hits.n; i++) {
-		pr->hit(&out, &hits.hit[i], i == 0, colour);
+		pr->hit(&out, &hits.hit[i], &style);
+		style.first = false;
 		status = EXIT_MATCH;
 		if (!flush_buf(&out))
 			break;
@@ -386,7 +427,7 @@ main(int argc, char **argv)
 	switch (o.output) {
 	case OUT_LIST: status = print_paths(&o, db, pq, dbpath); break;
 	case OUT_COUNT: status = print_count(db, pq, dbpath); break;
-	default: status = print_hits(&o, db, pq, dbpath); break;
+	default: status = print_hits(&o, an, text, db, &pq, dbpath); break;
 	}
 done:
 	zc_db_close(db);

@@ -46,8 +46,9 @@ put_text(zc_buf *out, const char *s)
 }
 
 static void
-text_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
+text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 {
+	bool colour = st->colour;
 	const zc_spans *spans = &hit->spans;
 	static const zc_field shown[] = {
 		ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_ISSUER
@@ -55,7 +56,7 @@ text_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 	const char *passage = hit->passage;
 	size_t at = 0, n_meta = 0;
 
-	if (!first)
+	if (!st->first)
 		zc_buf_putc(out, '\n');
 	if (colour)
 		zc_buf_puts(out, C_PATH);
@@ -97,12 +98,10 @@ text_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 const printer text_printer = { NULL, text_hit };
 
 static void
-json_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
+json_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 {
 	const zc_spans *spans = &hit->spans;
 
-	(void)first;
-	(void)colour;
 	zc_buf_printf(out, "{\"rank\":%u,\"score\":%.6g,\"path\":", hit->rank,
 	    hit->score);
 	zc_json_string(out, hit->path, strlen(hit->path));
@@ -114,7 +113,8 @@ json_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s[%zu,%zu]", i ? "," : "",
 		    spans->span[i].start_cp, spans->span[i].end_cp);
-	zc_buf_puts(out, "]}\n");
+	zc_buf_printf(out, "],\"matched\":\"%s\"}\n",
+	    st->by_words ? "words" : "typed");
 }
 
 const printer json_printer = { NULL, json_hit };
@@ -147,12 +147,11 @@ tsv_begin(zc_buf *out)
 }
 
 static void
-tsv_hit(zc_buf *out, const zc_hit *hit, bool first, bool colour)
+tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 {
 	const zc_spans *spans = &hit->spans;
 
-	(void)first;
-	(void)colour;
+	(void)st;
 	zc_buf_printf(out, "%u\t%.6g\t", hit->rank, hit->score);
 	put_tsv(out, hit->path);
 	zc_buf_printf(out, "\t%u", hit->line);

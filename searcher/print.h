@@ -18,12 +18,19 @@
 #define MARK_OPEN "[["
 #define MARK_CLOSE "]]"
 
+/* How a hit is printed. */
+typedef struct hit_style {
+	bool first;    /* the first hit printed */
+	bool colour;   /* text: ANSI colours instead of [[ ]] */
+	bool by_words; /* found by the words of the bare text, which occurs
+	                * nowhere as typed (zcsearch(1), FALLBACK) */
+} hit_style;
+
 typedef struct printer {
 	/* Before the first hit (the TSV header); may be NULL. */
 	void (*begin)(zc_buf *out);
-	/* One hit with its spans; first is true for the first hit
-	 * printed. */
-	void (*hit)(zc_buf *out, const zc_hit *hit, bool first, bool colour);
+	/* One hit with its spans. */
+	void (*hit)(zc_buf *out, const zc_hit *hit, const hit_style *st);
 } printer;
 
 extern const printer text_printer, json_printer, tsv_printer;

@@ -1,7 +1,9 @@
 /*
  * indexdoc.c — document → Xapian document (zc_indexdoc.h).  Passages
- * follow each other in the position space, each started after a gap by
- * zc_terms_index, so that no phrase or NEAR joins two of them.
+ * follow each other in the position space, each stretch of text joined to
+ * the one before as the passage stage said (zc_doc.h): a paragraph after
+ * a gap that no phrase or NEAR spans, the cut parts of one paragraph as
+ * one text.
  */
 #include "zc_indexdoc.h"
 
@@ -91,19 +93,44 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 	return st;
 }
 
+/* The stretches of passage p, each joined to the one before; p->pos is
+ * where its first one starts. */
+static zc_status
+add_passage(zc_analyzer *a, zc_xdoc *d, zc_passage *p, unsigned *pos,
+    zc_error *err)
+{
+	size_t from = 0;
+	zc_join join = p->join;
+	zc_status st = ZC_OK;
+
+	for (size_t k = 0; k <= p->n_seams && st == ZC_OK; k++) {
+		/* the byte before a seam is the merge's space */
+		size_t to = k < p->n_seams ? p->seams[k].off - 1 : p->len;
+
+		st = zc_terms_join(a, d, ZC_FIELD_BODY, join, pos, err);
+		if (k == 0)
+			p->pos = *pos > 0 ? *pos : 1;
+		if (st == ZC_OK)
+			st = zc_terms_index(a, d, ZC_FIELD_BODY, p->text + from,
+			    to - from, pos, err);
+		if (k < p->n_seams) {
+			from = p->seams[k].off;
+			join = p->seams[k].join;
+		}
+	}
+	return st;
+}
+
 zc_status
 zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 {
-	unsigned pos = 1;
+	unsigned pos = 0;
 	zc_buf t = {0};
 	zc_status st = ZC_OK;
 
 	zc_xdoc_clear(out);
-	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++) {
-		doc->passages[i].pos = pos;
-		st = zc_terms_index(a, out, ZC_FIELD_BODY,
-		    doc->passages[i].text, doc->passages[i].len, &pos, err);
-	}
+	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++)
+		st = add_passage(a, out, &doc->passages[i], &pos, err);
 	if (st == ZC_OK)
 		st = add_fields(a, out, &doc->meta, err);
 	if (st == ZC_OK)

@@ -204,6 +204,9 @@ zc_clean_is_chrome(const char *s, size_t len)
 		chrome = true;
 	else if (cps <= 12 && len >= 6 && strcmp(t + len - 6, "热线") == 0)
 		chrome = true;
+	else if (cps <= 12 && (starts(t, "快去查看") || starts(t, "立即查看") ||
+	    starts(t, "点击查看")))
+		chrome = true; /* a promotion's call to action */
 	free(t);
 	return chrome;
 }
@@ -259,16 +262,6 @@ is_bar_nav(const char *s)
 }
 
 /* ---- line shapes ----------------------------------------------------- */
-
-static bool
-ends_sentence(uint32_t cp)
-{
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B ||
-	    cp == 0xFF1A || cp == '.' || cp == '!' || cp == '?' ||
-	    cp == ';' || cp == ':' || cp == 0x2026 || cp == 0x201D ||
-	    cp == 0x300D || cp == 0x300F || cp == ')' || cp == 0xFF09 ||
-	    cp == 0x3011 || cp == 0x300B || cp == '~';
-}
 
 /* The line ends inside a sentence: a wrap candidate. */
 static bool
@@ -511,37 +504,6 @@ drop_menu_runs(zc_lines *l)
 	}
 }
 
-/* Below the last real paragraph, short leftovers among chrome lines are
- * chrome too (快去查看吧~ under a promo, 附件: with nothing attached). */
-static void
-sweep_tail(zc_lines *l)
-{
-	size_t i = l->n;
-	bool chrome = false;
-
-	while (i > 0) {
-		zc_line *ln = &l->items[i - 1];
-
-		if (ln->flags & ZC_LINE_DROP) {
-			chrome = true;
-		} else {
-			uint32_t last = zc_utf8_last(ln->text, ln->len);
-
-			if (zc_utf8_count(ln->text, ln->len) > 16 ||
-			    (ends_sentence(last) && last != ':' &&
-			    last != 0xFF1A && last != '~') ||
-			    looks_dated(ln->text, ln->len) ||
-			    is_org_name(ln->text, ln->len) ||
-			    (ln->flags & ZC_LINE_HEADING))
-				break;
-		}
-		i--;
-	}
-	if (chrome)
-		for (; i < l->n; i++)
-			l->items[i].flags |= ZC_LINE_DROP;
-}
-
 static void
 strip_title_suffixes(zc_lines *l)
 {
@@ -678,7 +640,6 @@ zc_clean(zc_lines *l)
 	zc_buf_free(&b);
 	zc_buf_free(&c);
 	drop_menu_runs(l);
-	sweep_tail(l);
 	strip_title_suffixes(l);
 	drop_repeats(l);
 	join_wrapped_lines(l, wrapped);

@@ -27,6 +27,9 @@ typedef struct piece {
 	bool whole;    /* a whole paragraph, not a cut part of one */
 	bool alone;    /* a metadata line: never merged with a neighbour,
 	                * whose text it would run into */
+	zc_join join;  /* how it follows the piece before */
+	zc_seam *seams; /* where merged pieces meet; owned */
+	size_t n_seams, cap_seams;
 } piece;
 
 typedef struct pieces {
@@ -36,12 +39,27 @@ typedef struct pieces {
 
 static void
 push_piece(pieces *p, const char *text, size_t len, unsigned line,
-    bool whole, bool alone)
+    bool whole, bool alone, zc_join join)
 {
 	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
 	p->items[p->n++] = (piece){ .text = zc_xstrndup(text, len),
 	    .len = len, .cps = zc_utf8_count(text, len), .line = line,
-	    .whole = whole, .alone = alone };
+	    .whole = whole, .alone = alone, .join = join };
+}
+
+/* How the part of a paragraph that starts at s[b] follows the part that
+ * ends at s[a]: whitespace cut away between them counts, as it does in
+ * the paragraph, unless the normaliser removes it (between two Han
+ * characters, zc_norm.h). */
+static zc_join
+cut_join(const char *s, size_t len, size_t a, size_t b)
+{
+	if (a == b)
+		return ZC_JOIN_DIRECT;
+	if (zc_chars_is_han(zc_utf8_last(s, a)) &&
+	    zc_chars_is_han(zc_utf8_first(s + b, len - b)))
+		return ZC_JOIN_DIRECT;
+	return ZC_JOIN_SPACE;
 }
 
 static unsigned
@@ -115,12 +133,14 @@ cut_point(const char *s, size_t len, size_t from, size_t max)
 	return i;
 }
 
+/* The pieces of one paragraph; the first follows the text before as
+ * join says, the others follow each other as the cuts say. */
 static void
 cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
-    bool alone, pieces *out)
+    bool alone, zc_join join, pieces *out)
 {
-	size_t from = 0;
-	bool whole = zc_utf8_count(s, len) <= ZC_PASSAGE_MAX;
+	size_t from = 0, last_end = 0;
+	bool whole = zc_utf8_count(s, len) <= ZC_PASSAGE_MAX, first = true;
 
 	while (from < len) {
 		size_t to = whole ? len : cut_point(s, len, from,
@@ -131,11 +151,29 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 			a++;
 		while (b > a && s[b - 1] == ' ')
 			b--;
-		if (b > a)
+		if (b > a) {
 			push_piece(out, s + a, b - a, line_at(seg, nseg, a),
-			    whole, alone);
+			    whole, alone, first ? join :
+			    cut_join(s, len, last_end, a));
+			first = false;
+			last_end = b;
+		}
 		from = to;
 	}
+}
+
+/* How a line that starts a paragraph of its own follows the line shown
+ * before it: after a blank line (ZC_LINE_BREAK) or a line dropped as
+ * chrome, as a new paragraph; right after a line, as text of the same
+ * block, the line break between them whitespace like any other
+ * (zc_norm.h drops it where it splits Chinese text). */
+static zc_join
+line_join(const zc_line *ln, bool after_gap, uint32_t last_cp)
+{
+	if (after_gap || last_cp == 0 || (ln->flags & ZC_LINE_BREAK))
+		return ZC_JOIN_PARAGRAPH;
+	return zc_chars_space_splits(last_cp, zc_utf8_first(ln->text,
+	    ln->len)) ? ZC_JOIN_DIRECT : ZC_JOIN_SPACE;
 }
 
 /* Paragraphs: a line and the ZC_LINE_CONT lines after it. */
@@ -146,6 +184,8 @@ build_pieces(const zc_lines *l, pieces *out)
 	segment *seg = NULL;
 	size_t nseg = 0, cap = 0;
 	bool gap = false;
+	uint32_t last_cp = 0;  /* the last character of the line before */
+	zc_join join = ZC_JOIN_PARAGRAPH; /* of the paragraph in para */
 
 	for (size_t i = 0; i <= l->n; i++) {
 		const zc_line *ln = i < l->n ? &l->items[i] : NULL;
@@ -161,23 +201,26 @@ build_pieces(const zc_lines *l, pieces *out)
 
 			if (para.len > 0)
 				cut_paragraph(para.data, para.len, seg, nseg,
-				    false, out);
+				    false, join, out);
 			zc_buf_reset(&para);
 			nseg = 0;
-			cut_paragraph(ln->text, ln->len, &one, 1, true, out);
-			gap = true;
+			cut_paragraph(ln->text, ln->len, &one, 1, true,
+			    line_join(ln, gap, last_cp), out);
+			gap = false;
+			last_cp = zc_utf8_last(ln->text, ln->len);
 			continue;
 		}
 		if (ln == NULL || !(ln->flags & ZC_LINE_CONT) || nseg == 0 ||
 		    gap) {
-			gap = false;
 			if (para.len > 0)
 				cut_paragraph(para.data, para.len, seg, nseg,
-				    false, out);
+				    false, join, out);
 			zc_buf_reset(&para);
 			nseg = 0;
 			if (ln == NULL)
 				break;
+			join = line_join(ln, gap, last_cp);
+			gap = false;
 		} else if (para.len > 0 && !zc_chars_space_splits(
 		    zc_utf8_last(para.data, para.len),
 		    zc_utf8_first(ln->text, ln->len))) {
@@ -188,15 +231,26 @@ build_pieces(const zc_lines *l, pieces *out)
 		seg[nseg].line = ln->line;
 		nseg++;
 		zc_buf_append(&para, ln->text, ln->len);
+		last_cp = zc_utf8_last(ln->text, ln->len);
 	}
 	zc_buf_free(&para);
 	free(seg);
 }
 
+/* dst and a space and src, with a seam where src starts (and src's own
+ * seams after it). */
 static void
 append_piece(piece *dst, const piece *src)
 {
 	char *t = zc_xmalloc(dst->len + 1 + src->len + 1);
+	size_t shift = dst->len + 1;
+
+	dst->seams = zc_xgrow(dst->seams, &dst->cap_seams,
+	    dst->n_seams + 1 + src->n_seams, sizeof *dst->seams);
+	dst->seams[dst->n_seams++] = (zc_seam){ shift, src->join };
+	for (size_t i = 0; i < src->n_seams; i++)
+		dst->seams[dst->n_seams++] = (zc_seam){
+		    src->seams[i].off + shift, src->seams[i].join };
 
 	memcpy(t, dst->text, dst->len);
 	t[dst->len] = ' ';
@@ -222,6 +276,7 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		if (have_pending) {
 			append_piece(&pending, &p);
 			free(p.text);
+			free(p.seams);
 			p = pending;
 			have_pending = false;
 		}
@@ -240,6 +295,7 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		    ZC_PASSAGE_MIN) {
 			append_piece(&out.items[out.n - 1], &p);
 			free(p.text);
+			free(p.seams);
 			continue;
 		}
 		out.items = zc_xgrow(out.items, &out.cap, out.n + 1,
@@ -247,9 +303,15 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		out.items[out.n++] = p;
 	}
 	for (size_t i = 0; i < out.n; i++) {
+		zc_passage *dp;
+
 		zc_doc_add_passage(doc, out.items[i].text, out.items[i].len,
 		    out.items[i].line);
 		free(out.items[i].text);
+		dp = &doc->passages[doc->n_passages - 1];
+		dp->join = out.items[i].join;
+		dp->seams = out.items[i].seams;
+		dp->n_seams = out.items[i].n_seams;
 	}
 	free(in.items);
 	free(out.items);

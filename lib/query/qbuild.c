@@ -100,14 +100,16 @@ text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 {
 	zc_query *body = NULL, *title = NULL, *scaled = NULL;
 	zc_qtext *t = zc_qtexts_find(c->texts, n);
+	zc_match how = n->exact ? ZC_MATCH_EXACT : o->words ?
+	    ZC_MATCH_WORDS : ZC_MATCH_TYPED;
 	zc_status rc;
 
-	rc = zc_terms_query(c->a, n->field, t, n->exact, &body, err);
+	rc = zc_terms_query(c->a, n->field, t, how, &body, err);
 	if (rc != ZC_OK || n->field != ZC_FIELD_BODY || o->title_boost <= 0) {
 		*out = body;
 		return rc;
 	}
-	rc = zc_terms_query(c->a, ZC_FIELD_TITLE, t, n->exact, &title, err);
+	rc = zc_terms_query(c->a, ZC_FIELD_TITLE, t, how, &title, err);
 	if (rc == ZC_OK)
 		rc = zc_query_scale(title, o->title_boost, &scaled, err);
 	zc_query_free(title);

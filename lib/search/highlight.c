@@ -8,8 +8,9 @@
  * passage, joined into runs, and each run goes back through the
  * normaliser's map to the original text, where runs are merged again
  * (two normalised runs may come from one original character).  Space
- * and words are the index's own classes (zc_chars.h): a match never
- * starts or ends inside a word, as the search indexes words whole.
+ * is the index's own class (zc_chars.h), a run of it matched by one
+ * space; exact text may start and end inside a word, as the search
+ * finds it there; a prefix starts a word.
  */
 #include "zc_highlight.h"
 
@@ -21,9 +22,7 @@
 
 typedef enum pat_kind {
 	PAT_EXACT,   /* contiguous, whitespace runs equal */
-	PAT_WORD,    /* one Latin word or number, whole */
-	PAT_PREFIX,  /* contiguous, starting a word */
-	PAT_HAN_RUN  /* stretches of >= 2 characters (or the only one) */
+	PAT_PREFIX   /* contiguous, starting a word */
 } pat_kind;
 
 typedef struct pattern {
@@ -82,33 +81,9 @@ decode_squeezed(const char *s, size_t len, size_t *n)
 	return cp;
 }
 
-static bool has_content(const uint32_t *cp, size_t n);
-
-/* Bare text: Han runs and words, each its own pattern; punctuation and
- * spaces only separate them, as they do in the search. */
-static void
-add_words(zc_highlighter *h, const uint32_t *cp, size_t n)
-{
-	size_t i = 0, j;
-
-	while (i < n) {
-		if (zc_chars_is_han(cp[i])) {
-			for (j = i; j < n && zc_chars_is_han(cp[j]); j++)
-				;
-			add_pattern(h, cp + i, j - i, PAT_HAN_RUN);
-		} else if (zc_chars_is_word(cp[i])) {
-			for (j = i; j < n && zc_chars_is_word(cp[j]); j++)
-				;
-			add_pattern(h, cp + i, j - i, PAT_WORD);
-		} else {
-			j = i + 1;
-		}
-		i = j;
-	}
-}
-
-/* Bare text as the search takes it (zc_terms_query): the words of its
- * analysis, every word that is not punctuation matched exactly. */
+/* Bare text as the search ranks it (zc_terms_query): the words of its
+ * analysis that are more than one character, each matched exactly
+ * wherever it is; the text as typed is one more pattern. */
 static void
 add_segmented(zc_highlighter *h, const char *norm, const zc_word *w,
     size_t nw)
@@ -122,20 +97,10 @@ add_segmented(zc_highlighter *h, const char *norm, const zc_word *w,
 			continue;
 		cp = decode_squeezed(norm + w[i].start, w[i].end - w[i].start,
 		    &ncp);
-		if (has_content(cp, ncp))
+		if (ncp > 1)
 			add_pattern(h, cp, ncp, PAT_EXACT);
 		free(cp);
 	}
-}
-
-/* Has a pattern anything a search could have matched? */
-static bool
-has_content(const uint32_t *cp, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (zc_chars_is_han(cp[i]) || zc_chars_is_word(cp[i]))
-			return true;
-	return false;
 }
 
 void
@@ -173,17 +138,10 @@ zc_highlighter_new(zc_analyzer *a, const zc_hl_text *texts, size_t n,
 			if (st != ZC_OK)
 				break;
 			add_segmented(h, norm, w, nw);
-			continue;
 		}
 		cp = decode_squeezed(norm, norm_len, &ncp);
-		if (has_content(cp, ncp)) {
-			if (texts[t].kind == ZC_HL_WORDS)
-				add_words(h, cp, ncp);
-			else
-				add_pattern(h, cp, ncp,
-				    texts[t].kind == ZC_HL_EXACT ? PAT_EXACT :
-				    PAT_PREFIX);
-		}
+		add_pattern(h, cp, ncp, texts[t].kind == ZC_HL_PREFIX ?
+		    PAT_PREFIX : PAT_EXACT);
 		free(cp);
 	}
 	if (st != ZC_OK) {
@@ -240,35 +198,17 @@ mark_range(bool *mark, size_t start, size_t end)
 static void
 mark_pattern(const pattern *pat, const uint32_t *p, size_t np, bool *mark)
 {
-	const uint32_t *q = pat->cp;
-	size_t nq = pat->n, end, k, min_run;
-
 	for (size_t i = 0; i < np; i++) {
-		if (pat->kind == PAT_HAN_RUN) {
-			min_run = nq < 2 ? nq : 2;
-			for (size_t j = 0; j < nq; j++) {
-				for (k = 0; i + k < np && j + k < nq &&
-				    p[i + k] == q[j + k]; k++)
-					;
-				if (k >= min_run)
-					mark_range(mark, i, i + k);
-			}
-			continue;
-		}
-		end = match_at(p, np, i, q, nq);
+		size_t end = match_at(p, np, i, pat->cp, pat->n);
+
 		if (end == 0)
 			continue;
-		/* Latin words and numbers are indexed whole. */
-		if (zc_chars_is_word(q[0]) && i > 0 &&
-		    zc_chars_is_word(p[i - 1]))
-			continue;
 		if (pat->kind == PAT_PREFIX) {
-			/* The whole word the prefix found. */
+			/* a prefix starts a word, and the whole word shows */
+			if (i > 0 && zc_chars_is_word(p[i - 1]))
+				continue;
 			while (end < np && zc_chars_is_word(p[end]))
 				end++;
-		} else if (zc_chars_is_word(q[nq - 1]) && end < np &&
-		    zc_chars_is_word(p[end])) {
-			continue;
 		}
 		mark_range(mark, i, end);
 	}

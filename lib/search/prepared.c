@@ -71,6 +71,7 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 	zc_qerror qerr;
 	zc_error err = {0};
 	zc_qtree *tree = NULL;
+	zc_qbuild_opts opts = ZC_QBUILD_OPTS_INIT;
 	zc_status st;
 
 	*out = NULL;
@@ -86,8 +87,9 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 	p->a = a;
 	p->tree = tree;
 	st = zc_qbuild_analyse(a, tree->root, &p->texts, &err);
+	opts.words = (flags & ZC_PREPARE_WORDS) != 0;
 	if (st == ZC_OK)
-		st = zc_qbuild(a, tree->root, p->texts, NULL, &p->q, &err);
+		st = zc_qbuild(a, tree->root, p->texts, &opts, &p->q, &err);
 	if (st != ZC_OK) {
 		zc_buf_printf(msg, "query: %s", err.msg);
 		zc_prepared_free(p);
@@ -95,6 +97,22 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 	}
 	collect_hl_texts(p, tree->root);
 	*out = p;
+	return ZC_OK;
+}
+
+zc_status
+zc_prepared_has_fallback(zc_prepared *p, bool *out, zc_error *err)
+{
+	*out = false;
+	for (size_t i = 0; i < p->n_hl && !*out; i++) {
+		zc_status st;
+
+		if (p->hl_text[i].kind != ZC_HL_WORDS)
+			continue;
+		st = zc_terms_has_words(p->a, p->hl_text[i].text, out, err);
+		if (st != ZC_OK)
+			return st;
+	}
 	return ZC_OK;
 }
 

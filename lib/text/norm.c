@@ -3,8 +3,9 @@
  * Data flow: passage text → here → segment/terms; query text → here.
  *
  * Invariants: the output is NFKC_Casefold of the input with Han folded
- * Traditional → Simplified by table and whitespace between two Han
- * characters removed; every output code point has a source span in the
+ * Traditional → Simplified by table and whitespace that splits Chinese
+ * text removed (zc_chars_space_splits: between two Han characters, a
+ * digit and a Han character, ...); every output code point has a source span in the
  * input, and spans never go backwards.  ASCII and ordinary Han take a
  * fast path that gives the same result as ICU: they are stable under
  * NFKC_Casefold (but for A-Z) and start a normalisation segment.
@@ -127,7 +128,8 @@ reserve(zc_norm *out, size_t ncp, size_t bytes)
 	    sizeof *out->cp_byte);
 }
 
-/* Drop whitespace runs between two Han characters and write the text. */
+/* Drop whitespace runs that split Chinese text (zc_chars_space_splits,
+ * the rule the cleaner closes lines up by) and write the text. */
 static void
 emit(const work *w, zc_norm *out)
 {
@@ -138,11 +140,11 @@ emit(const work *w, zc_norm *out)
 		char enc[4];
 		size_t k;
 
-		if (zc_chars_is_space(w->v[i].cp) && ncp > 0 &&
-		    zc_chars_is_han(w->v[i - 1].cp)) {
+		if (zc_chars_is_space(w->v[i].cp) && ncp > 0) {
 			for (k = i; k < w->n && zc_chars_is_space(w->v[k].cp); k++)
 				;
-			if (k < w->n && zc_chars_is_han(w->v[k].cp)) {
+			if (k < w->n && zc_chars_space_splits(w->v[i - 1].cp,
+			    w->v[k].cp)) {
 				i = k - 1;
 				continue;
 			}

@@ -3,26 +3,22 @@
  * Data flow: passage/title/issuer text → norm → units and words → Xapian
  * postings; query text → norm → units and words → Xapian query.
  *
- * Normalised text is cut into units, one position each:
- *   - a Han character;
- *   - a run of word characters (zc_chars_is_word: letters, digits and
- *     combining marks of any other script; decimal points and
- *     separators between digits included: 70.3, 1,000);
- * whitespace (text space, zc_chars.h) takes no position; a run of
- * anything else (punctuation, symbols) takes one empty position, so
- * that no phrase spans it.
- *
- * At a Han unit: the character (prefix + character).  At an
- * alphanumeric unit: the word prefix + the unit.  Both are positional, so
- * an exact string is the phrase of its units' terms, exactly what grep
- * finds after normalisation.  Single characters rather than bigrams:
+ * Normalised text is cut into units, one position each: every character
+ * that is not whitespace (a Han character, a letter, a digit, a mark of
+ * punctuation or a symbol), and every run of whitespace between two of
+ * them (whitespace between two Han characters is gone already: zc_norm.h).
+ * Each unit is a positional term, the field's character prefix + the
+ * character (+ " " for whitespace), so that an exact string is the
+ * phrase of its units' terms and matches wherever grep finds it after
+ * normalisation: inside a number or a Latin word, with its %, its dots
+ * and its quotation marks.  Single characters rather than bigrams:
  * documents are whole files (zc_schema.h), where a character's position
  * list is long and compresses well, while every distinct bigram of a
  * file costs a key of its own; measured on the laws corpus, the index is
  * 1.2× the text instead of 1.9× (bigrams without positions) or more.
- * Words of the segmenter that are not one unit (Han words of two or more
- * characters, 2024年, 70.3%) are added with the word prefix and without
- * a position: they only rank.
+ * Words of the segmenter that are more than one unit (Han words of two
+ * or more characters, covid, 2024年, 70.3%) are added with the word
+ * prefix and without a position: they rank, and wildcards expand them.
  *
  * Invariant: index and query build units with the same function, so an
  * exact query is the phrase of the terms its units must have produced
@@ -38,15 +34,17 @@
 #include "zc_segment.h"
 #include "zc_terms.h"
 
-/* Positions between two calls of zc_terms_index: larger than any NEAR
- * window a query asks for. */
-#define FIELD_GAP 100
+/* Positions between two paragraphs: more than the widest NEAR window a
+ * query can ask for (ZC_QPARSE_MAX_NEAR plus the width of its texts), so
+ * that NEAR never joins two paragraphs. */
+#define PARAGRAPH_GAP 2048
 
-/* Weight of bare text found as typed, over its words found apart: the
- * characters of a phrase are common, so their own weights are small. */
-#define WHOLE_TEXT_BOOST 5.0
+/* Positions beyond which paragraphs are one position apart instead: a
+ * file of millions of tiny paragraphs must not run out of Xapian's 32-bit
+ * positions (exact text still never spans two of them). */
+#define GAP_BUDGET 0xC0000000u
 
-typedef enum unit_kind { UNIT_HAN, UNIT_ALNUM } unit_kind;
+typedef enum unit_kind { UNIT_CHAR, UNIT_SPACE } unit_kind;
 
 typedef struct unit {
 	size_t start, end; /* bytes of the normalised text */
@@ -111,12 +109,6 @@ zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
 
 /* ---- units ---------------------------------------------------------- */
 
-static bool
-is_ascii_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 static void
 add_unit(unit **units, size_t *n, size_t *cap, size_t start, size_t end,
     unsigned pos, unit_kind kind)
@@ -130,13 +122,14 @@ add_unit(unit **units, size_t *n, size_t *cap, size_t start, size_t end,
 }
 
 /* Cut t[0..len) (normalised) into *units (n of them, the array grown as
- * cap says); returns the number of positions used. */
+ * cap says); returns the number of positions used.  Whitespace before
+ * the first and after the last character takes none. */
 static unsigned
 cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 {
-	size_t i = 0;
+	size_t i = 0, space = 0;
 	unsigned pos = 0;
-	bool gap = false;
+	bool in_space = false;
 
 	*n = 0;
 	while (i < len) {
@@ -144,34 +137,18 @@ cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 		uint32_t cp = zc_utf8_decode(t + i, len - i, &adv);
 
 		i += adv;
-		if (zc_chars_is_space(cp))
-			continue;
-		if (!zc_chars_is_han(cp) && !zc_chars_is_word(cp)) {
-			if (!gap && *n > 0) {
-				pos++;
-				gap = true;
+		if (zc_chars_is_space(cp)) {
+			if (!in_space && *n > 0) {
+				space = start;
+				in_space = true;
 			}
 			continue;
 		}
-		gap = false;
-		if (zc_chars_is_han(cp)) {
-			add_unit(units, n, cap, start, i, pos++, UNIT_HAN);
-			continue;
-		}
-		while (i < len) {
-			uint32_t next = zc_utf8_decode(t + i, len - i, &adv);
-
-			if (zc_chars_is_word(next)) {
-				i += adv;
-			} else if ((next == '.' || next == ',') &&
-			    is_ascii_digit(t[i - 1]) && i + 1 < len &&
-			    is_ascii_digit(t[i + 1])) {
-				i += 1;
-			} else {
-				break;
-			}
-		}
-		add_unit(units, n, cap, start, i, pos++, UNIT_ALNUM);
+		if (in_space)
+			add_unit(units, n, cap, space, start, pos++,
+			    UNIT_SPACE);
+		in_space = false;
+		add_unit(units, n, cap, start, i, pos++, UNIT_CHAR);
 	}
 	return pos;
 }
@@ -199,10 +176,15 @@ static void
 append_unit_term(zc_buf *out, zc_field field, const cut *c, size_t i)
 {
 	const unit *u = &c->units[i];
-	const zc_field_info *fi = &zc_fields[field];
+	const char *prefix = zc_fields[field].char_prefix;
 
-	append_term(out, u->kind == UNIT_HAN ? fi->char_prefix :
-	    fi->word_prefix, c->text + u->start, u->end - u->start);
+	/* every whitespace run is one space, as the highlighter and grep
+	 * on squeezed text see it */
+	if (u->kind == UNIT_SPACE)
+		append_term(out, prefix, " ", 1);
+	else
+		append_term(out, prefix, c->text + u->start,
+		    u->end - u->start);
 }
 
 /* a->term = prefix + the text of unit i of c. */
@@ -293,9 +275,35 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 				return rc;
 		}
 	}
-	*pos = base + used + FIELD_GAP;
+	*pos = base + used;
 	return ZC_OK;
 }
+
+zc_status
+zc_terms_join(zc_analyzer *a, zc_xdoc *doc, zc_field field, zc_join join,
+    unsigned *pos, zc_error *err)
+{
+	zc_status rc = ZC_OK;
+
+	if (*pos == 0)
+		return ZC_OK; /* nothing before */
+	switch (join) {
+	case ZC_JOIN_PARAGRAPH:
+		*pos += *pos < GAP_BUDGET ? PARAGRAPH_GAP : 1;
+		break;
+	case ZC_JOIN_DIRECT:
+		break;
+	case ZC_JOIN_SPACE:
+		zc_buf_reset(&a->term);
+		append_term(&a->term, zc_fields[field].char_prefix, " ", 1);
+		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
+		    (*pos)++, 1, err);
+		break;
+	}
+	return rc;
+}
+
+
 
 /* ---- queries ---------------------------------------------------------- */
 
@@ -429,11 +437,42 @@ ranking_query(zc_analyzer *a, zc_field field, const cut *c,
 	return rc;
 }
 
-zc_status
-zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
-    bool exact, zc_query **out, zc_error *err)
+/* AND of the exact queries of the words of c that are more than one
+ * unit: bare text matched by its words, anywhere in the field, never by
+ * single characters (match-nothing when it has no such word). */
+static zc_status
+words_query(zc_analyzer *a, zc_field field, const cut *c,
+    const zc_word *w, size_t nw, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
+	zc_status rc = ZC_OK;
+
+	*out = NULL;
+	for (size_t i = 0; i < nw && rc == ZC_OK; i++) {
+		size_t from, to;
+		zc_query *q;
+
+		if (!is_ranking_word(c, &w[i], &from))
+			continue;
+		to = from;
+		while (to < c->n && c->units[to].start < w[i].end)
+			to++;
+		rc = exact_query(a, field, c, from, to, &q, err);
+		if (rc == ZC_OK)
+			zc_qlist_push(&l, q);
+	}
+	if (rc == ZC_OK && l.n == 0)
+		rc = zc_query_match_nothing(out, err);
+	else if (rc == ZC_OK)
+		rc = zc_qlist_combine(&l, ZC_Q_AND, 0, out, err);
+	zc_qlist_free(&l);
+	return rc;
+}
+
+zc_status
+zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
+    zc_match how, zc_query **out, zc_error *err)
+{
 	zc_query *match = NULL, *rank = NULL;
 	const zc_word *w = NULL;
 	size_t nw = 0;
@@ -443,59 +482,19 @@ zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
 	*out = NULL;
 	if (c.n == 0)
 		return zc_query_match_nothing(out, err);
-	/* Exact text is one phrase, and a query of one unit one term: only
-	 * bare text of several units needs its words. */
-	if (!exact && (c.n > 1 || c.units[0].kind == UNIT_ALNUM)) {
+	/* Quoted text needs no words, nor does one unit: its term is all
+	 * there is to rank by. */
+	if (how != ZC_MATCH_EXACT && c.n > 1) {
 		rc = zc_terms_words(a, t, &w, &nw, err);
 		if (rc != ZC_OK)
 			return rc;
 	}
-	if (exact) {
+	if (how == ZC_MATCH_WORDS && c.n > 1)
+		rc = words_query(a, field, &c, w, nw, &match, err);
+	else
 		rc = exact_query(a, field, &c, 0, c.n, &match, err);
-	} else {
-		for (size_t i = 0; i < nw && rc == ZC_OK; i++) {
-			size_t from = unit_at(&c, w[i].start), to = from;
-			zc_query *q;
-
-			while (to < c.n && c.units[to].start < w[i].end)
-				to++;
-			if (to == from)
-				continue; /* punctuation */
-			rc = exact_query(a, field, &c, from, to, &q, err);
-			if (rc == ZC_OK)
-				zc_qlist_push(&l, q);
-		}
-		if (rc == ZC_OK && nw == 0)
-			rc = exact_query(a, field, &c, 0, c.n, &match, err);
-		else if (rc == ZC_OK)
-			rc = zc_qlist_combine(&l, ZC_Q_AND, 0, &match, err);
-	}
 	if (rc == ZC_OK)
 		rc = ranking_query(a, field, &c, w, nw, &rank, err);
-	/* Words that also occur together, as typed, rank first: documents
-	 * are whole files, where the words alone may occur far apart. */
-	if (rc == ZC_OK && !exact && nw > 1) {
-		zc_query *whole = NULL, *pair[2];
-
-		rc = exact_query(a, field, &c, 0, c.n, &whole, err);
-		if (rc == ZC_OK) {
-			zc_query *scaled = NULL;
-
-			rc = zc_query_scale(whole, WHOLE_TEXT_BOOST, &scaled,
-			    err);
-			zc_query_free(whole);
-			whole = scaled;
-		}
-		if (rc == ZC_OK && rank == NULL) {
-			rank = whole;
-		} else if (rc == ZC_OK) {
-			pair[0] = rank;
-			pair[1] = whole;
-			rc = zc_query_combine(ZC_Q_OR, pair, 2, 0, &rank, err);
-			zc_query_free(pair[0]);
-			zc_query_free(whole);
-		}
-	}
 	if (rc == ZC_OK && rank != NULL) {
 		zc_query *both[2] = { match, rank };
 
@@ -506,8 +505,35 @@ zc_terms_query(zc_analyzer *a, zc_field field, zc_qtext *t,
 	}
 	zc_query_free(match);
 	zc_query_free(rank);
-	zc_qlist_free(&l);
 	return rc;
+}
+
+zc_status
+zc_terms_has_words(zc_analyzer *a, zc_qtext *t, bool *out, zc_error *err)
+{
+	const zc_word *w;
+	size_t nw, n = 0, first = 0;
+	cut c = cut_of(t);
+	zc_status rc;
+
+	*out = false;
+	if (c.n < 2)
+		return ZC_OK;
+	rc = zc_terms_words(a, t, &w, &nw, err);
+	if (rc != ZC_OK)
+		return rc;
+	for (size_t i = 0; i < nw; i++) {
+		size_t u;
+
+		if (is_ranking_word(&c, &w[i], &u)) {
+			first = n == 0 ? i : first;
+			n++;
+		}
+	}
+	/* one word that is the whole text falls back to itself */
+	*out = n > 1 || (n == 1 && (unit_at(&c, w[first].start) > 0 ||
+	    w[first].end < c.units[c.n - 1].end));
+	return ZC_OK;
 }
 
 void

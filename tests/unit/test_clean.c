@@ -104,7 +104,10 @@ kept(const zc_lines *l, const char **out, size_t max)
 	return n;
 }
 
-Test(clean, a_menu_run_and_the_tail_under_a_promo_go)
+/* Chrome goes by what it says (a menu run, a hotline, a call to
+ * action); the promotion's list of topics says nothing that is chrome
+ * and stays, however low on the page it stands. */
+Test(clean, a_menu_run_and_a_promotion_go_by_what_they_say)
 {
 	zc_lines l;
 	const char *k[16];
@@ -114,12 +117,16 @@ Test(clean, a_menu_run_and_the_tail_under_a_promo_go)
 	    "载体信息\n\n产业园区\n\n订阅\n投资咨询热线\n400-168-6016\n"
 	    "  • 产业扶持政策\n  • 企业投资政策\n快去查看吧~\n", &l);
 	n = kept(&l, k, 16);
-	cr_assert_eq(n, 1);
+	cr_assert_eq(n, 3);
 	cr_expect_str_eq(k[0], "正文最后一段，说明了全部情况。");
+	cr_expect_str_eq(k[1], "• 产业扶持政策");
+	cr_expect_str_eq(k[2], "• 企业投资政策");
 	zc_lines_free(&l);
 }
 
-Test(clean, the_signature_survives_the_footer_below_it)
+/* 附件: with nothing after it is text a reader sees, not chrome: only
+ * the bar and the map under it go. */
+Test(clean, the_signature_and_an_empty_attachment_label_survive_the_footer)
 {
 	zc_lines l;
 	const char *k[16];
@@ -128,9 +135,10 @@ Test(clean, the_signature_survives_the_footer_below_it)
 	lines_of("感谢您的关心和支持。\n\n湖北省科学技术厅\n\n2024年7月19日\n\n"
 	    "附件:\n\n 已阅 0  打印   关闭 \n网站地图", &l);
 	n = kept(&l, k, 16);
-	cr_assert_eq(n, 3);
+	cr_assert_eq(n, 4);
 	cr_expect_str_eq(k[1], "湖北省科学技术厅");
 	cr_expect_str_eq(k[2], "2024年7月19日");
+	cr_expect_str_eq(k[3], "附件:");
 	zc_lines_free(&l);
 }
 
