@@ -143,7 +143,7 @@ tsv_begin(zc_buf *out)
 	zc_buf_puts(out, "rank\tscore\tpath\tline");
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		zc_buf_printf(out, "\t%s", zc_fields[f].key);
-	zc_buf_puts(out, "\tpassage\thighlights\n");
+	zc_buf_puts(out, "\tpassage\thighlights\tmatched\n");
 }
 
 static void
@@ -151,7 +151,6 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 {
 	const zc_spans *spans = &hit->spans;
 
-	(void)st;
 	zc_buf_printf(out, "%u\t%.6g\t", hit->rank, hit->score);
 	put_tsv(out, hit->path);
 	zc_buf_printf(out, "\t%u", hit->line);
@@ -165,7 +164,7 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s%zu-%zu", i ? "," : "",
 		    spans->span[i].start_cp, spans->span[i].end_cp);
-	zc_buf_putc(out, '\n');
+	zc_buf_printf(out, "\t%s\n", st->by_words ? "words" : "typed");
 }
 
 const printer tsv_printer = { tsv_begin, tsv_hit };

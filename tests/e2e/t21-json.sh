@@ -13,7 +13,8 @@ cat >"$tmp/check.py" <<'EOF'
 import json, re, sys
 
 KEYS = ["rank", "score", "path", "line", "title", "index_no", "date",
-        "issuer", "doc_no", "category", "validity", "passage", "highlights"]
+        "issuer", "doc_no", "category", "validity", "passage", "highlights",
+        "matched"]
 query, must = sys.argv[1], sys.argv[2:]
 problems = []
 lines = sys.stdin.buffer.read().decode("utf-8").splitlines()
@@ -95,7 +96,7 @@ out=$("$zcsearch" --db "$tmp/db" --json -n 1 '"沃壤行动"' | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
 print(" ".join(type(o[k]).__name__ for k in o))')
-check "$out" "int float str int str str str str NoneType str str str list" "key types of one hit"
+check "$out" "int float str int str str str str NoneType str str str list str" "key types of one hit"
 
 # quotes, backslashes and control characters stay valid JSON
 mkdir -p "$tmp/odd"

@@ -119,8 +119,8 @@ Test(clean, a_menu_run_and_a_promotion_go_by_what_they_say)
 	n = kept(&l, k, 16);
 	cr_assert_eq(n, 3);
 	cr_expect_str_eq(k[0], "正文最后一段，说明了全部情况。");
-	cr_expect_str_eq(k[1], "• 产业扶持政策");
-	cr_expect_str_eq(k[2], "• 企业投资政策");
+	cr_expect_str_eq(k[1], "•产业扶持政策");
+	cr_expect_str_eq(k[2], "•企业投资政策");
 	zc_lines_free(&l);
 }
 

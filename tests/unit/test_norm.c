@@ -44,10 +44,14 @@ static const struct { const char *in, *out; } cases[] = {
 	{ "科技\u00a0创新", "科技创新" },
 	{ "科技\u3000\u3000创新", "科技创新" },
 	{ "科技 \r\n 创新", "科技创新" },
-	/* … but not next to anything else */
+	/* … and so is whitespace that splits Chinese text otherwise: a
+	 * number next to Han, CJK punctuation (zc_chars_space_splits) */
+	{ "到 2025 年", "到2025年" },
+	{ "科技， 创新", "科技,创新" },
+	{ "增长 9.58 %", "增长9.58 %" },
+	/* … but not between anything else */
 	{ "hello world", "hello world" },
-	{ "到 2025 年", "到 2025 年" },
-	{ "科技， 创新", "科技, 创新" },
+	{ "5G 基站", "5g 基站" },
 	/* default ignorables vanish, joining the Han around them */
 	{ "科\u200b技", "科技" },
 	/* invalid UTF-8 */

@@ -1,8 +1,9 @@
 /*
  * test_terms.c — the term scheme against a temporary Xapian database:
  * every exact query finds exactly the passages whose normalised text
- * contains it (what grep finds), one-character queries work, words find
- * longer words, punctuation is a boundary.
+ * contains it (what grep finds), punctuation, digits and Latin included
+ * and from any character to any other; bare text matches as typed, its
+ * fallback by its words apart, never by single characters.
  */
 #include <criterion/criterion.h>
 
@@ -76,7 +77,7 @@ TestSuite(terms, .init = setup, .fini = teardown);
 
 /* The passages that q matches, as a bit set. */
 static unsigned
-search(const char *text, bool exact)
+search(const char *text, zc_match how)
 {
 	zc_error err = {0};
 	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
@@ -88,7 +89,7 @@ search(const char *text, bool exact)
 
 	cr_assert_eq(zc_terms_analyse(an, text, strlen(text), &t, &err), ZC_OK,
 	    "%s", err.msg);
-	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, t, exact, &q, &err),
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, t, how, &q, &err),
 	    ZC_OK, "%s", err.msg);
 	zc_qtext_free(t);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK, "%s", err.msg);
@@ -143,45 +144,88 @@ Test(terms, exact_queries_find_what_grep_finds)
 	};
 
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
-		cr_expect_eq(search(queries[i], true), grep(queries[i]),
+		cr_expect_eq(search(queries[i], ZC_MATCH_EXACT), grep(queries[i]),
 		    "%s: found %#x, grep %#x", queries[i],
-		    search(queries[i], true), grep(queries[i]));
+		    search(queries[i], ZC_MATCH_EXACT), grep(queries[i]));
 }
 
-Test(terms, exact_string_never_spans_punctuation)
+Test(terms, punctuation_is_text)
 {
-	cr_expect_eq(search("科技创新是", true), 0u);
-	cr_expect_eq(search("科技创新", true), (1u << 1) | (1u << 2));
-	cr_expect_eq(search("达到12家众创空间", true), 0u);
+	cr_expect_eq(search("科技创新是", ZC_MATCH_EXACT), 0u);
+	cr_expect_eq(search("科技，创新", ZC_MATCH_EXACT), 1u << 3);
+	cr_expect_eq(search("科技创新", ZC_MATCH_EXACT), (1u << 1) | (1u << 2));
+	cr_expect_eq(search("达到12家众创空间", ZC_MATCH_EXACT), 0u);
+	cr_expect_eq(search("12家，众创空间", ZC_MATCH_EXACT), 1u << 0);
+	cr_expect_eq(search("70.3%", ZC_MATCH_EXACT), 1u << 4);
+	cr_expect_eq(search("70.3%。", ZC_MATCH_EXACT), 1u << 4);
+	cr_expect_eq(search("3%", ZC_MATCH_EXACT), 1u << 4);
+	cr_expect_eq(search("0%", ZC_MATCH_EXACT), 0u);
+}
+
+Test(terms, a_match_starts_and_ends_inside_numbers_and_words)
+{
+	cr_expect_eq(search("024年", ZC_MATCH_EXACT), (1u << 5) | (1u << 6));
+	cr_expect_eq(search("0.3", ZC_MATCH_EXACT), 1u << 4);
+	cr_expect_eq(search("ovid-1", ZC_MATCH_EXACT), 1u << 4);
+	cr_expect_eq(search("ell", ZC_MATCH_TYPED), 1u << 5);
 }
 
 Test(terms, one_character_queries_match_anywhere_in_a_run)
 {
-	cr_expect_eq(search("器", true), (1u << 0) | (1u << 7));
-	cr_expect_eq(search("器", false), (1u << 0) | (1u << 7));
-	cr_expect_eq(search("孵", false), (1u << 0) | (1u << 1) | (1u << 8));
+	cr_expect_eq(search("器", ZC_MATCH_EXACT), (1u << 0) | (1u << 7));
+	cr_expect_eq(search("器", ZC_MATCH_TYPED), (1u << 0) | (1u << 7));
+	cr_expect_eq(search("孵", ZC_MATCH_TYPED),
+	    (1u << 0) | (1u << 1) | (1u << 8));
 }
 
 Test(terms, a_word_finds_the_longer_words_that_contain_it)
 {
-	cr_expect_eq(search("孵化", false), (1u << 0) | (1u << 1) | (1u << 8));
-	cr_expect_eq(search("孵化器", false), 1u << 0);
+	cr_expect_eq(search("孵化", ZC_MATCH_TYPED),
+	    (1u << 0) | (1u << 1) | (1u << 8));
+	cr_expect_eq(search("孵化器", ZC_MATCH_TYPED), 1u << 0);
 }
 
-Test(terms, words_of_a_query_match_in_any_order)
+/* Bare text is where it occurs as typed, as grep finds it; its words
+ * apart are only the fallback, and never its single characters. */
+Test(terms, bare_text_matches_as_typed_and_falls_back_to_its_words)
 {
-	cr_expect_eq(search("众创空间 孵化器", false), 1u << 0);
-	cr_expect_eq(search("孵化器众创空间", false), 1u << 0);
-	cr_expect_eq(search("创新 科技", false),
+	cr_expect_eq(search("孵化器众创空间", ZC_MATCH_TYPED), 0u);
+	cr_expect_eq(search("孵化器众创空间", ZC_MATCH_WORDS), 1u << 0);
+	cr_expect_eq(search("创新科技", ZC_MATCH_TYPED), 0u);
+	cr_expect_eq(search("创新科技", ZC_MATCH_WORDS),
 	    (1u << 1) | (1u << 2) | (1u << 3));
+	/* 专精特兴: 专精 / 特 / 兴; the fallback asks for 专精 only */
+	cr_expect_eq(search("专精特兴", ZC_MATCH_TYPED), 0u);
+	cr_expect_eq(search("专精特兴", ZC_MATCH_WORDS), 1u << 9);
+	cr_expect_eq(search("器孵", ZC_MATCH_WORDS), 0u);
+}
+
+Test(terms, the_fallback_is_offered_only_when_it_differs)
+{
+	static const struct { const char *text; bool differs; } cases[] = {
+		{ "孵化器众创空间", true }, { "专精特兴", true },
+		{ "孵化器", false }, { "器", false }, { "，。", false },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		zc_error err = {0};
+		zc_qtext *t;
+		bool differs;
+
+		cr_assert_eq(zc_terms_analyse(an, cases[i].text,
+		    strlen(cases[i].text), &t, &err), ZC_OK);
+		cr_assert_eq(zc_terms_has_words(an, t, &differs, &err), ZC_OK);
+		cr_expect_eq(differs, cases[i].differs, "%s", cases[i].text);
+		zc_qtext_free(t);
+	}
 }
 
 Test(terms, latin_words_are_case_and_width_folded)
 {
-	cr_expect_eq(search("HELLO", false), 1u << 5);
-	cr_expect_eq(search("ｃｏｖｉｄ", false), 1u << 4);
-	cr_expect_eq(search("World", true), 1u << 5);
-	cr_expect_eq(search("2024", false), (1u << 5) | (1u << 6));
+	cr_expect_eq(search("HELLO", ZC_MATCH_TYPED), 1u << 5);
+	cr_expect_eq(search("ｃｏｖｉｄ", ZC_MATCH_TYPED), 1u << 4);
+	cr_expect_eq(search("World", ZC_MATCH_EXACT), 1u << 5);
+	cr_expect_eq(search("2024", ZC_MATCH_TYPED), (1u << 5) | (1u << 6));
 }
 
 /* The classes of zc_chars.h, which the highlighter shares
@@ -189,21 +233,22 @@ Test(terms, latin_words_are_case_and_width_folded)
  * a form feed are spaces. */
 Test(terms, words_and_spaces_are_the_shared_character_classes)
 {
-	cr_expect_eq(search("q\u0303uick", false), 1u << 10);
-	cr_expect_eq(search("q", false), 0u);
-	cr_expect_eq(search("x y", true), 1u << 10);
+	cr_expect_eq(search("q\u0303uick", ZC_MATCH_TYPED), 1u << 10);
+	cr_expect_eq(search("quick", ZC_MATCH_TYPED), 0u);
+	cr_expect_eq(search("x y", ZC_MATCH_EXACT), 1u << 10);
+	cr_expect_eq(search("xy", ZC_MATCH_EXACT), 0u);
 }
 
 Test(terms, text_split_by_a_wrap_is_found)
 {
-	cr_expect_eq(search("科技创新治理", true), 1u << 1);
-	cr_expect_eq(search("科技 创新治理", true), 1u << 1);
+	cr_expect_eq(search("科技创新治理", ZC_MATCH_EXACT), 1u << 1);
+	cr_expect_eq(search("科技 创新治理", ZC_MATCH_EXACT), 1u << 1);
 }
 
 Test(terms, text_without_indexable_characters_matches_nothing)
 {
-	cr_expect_eq(search("，。！", true), 0u);
-	cr_expect_eq(search("   ", false), 0u);
+	cr_expect_eq(search("，。！", ZC_MATCH_EXACT), 0u);
+	cr_expect_eq(search("   ", ZC_MATCH_TYPED), 0u);
 }
 
 Test(terms, positions_advance_past_each_field)
@@ -214,6 +259,15 @@ Test(terms, positions_advance_past_each_field)
 
 	cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_TITLE, "科技创新", 12,
 	    &pos, &err), ZC_OK);
-	cr_expect_gt(pos, 5u);
+	cr_expect_eq(pos, 5u);
+	cr_assert_eq(zc_terms_join(an, d, ZC_FIELD_TITLE, ZC_JOIN_DIRECT, &pos,
+	    &err), ZC_OK);
+	cr_expect_eq(pos, 5u);
+	cr_assert_eq(zc_terms_join(an, d, ZC_FIELD_TITLE, ZC_JOIN_SPACE, &pos,
+	    &err), ZC_OK);
+	cr_expect_eq(pos, 6u);
+	cr_assert_eq(zc_terms_join(an, d, ZC_FIELD_TITLE, ZC_JOIN_PARAGRAPH,
+	    &pos, &err), ZC_OK);
+	cr_expect_gt(pos, 6u + 1000u, "a gap wider than any NEAR window");
 	zc_xdoc_free(d);
 }
