@@ -1,7 +1,7 @@
 """Recall and precision of zcsearch -l against a scan of the raw files.
 
 usage: recall.py ZCSEARCH DB T2S_TABLE OUT_DIR STRINGS PARAGRAPHS BARE
-                 FILE...
+                 [FILE...]   (without FILEs, one path a line on stdin)
 
 Truth is rawtext.py's reading of the files themselves (never the index
 or zcindex --dump).  Three classes of query, drawn with a fixed seed:
@@ -34,7 +34,7 @@ import rawtext  # noqa: E402
 
 zcsearch, db, t2s_path, out_dir = sys.argv[1:5]
 n_strings, n_paras, n_bare = (int(x) for x in sys.argv[5:8])
-files = sys.argv[8:]
+files = sys.argv[8:] or [l.rstrip("\n") for l in sys.stdin if l.strip()]
 norm = rawtext.Normaliser(t2s_path)
 rng = random.Random(20261201)
 
