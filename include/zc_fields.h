@@ -56,10 +56,9 @@ typedef struct zc_field_label {
 
 /* How a field is indexed, and so how a query value for it is read. */
 typedef enum zc_field_kind {
-	ZC_FK_TEXT,  /* searched by words: char_prefix + each Han
-	              * character and word_prefix + each letter/digit run,
-	              * positional, and word_prefix + ranking words
-	              * (zc_terms.h) */
+	ZC_FK_TEXT,  /* searched as text: char_prefix + each character
+	              * (and " " per whitespace run), positional, and
+	              * word_prefix + ranking words (zc_terms.h) */
 	ZC_FK_EXACT, /* one boolean term, term_prefix + the folded value
 	              * (zc_fieldterm.h) */
 	ZC_FK_DATE,  /* the value slot ZC_SLOT_DATE: dates and ranges */
@@ -74,10 +73,10 @@ typedef struct zc_field_info {
 	                          * NULL for the body, which has no "name:" */
 	const char *zh_names[3]; /* Chinese query names, NULL-terminated */
 	zc_field_kind kind;
-	const char *char_prefix; /* ZC_FK_TEXT: one positional term per Han
+	const char *char_prefix; /* ZC_FK_TEXT: one positional term per
 	                          * character; NULL for other kinds */
-	const char *word_prefix; /* ZC_FK_TEXT: letter/digit runs and
-	                          * ranking words; NULL for other kinds */
+	const char *word_prefix; /* ZC_FK_TEXT: ranking words, which
+	                          * wildcards expand; NULL for other kinds */
 	const char *term_prefix; /* ZC_FK_EXACT, ZC_FK_PATH: the boolean
 	                          * terms; NULL for other kinds */
 	bool fold_brackets;      /* ZC_FK_EXACT: brackets compare folded

@@ -11,7 +11,14 @@
  * ZC_LINE_DROP are not passages; a line flagged ZC_LINE_META (文号,
  * 索引号 table, dateline) is a passage of its own, never merged, so
  * that its text stays searchable and never runs into a neighbour's.
- * Each passage gets the source line where its first character is.
+ * Each passage gets the source line where its first character is, and
+ * says how its text follows the text before (zc_join): a new paragraph
+ * after a blank line, a block start or a dropped line; else the rest of
+ * the same block, directly or after whitespace, so that exact text spans
+ * the cut of a long paragraph and the lines of one block as grep on the
+ * joined paragraph would.  A merged passage keeps a seam where each
+ * merged piece starts, with that piece's join, so that the space the
+ * merge adds is not text.
  */
 #ifndef ZC_PASSAGE_H
 #define ZC_PASSAGE_H
