@@ -303,8 +303,6 @@ zc_terms_join(zc_analyzer *a, zc_xdoc *doc, zc_field field, zc_join join,
 	return rc;
 }
 
-
-
 /* ---- queries ---------------------------------------------------------- */
 
 zc_status
@@ -377,9 +375,7 @@ cut_of(const zc_qtext *t)
 }
 
 /* The query for units [from, to) of c as exact contiguous text: the
- * phrase of their terms, at their relative positions (a run of
- * punctuation between two units leaves a position free, as it does in
- * the text). */
+ * phrase of their terms, one position each. */
 static zc_status
 exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
     size_t to, zc_query **out, zc_error *err)

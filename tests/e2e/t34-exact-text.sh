@@ -20,6 +20,9 @@ printf '%s\n' '培育专精特新企业。' >"$tmp/docs/zjtx.txt"
 printf '%s\n\n%s\n' '第一章 总则' '第一条 为了规范管理，制定本办法。' \
     >"$tmp/docs/heading.md"
 printf '%s\n%s\n' '2024年3月1日' '湖北省科学技术厅' >"$tmp/docs/lines.txt"
+# 孵化器 ends one paragraph, 免税 starts the next, ten characters apart
+printf '%s\n\n%s\n' '各地要加快建设科技企业孵化器' '免税政策由财政部门另行规定。' \
+    >"$tmp/docs/near.txt"
 # one paragraph of some 900 characters: three passages or more
 para=
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15; do
@@ -53,6 +56,11 @@ check "$(l -F "$cut")" "long.txt " "a stretch across the cuts of passages"
 check "$(l '"总则"')" "heading.md " "a heading is text"
 check "$(l '"总则第一条"')" "" "a blank line is never bridged"
 check "$(l '"1日湖北省"')" "lines.txt " "the lines of one block are one paragraph"
+
+# NEAR never joins two paragraphs, whatever its window
+check "$(l '孵化器 NEAR/50 免税')" "" "NEAR/50 across a blank line"
+check "$(l '孵化器 NEAR/1000 免税')" "" "NEAR/1000 across a blank line"
+check "$(l '孵化器 免税')" "near.txt " "both words are in the file"
 
 # ---- bare text as typed ------------------------------------------------
 check "$(l 反不正当竞争法)" "law.txt " "a bare word matches as typed"

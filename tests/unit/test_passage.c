@@ -188,3 +188,47 @@ Test(passage, dropped_lines_are_not_passages_and_metadata_lines_stand_alone)
 	zc_doc_free(&doc);
 	zc_lines_free(&l);
 }
+
+/* How each passage follows the text before it (zc_join): exact text
+ * spans the cut of a paragraph and the lines of one block, never a blank
+ * line or a dropped one. */
+Test(passage, each_passage_says_how_it_follows_the_one_before)
+{
+	zc_buf b = { 0 };
+	zc_doc doc;
+
+	for (int i = 0; i < 10; i++)
+		sentence(&b, 49);
+	zc_buf_puts(&b, "\n\n第二段文字，长度也超过二十个字符的一段话。\n"
+	    "Next line of the same block, long enough to stand.\n");
+	passages_of(b.data, &doc);
+	cr_assert_geq(doc.n_passages, 4);
+	cr_expect_eq(doc.passages[0].join, ZC_JOIN_PARAGRAPH);
+	cr_expect_eq(doc.passages[1].join, ZC_JOIN_DIRECT,
+	    "a cut between 。 and 字 without whitespace");
+	cr_expect_eq(doc.passages[doc.n_passages - 2].join, ZC_JOIN_PARAGRAPH,
+	    "after a blank line");
+	cr_expect_eq(doc.passages[doc.n_passages - 1].join, ZC_JOIN_SPACE,
+	    "the next line of the block, after 。: a space that counts");
+	zc_buf_free(&b);
+	zc_doc_free(&doc);
+}
+
+/* A short heading merged into the paragraph after it keeps a seam: the
+ * space of the merge is not text, and a blank line stays a paragraph
+ * break for matching. */
+Test(passage, a_merged_heading_keeps_a_seam_where_its_paragraph_starts)
+{
+	zc_doc doc;
+	const zc_passage *p;
+
+	passages_of("第一章 总则\n\n第一条 为了规范管理工作，根据有关法律，制定本办法。\n",
+	    &doc);
+	cr_assert_eq(doc.n_passages, 1);
+	p = &doc.passages[0];
+	cr_assert_eq(p->n_seams, 1);
+	cr_expect_eq(p->seams[0].join, ZC_JOIN_PARAGRAPH);
+	cr_expect_eq(p->text[p->seams[0].off - 1], ' ', "the merge's space");
+	cr_expect(strncmp(p->text + p->seams[0].off, "第一条", 9) == 0);
+	zc_doc_free(&doc);
+}
