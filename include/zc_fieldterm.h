@@ -15,6 +15,7 @@
 #ifndef ZC_FIELDTERM_H
 #define ZC_FIELDTERM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "zc_fields.h"
@@ -44,5 +45,16 @@ void zc_fieldterm_file_key(const char *path, char out[ZC_FILE_KEY_LEN + 1]);
 /* Append the unique id term of the file at path (F + key): the indexer
  * replaces a file's document by it, path: of a file looks it up. */
 void zc_fieldterm_file_id(const char *path, zc_buf *out);
+
+/* The U terms of a whole title (zc_schema.h): U + the title normalised
+ * (zc_norm.h) with each whitespace run one space; and, for a document's
+ * title (document true) that starts with 中华人民共和国 and goes on, U +
+ * the rest as well: the name a national law is cited by (刑法,
+ * 食品安全法).  A query text gets its one term from the same function
+ * (document false), so that a title typed whole finds its term.  Fills
+ * out[0..*n), *n at most 2, each buffer reset first.  Statuses: those
+ * of zc_norm_string. */
+zc_status zc_fieldterm_title(const char *title, size_t len, bool document,
+    zc_buf out[2], size_t *n, zc_error *err);
 
 #endif

@@ -10,7 +10,10 @@
  *                   scaled by title_boost (the title is text of the
  *                   document, and its matches rank higher); quoted
  *                   text ZC_MATCH_EXACT, bare text ZC_MATCH_TYPED (or
- *                   ZC_MATCH_WORDS with opts.words); several bare texts
+ *                   ZC_MATCH_WORDS with opts.words), AND_MAYBE the U
+ *                   term of the text as a whole title
+ *                   (zc_fieldterm_title), scaled up: a title typed
+ *                   whole ranks its document first; several bare texts
  *                   side by side in an AND also AND_MAYBE a NEAR of them
  *                   (proximity ranks)
  *   TEXT title/issuer  zc_terms_query(TITLE / ISSUER)

@@ -33,6 +33,10 @@
  *   P + dir         every ancestor directory of the file, with a final
  *                   '/', and P + the file's own path (boolean: path:)
  *   F + file key    unique id of the file (replace_document)
+ *   U + title       the whole title, normalised (zc_fieldterm_title),
+ *                   and the rest of a title that starts with
+ *                   中华人民共和国: a title typed whole, the known-item
+ *                   search, ranks its document first
  *
  * Which field has which prefixes: the field table, zc_fields.h.
  *
@@ -71,6 +75,7 @@
 #define ZC_PREFIX_VALIDITY "V"
 #define ZC_PREFIX_DIR "P"
 #define ZC_PREFIX_FILE "F"
+#define ZC_PREFIX_TITLE_WHOLE "U"
 
 enum {
 	ZC_SLOT_DATE = 0,

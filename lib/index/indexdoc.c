@@ -59,6 +59,22 @@ set_date(zc_xdoc *d, const char *iso, zc_error *err)
 	return zc_xdoc_set_value(d, ZC_SLOT_DATE, v, 8, err);
 }
 
+/* The U terms of the whole title (zc_fieldterm_title). */
+static zc_status
+add_title_terms(zc_xdoc *d, const char *title, zc_error *err)
+{
+	zc_buf t[2] = { { 0 }, { 0 } };
+	size_t n;
+	zc_status st = zc_fieldterm_title(title, strlen(title), true, t, &n,
+	    err);
+
+	for (size_t i = 0; i < n && st == ZC_OK; i++)
+		st = zc_xdoc_add_term(d, t[i].data, t[i].len, 1, err);
+	zc_buf_free(&t[0]);
+	zc_buf_free(&t[1]);
+	return st;
+}
+
 /* The terms or the value of each metadata field the document has, as
  * its kind says (zc_fields.h). */
 static zc_status
@@ -77,6 +93,8 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 		case ZC_FK_TEXT:
 			st = zc_terms_index(a, d, (zc_field)f, v, strlen(v),
 			    &pos, err);
+			if (st == ZC_OK && f == ZC_FIELD_TITLE)
+				st = add_title_terms(d, v, err);
 			break;
 		case ZC_FK_EXACT:
 			zc_fieldterm_exact((zc_field)f, v, strlen(v), &t);

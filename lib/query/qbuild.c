@@ -94,11 +94,38 @@ path_query(const zc_qnode *n, const zc_qbuild_opts *o, zc_query **out,
 
 /* ---- text, wildcards, NEAR ---------------------------------------------- */
 
+/* Weight of a title typed whole (the U term, zc_fieldterm_title) over
+ * its BM25 weight: a known-item search for a title must put the document
+ * of that title before the many that cite it. */
+#define WHOLE_TITLE_BOOST 10.0
+
+/* The U term of text t, scaled, or NULL when t has none. */
+static zc_status
+whole_title_query(const zc_qnode *n, zc_query **out, zc_error *err)
+{
+	zc_buf t[2] = { { 0 }, { 0 } };
+	zc_query *q = NULL;
+	size_t nt;
+	zc_status rc;
+
+	*out = NULL;
+	rc = zc_fieldterm_title(n->text, n->len, false, t, &nt, err);
+	if (rc == ZC_OK && nt > 0)
+		rc = zc_query_term(t[0].data, t[0].len, 1, 0, &q, err);
+	if (rc == ZC_OK && q != NULL) {
+		rc = zc_query_scale(q, WHOLE_TITLE_BOOST, out, err);
+		zc_query_free(q);
+	}
+	zc_buf_free(&t[0]);
+	zc_buf_free(&t[1]);
+	return rc;
+}
+
 static zc_status
 text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
     zc_query **out, zc_error *err)
 {
-	zc_query *body = NULL, *title = NULL, *scaled = NULL;
+	zc_query *body = NULL, *title = NULL, *scaled = NULL, *whole = NULL;
 	zc_qtext *t = zc_qtexts_find(c->texts, n);
 	zc_match how = n->exact ? ZC_MATCH_EXACT : o->words ?
 	    ZC_MATCH_WORDS : ZC_MATCH_TYPED;
@@ -113,14 +140,23 @@ text_query(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 	if (rc == ZC_OK)
 		rc = zc_query_scale(title, o->title_boost, &scaled, err);
 	zc_query_free(title);
+	if (rc == ZC_OK)
+		rc = whole_title_query(n, &whole, err);
 	if (rc != ZC_OK) {
 		zc_query_free(body);
+		zc_query_free(scaled);
 		return rc;
 	}
 	/* The title is text of the document too, also when it is only in
 	 * <title> or a <meta> tag: it matches as the body does, and ranks
-	 * higher. */
-	return combine2(ZC_Q_OR, body, scaled, out, err);
+	 * higher; the title typed whole ranks highest.  The whole title
+	 * implies the title match, so it only adds weight. */
+	rc = combine2(ZC_Q_OR, body, scaled, out, err);
+	if (rc == ZC_OK && whole != NULL)
+		rc = combine2(ZC_Q_AND_MAYBE, *out, whole, out, err);
+	else
+		zc_query_free(whole);
+	return rc;
 }
 
 /* The prefix (Latin letters and digits, zc_qparse.h) in its analysed,

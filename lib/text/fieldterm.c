@@ -5,9 +5,11 @@
 #include "zc_fieldterm.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "zc_chars.h"
+#include "zc_norm.h"
 #include "zc_schema.h"
 
 /* Full-width ASCII → ASCII, query space removed, brackets folded if
@@ -86,4 +88,42 @@ zc_fieldterm_file_id(const char *path, zc_buf *out)
 
 	zc_fieldterm_file_key(path, key);
 	zc_buf_printf(out, "%s%s", ZC_PREFIX_FILE, key);
+}
+
+/* The name national laws are cited without. */
+#define NATIONAL_PREFIX "中华人民共和国"
+
+static void
+title_term(const char *norm, size_t len, zc_buf *out)
+{
+	zc_buf t = { 0 };
+
+	zc_buf_reset(out);
+	zc_chars_collapse(norm, len, &t);
+	zc_buf_puts(out, ZC_PREFIX_TITLE_WHOLE);
+	zc_buf_append(out, t.data, zc_utf8_clip(t.data, t.len,
+	    ZC_MAX_TERM - strlen(ZC_PREFIX_TITLE_WHOLE)));
+	zc_buf_free(&t);
+}
+
+zc_status
+zc_fieldterm_title(const char *title, size_t len, bool document,
+    zc_buf out[2], size_t *n, zc_error *err)
+{
+	size_t plen = strlen(NATIONAL_PREFIX), nlen;
+	char *norm;
+	zc_status rc;
+
+	*n = 0;
+	rc = zc_norm_string(title, len, &norm, NULL, err);
+	if (rc != ZC_OK)
+		return rc;
+	nlen = strlen(norm);
+	if (nlen > 0)
+		title_term(norm, nlen, &out[(*n)++]);
+	if (document && nlen > plen && strncmp(norm, NATIONAL_PREFIX,
+	    plen) == 0)
+		title_term(norm + plen, nlen - plen, &out[(*n)++]);
+	free(norm);
+	return ZC_OK;
 }

@@ -56,3 +56,44 @@ Test(fieldterm, query_space_goes_from_every_exact_value)
 	zc_buf_free(&a);
 	zc_buf_free(&b);
 }
+
+/* The whole title: a document's title gives its own term and, after
+ * 中华人民共和国, the name it is cited by; a query gives one term, which
+ * is the document's when typed whole, in any width or script. */
+static const struct {
+	const char *title, *query;
+	bool same;
+} titles[] = {
+	{ "中华人民共和国刑法", "刑法", true },
+	{ "中华人民共和国刑法", "中华人民共和国刑法", true },
+	{ "中华人民共和国刑法", "刑", false },
+	{ "全民健身条例", "全民健身條例", true },
+	{ "杭州市全民健身条例", "全民健身条例", false },
+	{ "关于 印发  ＡＩ 方案", "关于印发 ai 方案", true },
+};
+
+Test(fieldterm, a_title_typed_whole_finds_its_term)
+{
+	zc_error err = { 0 };
+
+	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		zc_buf d[2] = { { 0 }, { 0 } }, q[2] = { { 0 }, { 0 } };
+		size_t nd, nq;
+		bool same = false;
+
+		cr_assert_eq(zc_fieldterm_title(titles[i].title,
+		    strlen(titles[i].title), true, d, &nd, &err), ZC_OK);
+		cr_assert_eq(zc_fieldterm_title(titles[i].query,
+		    strlen(titles[i].query), false, q, &nq, &err), ZC_OK);
+		cr_assert_eq(nq, 1);
+		cr_expect_eq(strncmp(q[0].data, ZC_PREFIX_TITLE_WHOLE, 1), 0);
+		for (size_t k = 0; k < nd; k++)
+			same = same || strcmp(d[k].data, q[0].data) == 0;
+		cr_expect_eq(same, titles[i].same, "%s / %s", titles[i].title,
+		    titles[i].query);
+		for (int k = 0; k < 2; k++) {
+			zc_buf_free(&d[k]);
+			zc_buf_free(&q[k]);
+		}
+	}
+}

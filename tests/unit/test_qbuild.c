@@ -78,7 +78,8 @@ expect_not_in(const char *query, const char *part)
 Test(qbuild_shape, a_bare_word_is_its_terms_query_or_its_title_match)
 {
 	zc_error err = { 0 };
-	zc_query *body, *title, *scaled, *both[2], *want;
+	zc_query *body, *title, *scaled, *both[2], *either, *whole, *boost;
+	zc_query *want;
 	zc_qtext *text;
 	char *got, *exp;
 
@@ -90,7 +91,15 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_or_its_title_match)
 	cr_assert_eq(zc_query_scale(title, 2.0, &scaled, &err), ZC_OK);
 	both[0] = body;
 	both[1] = scaled;
-	cr_assert_eq(zc_query_combine(ZC_Q_OR, both, 2, 0, &want,
+	cr_assert_eq(zc_query_combine(ZC_Q_OR, both, 2, 0, &either,
+	    &err), ZC_OK);
+	/* and the title typed whole (zc_fieldterm_title) ranks first */
+	cr_assert_eq(zc_query_term("U孵化器", strlen("U孵化器"), 1, 0, &whole,
+	    &err), ZC_OK);
+	cr_assert_eq(zc_query_scale(whole, 10.0, &boost, &err), ZC_OK);
+	both[0] = either;
+	both[1] = boost;
+	cr_assert_eq(zc_query_combine(ZC_Q_AND_MAYBE, both, 2, 0, &want,
 	    &err), ZC_OK);
 	exp = zc_query_describe(want);
 	got = describe("孵化器", NULL);
@@ -100,6 +109,9 @@ Test(qbuild_shape, a_bare_word_is_its_terms_query_or_its_title_match)
 	zc_query_free(body);
 	zc_query_free(title);
 	zc_query_free(scaled);
+	zc_query_free(either);
+	zc_query_free(whole);
+	zc_query_free(boost);
 	zc_query_free(want);
 	zc_qtext_free(text);
 }
