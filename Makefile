@@ -171,6 +171,8 @@ bench-ab: all
 # from the readable seeds in tests/fuzz/seeds/<target>/; findings are
 # written to build/fuzz/crashes/.
 FUZZ_SECONDS ?= 60
+# Objects carry -MMD like the main build, so a changed header rebuilds
+# them: a stale object of an old struct layout is a false finding.
 FUZZ_DIR := build/fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1
 FUZZ_TARGETS := qparse pipeline segment record
@@ -179,17 +181,21 @@ FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian/xapian.o
 $(FUZZ_DIR)/%.o: %.c
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
-		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(FUZZ_DIR)/lib/xapian/xapian.o: lib/xapian/xapian.cc
 	@mkdir -p $(@D)
 	clang++ $(CPPFLAGS) $(PKG_CFLAGS) -std=c++11 -Wall -Wextra -pthread \
-		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(FUZZ_DIR)/fuzz_%.o: tests/fuzz/fuzz_%.c
 	@mkdir -p $(@D)
 	clang $(CPPFLAGS) $(PKG_CFLAGS) -std=c11 -Wall -Wextra -pthread \
-		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -c $< -o $@
+		$(FUZZ_SAN) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+
+# Kept, not deleted as intermediates: a target whose objects are gone is
+# not relinked when a header changes, and runs its old code.
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%.o)
 
 # clang++ links: UBSan's C++ checks (vptr) need its C++ runtime.
 $(FUZZ_DIR)/fuzz_%: $(FUZZ_DIR)/fuzz_%.o $(FUZZ_LIB_OBJ)
