@@ -63,6 +63,9 @@
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #define ZC_PREFIX_CHAR ""
 #define ZC_PREFIX_WORD "W"
 #define ZC_PREFIX_TITLE_CHAR "S"
@@ -87,6 +90,13 @@ enum {
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
 #define ZC_SCHEMA_VERSION "3"
+
+/* Compare the schema version v[0..len) read from a database with this
+ * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when
+ * newer, and *have is its number.  False when v is not a version (a
+ * decimal number of at most 9 digits). */
+bool zc_schema_compare(const char *v, size_t len, unsigned long *have,
+    int *cmp);
 
 /* Longest term Xapian accepts is 245 bytes; longer field values are cut
  * at a character boundary before they become terms. */

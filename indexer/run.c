@@ -287,23 +287,6 @@ note_key(void *ctx, const char *s, size_t len)
 	return false;
 }
 
-/* A schema version is a decimal number; false for anything else. */
-static bool
-parse_schema(const char *v, size_t len, unsigned long *out)
-{
-	unsigned long n = 0;
-
-	if (len == 0 || len > 9)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		if (v[i] < '0' || v[i] > '9')
-			return false;
-		n = n * 10 + (unsigned long)(v[i] - '0');
-	}
-	*out = n;
-	return true;
-}
-
 /* Before anything is written: an older schema, or none in a database
  * that holds files (written before the key existed), makes this run
  * re-read every file; a newer or unknown one is refused (ZC_EINVAL),
@@ -313,13 +296,13 @@ parse_schema(const char *v, size_t len, unsigned long *out)
 static zc_status
 check_schema(run *r, zc_wdb *w, zc_error *err)
 {
-	unsigned long have = 0, ours = 0;
+	unsigned long have = 0;
+	int cmp = 0;
 	bool has_files = false;
 	char *v = NULL;
 	size_t len = 0;
 	zc_status st = zc_wdb_get_metadata(w, ZC_META_VERSION, &v, &len, err);
 
-	parse_schema(ZC_SCHEMA_VERSION, strlen(ZC_SCHEMA_VERSION), &ours);
 	if (st != ZC_OK) {
 		/* nothing to decide */
 	} else if (v == NULL) {
@@ -330,14 +313,14 @@ check_schema(run *r, zc_wdb *w, zc_error *err)
 			zc_warn("%s: built by an older zcindex (no schema "
 			    "version), re-reading every file",
 			    r->opts->db_path);
-	} else if (!parse_schema(v, len, &have)) {
+	} else if (!zc_schema_compare(v, len, &have, &cmp)) {
 		st = zc_fail(err, ZC_EINVAL, "unknown schema version "
 		    "\"%.*s\", left unchanged", len > 32 ? 32 : (int)len, v);
-	} else if (have > ours) {
+	} else if (cmp > 0) {
 		st = zc_fail(err, ZC_EINVAL, "built by a newer zcindex "
-		    "(schema %lu, this one writes %lu), left unchanged", have,
-		    ours);
-	} else if (have < ours) {
+		    "(schema %lu, this one writes %s), left unchanged", have,
+		    ZC_SCHEMA_VERSION);
+	} else if (cmp < 0) {
 		r->reread = true;
 		if (!r->opts->quiet)
 			zc_warn("%s: built by an older zcindex (schema %lu), "

@@ -20,6 +20,7 @@
 #include "print.h"
 #include "zc_config.h"
 #include "zc_prepared.h"
+#include "zc_schema.h"
 #include "zc_search.h"
 #include "zc_terms.h"
 
@@ -361,6 +362,35 @@ print_count(zc_db *db, const zc_prepared *pq, const char *dbpath)
 	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
 }
 
+/* A database of another schema answers queries by other terms: exact
+ * text may miss (an older one) or the terms be unknown (a newer one).
+ * Say so once, and search anyway: what it finds is still true. */
+static void
+warn_schema(zc_db *db, const char *dbpath)
+{
+	zc_error err = {0};
+	unsigned long have = 0;
+	char *v = NULL;
+	size_t len = 0;
+	int cmp = 0;
+
+	if (zc_db_get_metadata(db, ZC_META_VERSION, &v, &len, &err) != ZC_OK)
+		return;
+	if (v == NULL || !zc_schema_compare(v, len, &have, &cmp))
+		zc_warn("%s: built by an older zcindex (no schema version); "
+		    "run zcindex on it again, or some text will not be found",
+		    dbpath);
+	else if (cmp < 0)
+		zc_warn("%s: built by an older zcindex (schema %lu, this "
+		    "zcsearch reads %s); run zcindex on it again, or some "
+		    "text will not be found", dbpath, have, ZC_SCHEMA_VERSION);
+	else if (cmp > 0)
+		zc_warn("%s: built by a newer zcindex (schema %lu, this "
+		    "zcsearch reads %s); some text may not be found", dbpath,
+		    have, ZC_SCHEMA_VERSION);
+	free(v);
+}
+
 /* The arguments joined by single spaces, as a shell user expects of
  * `zcsearch 孵化器 补贴`. */
 static char *
@@ -424,6 +454,7 @@ main(int argc, char **argv)
 		status = EXIT_ERROR;
 		goto done;
 	}
+	warn_schema(db, dbpath);
 	switch (o.output) {
 	case OUT_LIST: status = print_paths(&o, db, pq, dbpath); break;
 	case OUT_COUNT: status = print_count(db, pq, dbpath); break;

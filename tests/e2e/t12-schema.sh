@@ -36,7 +36,8 @@ cp "$tmp/corpus/001_552c6465ef7f0f77.txt" "$tmp/other/b.txt"
 cp "$tmp/corpus/002_888f108bc29685f9.txt" "$tmp/alone.txt"
 "$zcindex" --db "$tmp/db" -q "$tmp/other" "$tmp/alone.txt"
 check "$(schema "$tmp/db")" "$cur" "a database is written in the current schema"
-"$zcsearch" --db "$tmp/db" -l 孵化器 >"$tmp/before.list"
+"$zcsearch" --db "$tmp/db" -l 孵化器 >"$tmp/before.list" 2>"$tmp/search.err"
+check "$(cat "$tmp/search.err")" "" "zcsearch of the current schema says nothing"
 
 "$zcindex" --db "$tmp/fresh" "$tmp/corpus" 2>"$tmp/fresh.err"
 check "$(notices "$tmp/fresh.err")" "" "a new database says nothing of schemas"
@@ -44,6 +45,9 @@ check "$(notices "$tmp/fresh.err")" "" "a new database says nothing of schemas"
 # schema 1: this run's files re-read, the others marked
 set_version "$tmp/db" 1
 check "$(schema "$tmp/db")" 1 "set-metadata set the version"
+"$zcsearch" --db "$tmp/db" -l 孵化器 2>"$tmp/search.err" >/dev/null
+check "$(cat "$tmp/search.err")" "zcsearch: $tmp/db: built by an older zcindex (schema 1, this zcsearch reads $cur); run zcindex on it again, or some text will not be found" \
+    "zcsearch says an older schema may miss text"
 "$zcindex" --db "$tmp/db" "$tmp/corpus" 2>"$tmp/old.err"; rc=$?
 check "$rc" 0 "older schema: exit status"
 check "$(notices "$tmp/old.err")" "zcindex: $tmp/db: built by an older zcindex (schema 1), re-reading every file
@@ -97,7 +101,9 @@ set_version "$tmp/db" 99
 out=$("$zcindex" --db "$tmp/db" "$tmp/corpus" 2>&1)
 check "$out" "zcindex: $tmp/db: built by a newer zcindex (schema 99, this one writes $cur), left unchanged" \
     "newer schema: message"
-"$zcsearch" --db "$tmp/db" -l 孵化器 >"$tmp/newer.list"
+"$zcsearch" --db "$tmp/db" -l 孵化器 >"$tmp/newer.list" 2>"$tmp/search.err"
+check "$(cat "$tmp/search.err")" "zcsearch: $tmp/db: built by a newer zcindex (schema 99, this zcsearch reads $cur); some text may not be found" \
+    "zcsearch says so of a newer schema"
 check "$(cmp -s "$tmp/before.list" "$tmp/newer.list" && echo same)" same \
     "newer schema: zcsearch still reads it"
 out=$("$zcindex" --db "$tmp/db" --rebuild "$tmp/corpus" 2>&1 | summary_counts)
