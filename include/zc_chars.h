@@ -7,15 +7,14 @@
  *
  * Whitespace comes in two sets, by purpose:
  *   - text space (zc_chars_is_space): the whitespace of document text
- *     and of normalised text.  It is Unicode's White_Space plus U+200B
- *     and U+FEFF, which pages use as invisible spacing: documents are
- *     cleaned before they are normalised, so these are still there when
- *     clean collapses a line, and NFKC drops them later anyway, so on
- *     normalised text (norm, terms, highlight) the set is exactly
- *     White_Space.  A control character other than these is content, as
- *     the decoder left it.
+ *     and of normalised text: Unicode's White_Space.  U+200B and U+FEFF
+ *     are not in it: they are default-ignorable, NFKC drops them, and
+ *     grep-equal text (zc_norm.h) joins what they stand between
+ *     (abc\u200bdef is abcdef), so clean must not turn them into a
+ *     space.  A control character other than these is content, as the
+ *     decoder left it.
  *   - query space (zc_chars_is_query_space): text space plus every other
- *     control character (C0, DEL, C1).  A query is one line, typed or
+ *     control character (C0, DEL, C1) and U+200B, U+FEFF.  A query is one line, typed or
  *     pasted, in which a control character can only separate words; the
  *     exact values of fields drop the same set, so that a value quoted
  *     in a query, typed without quotes or read from a document gives

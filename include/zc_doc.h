@@ -15,23 +15,16 @@ typedef struct zc_meta {
 	char *value[ZC_FIELD_COUNT]; /* by zc_field; NULL when absent */
 } zc_meta;
 
-/* How a stretch of text follows the one before it: exact text and NEAR
- * never span a new paragraph, and span the cut of a long paragraph as if
- * it were not there (zc_terms_join). */
+/* How a passage's text follows the passage before it: exact text and
+ * NEAR never span a new paragraph, and span the cut of a long paragraph
+ * or the line break inside a block as if it were not there
+ * (zc_terms_index). */
 typedef enum zc_join {
 	ZC_JOIN_PARAGRAPH, /* a new paragraph */
 	ZC_JOIN_DIRECT,    /* the same paragraph, nothing between */
-	ZC_JOIN_SPACE      /* the same paragraph, whitespace between */
+	ZC_JOIN_SPACE      /* the same paragraph, whitespace between (which
+	                    * normalisation may drop, zc_norm.h) */
 } zc_join;
-
-/* Where a passage joins two stretches of text (zc_passage.h merges short
- * ones): the stretch that starts at byte off of the passage follows the
- * one before as join says; the byte before off is the space the merge
- * put there, which is not text of the document. */
-typedef struct zc_seam {
-	size_t off;
-	zc_join join;
-} zc_seam;
 
 typedef struct zc_passage {
 	char *text;    /* as displayed: cleaned, not normalised */
@@ -40,8 +33,6 @@ typedef struct zc_passage {
 	unsigned pos;  /* its first term position in the index (set by
 	                * zc_indexdoc_build; 0 before) */
 	zc_join join;  /* how it follows the passage before */
-	zc_seam *seams; /* n_seams, by offset; owned */
-	size_t n_seams;
 } zc_passage;
 
 typedef struct zc_doc {
@@ -54,8 +45,8 @@ typedef struct zc_doc {
 	size_t cap_passages;
 } zc_doc;
 
-/* Append a passage (text copied) that starts a paragraph and has no
- * seams; zc_passage_cut sets the join and the seams of its own. */
+/* Append a passage (text copied) that starts a paragraph; the caller
+ * may set its join. */
 void zc_doc_add_passage(zc_doc *doc, const char *text, size_t len,
     unsigned line);
 /* Set a field (value copied; NULL clears it). */

@@ -18,9 +18,11 @@
 #include "zc_util.h"
 
 typedef enum zc_hl_kind {
-	/* Bare query text: where it occurs as typed, and (with the
-	 * analyzer given) each of the words it ranks by that is more than
-	 * one character (zc_terms_words), wherever it occurs. */
+	/* Bare query text that the search took apart (its fallback,
+	 * ZC_MATCH_WORDS): where it occurs as typed, and (with the
+	 * analyzer given) each of its words that is more than one
+	 * character (zc_terms_words), wherever it occurs.  Bare text
+	 * matched as typed is ZC_HL_EXACT. */
 	ZC_HL_WORDS,
 	/* Quoted text: occurs contiguously, a whitespace run matching any
 	 * whitespace run, from and to any character, as grep finds it. */

@@ -13,7 +13,7 @@
  * may start or end inside a number or a Latin word.  The unit is the
  * file; its paragraphs are stretches of its positions with a gap between
  * them that no phrase or NEAR spans, and a paragraph cut into several
- * passages is one stretch (zc_terms_join).  Words add ranking.
+ * passages is one stretch (zc_terms_index).  Words add ranking.
  */
 #ifndef ZC_TERMS_H
 #define ZC_TERMS_H
@@ -37,19 +37,20 @@ void zc_analyzer_free(zc_analyzer *a);
 /* field, in the functions below: a field of kind ZC_FK_TEXT
  * (zc_fields.h), whose prefixes the terms take. */
 
-/* Add the terms of text[0..len) to doc.  Positions start at *pos (at 1
- * when *pos is 0) and *pos is advanced past the text. */
+/* Add the terms of text[0..len) to doc, after the text of field
+ * indexed last (*pos its end), as join says: after a gap that no phrase
+ * or NEAR spans (a new paragraph), directly, or after one whitespace
+ * unit unless normalisation would drop that whitespace between the two
+ * texts' characters (zc_norm.h).  *pos 0 starts the field, at 1, and
+ * ignores join; a text without characters passes its join on to the
+ * next.  *pos is advanced past the text; *start (unless NULL) is where
+ * its first character is. */
 zc_status zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
-    const char *text, size_t len, unsigned *pos, zc_error *err);
+    const char *text, size_t len, zc_join join, unsigned *pos,
+    unsigned *start, zc_error *err);
 
-/* Advance *pos, the end of the text indexed last, to where the next
- * text starts, as join says: after a gap that no phrase or NEAR spans
- * (a new paragraph), directly (the same paragraph, cut without
- * whitespace, or whitespace between two Han characters), or after one
- * whitespace unit (the same paragraph, cut at a space).  Nothing when
- * *pos is 0. */
-zc_status zc_terms_join(zc_analyzer *a, zc_xdoc *doc, zc_field field,
-    zc_join join, unsigned *pos, zc_error *err);
+/* The widest NEAR window that never spans two paragraphs. */
+#define ZC_TERMS_MAX_WINDOW 2047
 
 /* A piece of query text analysed once: normalised, cut into units and,
  * at the first zc_terms_words, segmented.  Its query, its NEAR anchor

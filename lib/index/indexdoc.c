@@ -1,9 +1,8 @@
 /*
  * indexdoc.c — document → Xapian document (zc_indexdoc.h).  Passages
- * follow each other in the position space, each stretch of text joined to
- * the one before as the passage stage said (zc_doc.h): a paragraph after
- * a gap that no phrase or NEAR spans, the cut parts of one paragraph as
- * one text.
+ * follow each other in the position space, each joined to the one before
+ * as the passage stage said (zc_doc.h): a paragraph after a gap that no
+ * phrase or NEAR spans, the parts of one paragraph as one text.
  */
 #include "zc_indexdoc.h"
 
@@ -85,14 +84,14 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 
 	for (int f = 0; f < ZC_FIELD_COUNT && st == ZC_OK; f++) {
 		const char *v = m->value[f];
-		unsigned pos = 1;
+		unsigned pos = 0;
 
 		if (v == NULL)
 			continue;
 		switch (zc_fields[f].kind) {
 		case ZC_FK_TEXT:
 			st = zc_terms_index(a, d, (zc_field)f, v, strlen(v),
-			    &pos, err);
+			    ZC_JOIN_PARAGRAPH, &pos, NULL, err);
 			if (st == ZC_OK && f == ZC_FIELD_TITLE)
 				st = add_title_terms(d, v, err);
 			break;
@@ -111,34 +110,6 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 	return st;
 }
 
-/* The stretches of passage p, each joined to the one before; p->pos is
- * where its first one starts. */
-static zc_status
-add_passage(zc_analyzer *a, zc_xdoc *d, zc_passage *p, unsigned *pos,
-    zc_error *err)
-{
-	size_t from = 0;
-	zc_join join = p->join;
-	zc_status st = ZC_OK;
-
-	for (size_t k = 0; k <= p->n_seams && st == ZC_OK; k++) {
-		/* the byte before a seam is the merge's space */
-		size_t to = k < p->n_seams ? p->seams[k].off - 1 : p->len;
-
-		st = zc_terms_join(a, d, ZC_FIELD_BODY, join, pos, err);
-		if (k == 0)
-			p->pos = *pos > 0 ? *pos : 1;
-		if (st == ZC_OK)
-			st = zc_terms_index(a, d, ZC_FIELD_BODY, p->text + from,
-			    to - from, pos, err);
-		if (k < p->n_seams) {
-			from = p->seams[k].off;
-			join = p->seams[k].join;
-		}
-	}
-	return st;
-}
-
 zc_status
 zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 {
@@ -147,8 +118,12 @@ zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 	zc_status st = ZC_OK;
 
 	zc_xdoc_clear(out);
-	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++)
-		st = add_passage(a, out, &doc->passages[i], &pos, err);
+	for (size_t i = 0; i < doc->n_passages && st == ZC_OK; i++) {
+		zc_passage *p = &doc->passages[i];
+
+		st = zc_terms_index(a, out, ZC_FIELD_BODY, p->text, p->len,
+		    p->join, &pos, &p->pos, err);
+	}
 	if (st == ZC_OK)
 		st = add_fields(a, out, &doc->meta, err);
 	if (st == ZC_OK)

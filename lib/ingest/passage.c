@@ -2,10 +2,10 @@
  * passage.c — the passage stage (zc_passage.h): cleaned lines → passages.
  *
  * Invariants: passages hold the cleaned text in document order, nothing
- * dropped and nothing repeated (except the space that joins merged
- * pieces); every passage's line is the source line of its first
- * character; no passage contains a newline or tab, so that --dump
- * prints one per line.
+ * dropped and nothing repeated; a passage never holds text of two
+ * paragraphs, and its join says how it follows the one before; every
+ * passage's line is the source line of its first character; no passage
+ * contains a newline or tab, so that --dump prints one per line.
  */
 #include "zc_passage.h"
 
@@ -28,8 +28,6 @@ typedef struct piece {
 	bool alone;    /* a metadata line: never merged with a neighbour,
 	                * whose text it would run into */
 	zc_join join;  /* how it follows the piece before */
-	zc_seam *seams; /* where merged pieces meet; owned */
-	size_t n_seams, cap_seams;
 } piece;
 
 typedef struct pieces {
@@ -47,19 +45,13 @@ push_piece(pieces *p, const char *text, size_t len, unsigned line,
 	    .whole = whole, .alone = alone, .join = join };
 }
 
-/* How the part of a paragraph that starts at s[b] follows the part that
- * ends at s[a]: whitespace cut away between them counts, as it does in
- * the paragraph, unless the normaliser removes it (between two Han
- * characters, zc_norm.h). */
+/* How the part of a paragraph after a cut follows the part before it:
+ * directly, or with whitespace between (cut away from both parts), which
+ * the term scheme keeps or drops as normalisation would (zc_terms.h). */
 static zc_join
-cut_join(const char *s, size_t len, size_t a, size_t b)
+cut_join(size_t end_before, size_t start_after)
 {
-	if (a == b)
-		return ZC_JOIN_DIRECT;
-	if (zc_chars_is_han(zc_utf8_last(s, a)) &&
-	    zc_chars_is_han(zc_utf8_first(s + b, len - b)))
-		return ZC_JOIN_DIRECT;
-	return ZC_JOIN_SPACE;
+	return end_before == start_after ? ZC_JOIN_DIRECT : ZC_JOIN_SPACE;
 }
 
 static unsigned
@@ -154,7 +146,7 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 		if (b > a) {
 			push_piece(out, s + a, b - a, line_at(seg, nseg, a),
 			    whole, alone, first ? join :
-			    cut_join(s, len, last_end, a));
+			    cut_join(last_end, a));
 			first = false;
 			last_end = b;
 		}
@@ -162,18 +154,16 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 	}
 }
 
-/* How a line that starts a paragraph of its own follows the line shown
+/* How a line that starts a passage of its own follows the line shown
  * before it: after a blank line (ZC_LINE_BREAK) or a line dropped as
  * chrome, as a new paragraph; right after a line, as text of the same
- * block, the line break between them whitespace like any other
- * (zc_norm.h drops it where it splits Chinese text). */
+ * block, the line break between them whitespace like any other. */
 static zc_join
-line_join(const zc_line *ln, bool after_gap, uint32_t last_cp)
+line_join(const zc_line *ln, bool after_gap, bool first)
 {
-	if (after_gap || last_cp == 0 || (ln->flags & ZC_LINE_BREAK))
+	if (after_gap || first || (ln->flags & ZC_LINE_BREAK))
 		return ZC_JOIN_PARAGRAPH;
-	return zc_chars_space_splits(last_cp, zc_utf8_first(ln->text,
-	    ln->len)) ? ZC_JOIN_DIRECT : ZC_JOIN_SPACE;
+	return ZC_JOIN_SPACE;
 }
 
 /* Paragraphs: a line and the ZC_LINE_CONT lines after it. */
@@ -183,8 +173,7 @@ build_pieces(const zc_lines *l, pieces *out)
 	zc_buf para = { 0 };
 	segment *seg = NULL;
 	size_t nseg = 0, cap = 0;
-	bool gap = false;
-	uint32_t last_cp = 0;  /* the last character of the line before */
+	bool gap = false, first = true; /* no line shown yet */
 	zc_join join = ZC_JOIN_PARAGRAPH; /* of the paragraph in para */
 
 	for (size_t i = 0; i <= l->n; i++) {
@@ -205,9 +194,8 @@ build_pieces(const zc_lines *l, pieces *out)
 			zc_buf_reset(&para);
 			nseg = 0;
 			cut_paragraph(ln->text, ln->len, &one, 1, true,
-			    line_join(ln, gap, last_cp), out);
-			gap = false;
-			last_cp = zc_utf8_last(ln->text, ln->len);
+			    line_join(ln, gap, first), out);
+			gap = first = false;
 			continue;
 		}
 		if (ln == NULL || !(ln->flags & ZC_LINE_CONT) || nseg == 0 ||
@@ -219,8 +207,8 @@ build_pieces(const zc_lines *l, pieces *out)
 			nseg = 0;
 			if (ln == NULL)
 				break;
-			join = line_join(ln, gap, last_cp);
-			gap = false;
+			join = line_join(ln, gap, first);
+			gap = first = false;
 		} else if (para.len > 0 && !zc_chars_space_splits(
 		    zc_utf8_last(para.data, para.len),
 		    zc_utf8_first(ln->text, ln->len))) {
@@ -231,71 +219,48 @@ build_pieces(const zc_lines *l, pieces *out)
 		seg[nseg].line = ln->line;
 		nseg++;
 		zc_buf_append(&para, ln->text, ln->len);
-		last_cp = zc_utf8_last(ln->text, ln->len);
 	}
 	zc_buf_free(&para);
 	free(seg);
 }
 
-/* dst and a space and src, with a seam where src starts (and src's own
- * seams after it). */
+/* src appended to dst, the part of a paragraph before it: with the
+ * whitespace that was between them, as one space, or without. */
 static void
 append_piece(piece *dst, const piece *src)
 {
-	char *t = zc_xmalloc(dst->len + 1 + src->len + 1);
-	size_t shift = dst->len + 1;
-
-	dst->seams = zc_xgrow(dst->seams, &dst->cap_seams,
-	    dst->n_seams + 1 + src->n_seams, sizeof *dst->seams);
-	dst->seams[dst->n_seams++] = (zc_seam){ shift, src->join };
-	for (size_t i = 0; i < src->n_seams; i++)
-		dst->seams[dst->n_seams++] = (zc_seam){
-		    src->seams[i].off + shift, src->seams[i].join };
+	size_t sep = src->join == ZC_JOIN_SPACE ? 1 : 0;
+	char *t = zc_xmalloc(dst->len + sep + src->len + 1);
 
 	memcpy(t, dst->text, dst->len);
-	t[dst->len] = ' ';
-	memcpy(t + dst->len + 1, src->text, src->len);
-	t[dst->len + 1 + src->len] = '\0';
+	if (sep)
+		t[dst->len] = ' ';
+	memcpy(t + dst->len + sep, src->text, src->len);
+	t[dst->len + sep + src->len] = '\0';
 	free(dst->text);
 	dst->text = t;
-	dst->len += 1 + src->len;
-	dst->cps += 1 + src->cps;
+	dst->len += sep + src->len;
+	dst->cps += sep + src->cps;
 }
 
 void
 zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 {
 	pieces in = { 0 }, out = { 0 };
-	piece pending = { 0 };
-	bool have_pending = false;
 
 	build_pieces(lines, &in);
 	for (size_t i = 0; i < in.n; i++) {
 		piece p = in.items[i];
+		piece *last = out.n > 0 ? &out.items[out.n - 1] : NULL;
 
-		if (have_pending) {
-			append_piece(&pending, &p);
+		/* a short tail of a cut paragraph goes back into the part
+		 * before it; paragraphs are never merged */
+		if (p.cps < ZC_PASSAGE_MIN && p.join != ZC_JOIN_PARAGRAPH &&
+		    !p.alone && last != NULL && !last->alone &&
+		    last->cps + p.cps <= ZC_PASSAGE_MAX + ZC_PASSAGE_MIN &&
+		    !p.whole) {
+			append_piece(last, &p);
 			free(p.text);
-			free(p.seams);
-			p = pending;
-			have_pending = false;
-		}
-		if (p.cps < ZC_PASSAGE_MIN && p.whole && !p.alone &&
-		    i + 1 < in.n && !in.items[i + 1].alone &&
-		    p.cps + in.items[i + 1].cps <= ZC_PASSAGE_MAX +
-		    ZC_PASSAGE_MIN) {
-			/* a heading or a short line leads what follows */
-			pending = p;
-			have_pending = true;
-			continue;
-		}
-		if (p.cps < ZC_PASSAGE_MIN && !p.alone && out.n > 0 &&
-		    !out.items[out.n - 1].alone &&
-		    out.items[out.n - 1].cps + p.cps <= ZC_PASSAGE_MAX +
-		    ZC_PASSAGE_MIN) {
-			append_piece(&out.items[out.n - 1], &p);
-			free(p.text);
-			free(p.seams);
 			continue;
 		}
 		out.items = zc_xgrow(out.items, &out.cap, out.n + 1,
@@ -303,15 +268,10 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		out.items[out.n++] = p;
 	}
 	for (size_t i = 0; i < out.n; i++) {
-		zc_passage *dp;
-
 		zc_doc_add_passage(doc, out.items[i].text, out.items[i].len,
 		    out.items[i].line);
+		doc->passages[doc->n_passages - 1].join = out.items[i].join;
 		free(out.items[i].text);
-		dp = &doc->passages[doc->n_passages - 1];
-		dp->join = out.items[i].join;
-		dp->seams = out.items[i].seams;
-		dp->n_seams = out.items[i].n_seams;
 	}
 	free(in.items);
 	free(out.items);

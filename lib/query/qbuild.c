@@ -209,6 +209,11 @@ near_of(const build_ctx *c, zc_qnode *const *kids, size_t nkids,
 		}
 	}
 	zc_buf_free(&t);
+	/* never wider than a paragraph gap: NEAR/1000 of long texts stays
+	 * inside one paragraph */
+	if (window + total > ZC_TERMS_MAX_WINDOW)
+		total = window > ZC_TERMS_MAX_WINDOW ? 0 :
+		    ZC_TERMS_MAX_WINDOW - window;
 	if (rc == ZC_OK && l.n >= 2)
 		return zc_qlist_combine(&l, ZC_Q_NEAR, window + total, out, err);
 	zc_qlist_free(&l);

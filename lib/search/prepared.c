@@ -25,6 +25,7 @@ struct zc_prepared {
 	size_t n_hl, cap_hl;
 	zc_picker picker;
 	bool has_picker;
+	bool words;          /* bare texts match by their words (fallback) */
 };
 
 static void
@@ -44,9 +45,11 @@ collect_hl_texts(zc_prepared *p, const zc_qnode *n)
 	case ZC_QN_NOT:
 		return;
 	case ZC_QN_TEXT:
+		/* bare text shows where it occurs as typed, unless the
+		 * search took its words apart */
 		if (n->field == ZC_FIELD_BODY)
-			add_hl_text(p, n, n->exact ? ZC_HL_EXACT :
-			    ZC_HL_WORDS);
+			add_hl_text(p, n, !n->exact && p->words ?
+			    ZC_HL_WORDS : ZC_HL_EXACT);
 		return;
 	case ZC_QN_WILDCARD:
 		if (n->field == ZC_FIELD_BODY)
@@ -86,8 +89,9 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 	p = zc_xcalloc(1, sizeof *p);
 	p->a = a;
 	p->tree = tree;
+	p->words = (flags & ZC_PREPARE_WORDS) != 0;
 	st = zc_qbuild_analyse(a, tree->root, &p->texts, &err);
-	opts.words = (flags & ZC_PREPARE_WORDS) != 0;
+	opts.words = p->words;
 	if (st == ZC_OK)
 		st = zc_qbuild(a, tree->root, p->texts, &opts, &p->q, &err);
 	if (st != ZC_OK) {
@@ -100,20 +104,35 @@ zc_prepared_new(zc_analyzer *a, const char *text, size_t len,
 	return ZC_OK;
 }
 
+/* Has a bare text of the body under n, not negated, words to look for
+ * apart?  Depth is bounded by the parser. */
+static zc_status
+bare_has_words(zc_prepared *p, const zc_qnode *n, bool *out, zc_error *err)
+{
+	zc_status st = ZC_OK;
+
+	switch (n->kind) {
+	case ZC_QN_TEXT:
+		if (n->field == ZC_FIELD_BODY && !n->exact)
+			st = zc_terms_has_words(p->a, zc_qtexts_find(p->texts,
+			    n), out, err);
+		return st;
+	case ZC_QN_AND:
+	case ZC_QN_OR:
+	case ZC_QN_NEAR:
+		for (size_t i = 0; i < n->nkids && st == ZC_OK && !*out; i++)
+			st = bare_has_words(p, n->kids[i], out, err);
+		return st;
+	default:
+		return ZC_OK;
+	}
+}
+
 zc_status
 zc_prepared_has_fallback(zc_prepared *p, bool *out, zc_error *err)
 {
 	*out = false;
-	for (size_t i = 0; i < p->n_hl && !*out; i++) {
-		zc_status st;
-
-		if (p->hl_text[i].kind != ZC_HL_WORDS)
-			continue;
-		st = zc_terms_has_words(p->a, p->hl_text[i].text, out, err);
-		if (st != ZC_OK)
-			return st;
-	}
-	return ZC_OK;
+	return bare_has_words(p, p->tree->root, out, err);
 }
 
 static void

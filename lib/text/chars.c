@@ -16,16 +16,16 @@ bool
 zc_chars_is_space(uint32_t cp)
 {
 	return (cp >= 0x09 && cp <= 0x0D) || cp == ' ' || cp == 0x85 ||
-	    cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+	    cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
 	    cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
-	    cp == 0x3000 || cp == 0xFEFF;
+	    cp == 0x3000;
 }
 
 bool
 zc_chars_is_query_space(uint32_t cp)
 {
 	return cp <= 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-	    zc_chars_is_space(cp);
+	    cp == 0x200B || cp == 0xFEFF || zc_chars_is_space(cp);
 }
 
 bool

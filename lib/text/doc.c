@@ -23,8 +23,6 @@ zc_doc_add_passage(zc_doc *doc, const char *text, size_t len, unsigned line)
 	p->line = line;
 	p->pos = 0;
 	p->join = ZC_JOIN_PARAGRAPH;
-	p->seams = NULL;
-	p->n_seams = 0;
 }
 
 void
@@ -46,10 +44,8 @@ zc_meta_free(zc_meta *meta)
 void
 zc_doc_free(zc_doc *doc)
 {
-	for (size_t i = 0; i < doc->n_passages; i++) {
+	for (size_t i = 0; i < doc->n_passages; i++)
 		free(doc->passages[i].text);
-		free(doc->passages[i].seams);
-	}
 	free(doc->passages);
 	free(doc->path);
 	zc_meta_free(&doc->meta);

@@ -35,9 +35,9 @@
 #include "zc_terms.h"
 
 /* Positions between two paragraphs: more than the widest NEAR window a
- * query can ask for (ZC_QPARSE_MAX_NEAR plus the width of its texts), so
- * that NEAR never joins two paragraphs. */
-#define PARAGRAPH_GAP 2048
+ * query is built with (zc_terms.h), so that NEAR never joins two
+ * paragraphs. */
+#define PARAGRAPH_GAP (ZC_TERMS_MAX_WINDOW + 1)
 
 /* Positions beyond which paragraphs are one position apart instead: a
  * file of millions of tiny paragraphs must not run out of Xapian's 32-bit
@@ -53,6 +53,8 @@ typedef struct unit {
 } unit;
 
 struct zc_analyzer {
+	zc_join pending;  /* the join owed to the next text with characters */
+	uint32_t last_cp; /* the last normalised character indexed */
 	zc_segmenter *seg;
 	zc_norm norm;
 	unit *units;
@@ -230,12 +232,83 @@ is_ranking_word(const cut *c, const zc_word *w, size_t *first)
 	return true;
 }
 
+/* W + every run of word characters (zc_chars_is_word: a Latin word, a
+ * number), without a position, whatever the segmenter made of it: a
+ * wildcard expands these, so x* finds the x of x光机 and t* the t of
+ * T恤. */
+static zc_status
+add_runs(zc_analyzer *a, zc_xdoc *doc, const char *wp, const cut *c,
+    zc_error *err)
+{
+	size_t i = 0;
+
+	while (i < c->n) {
+		size_t j = i, adv;
+
+		while (j < c->n && c->units[j].kind == UNIT_CHAR &&
+		    zc_chars_is_word(zc_utf8_decode(c->text +
+		    c->units[j].start, c->units[j].end - c->units[j].start,
+		    &adv)))
+			j++;
+		if (j > i) {
+			zc_status rc;
+
+			make_term(a, wp, c->text + c->units[i].start,
+			    c->units[j - 1].end - c->units[i].start);
+			rc = zc_xdoc_add_term(doc, a->term.data, a->term.len,
+			    1, err);
+			if (rc != ZC_OK)
+				return rc;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return ZC_OK;
+}
+
+/* Advance *pos past the join between the text indexed last and the
+ * next, whose first normalised character is first: a gap before a new
+ * paragraph, a whitespace unit where the whitespace between them counts
+ * (zc_chars_space_splits on the normalised characters, as zc_norm.h
+ * drops it inside one text), nothing otherwise. */
+static zc_status
+join_texts(zc_analyzer *a, zc_xdoc *doc, zc_field field, zc_join join,
+    uint32_t first, unsigned *pos, zc_error *err)
+{
+	switch (join) {
+	case ZC_JOIN_PARAGRAPH:
+		*pos += *pos < GAP_BUDGET ? PARAGRAPH_GAP : 1;
+		return ZC_OK;
+	case ZC_JOIN_SPACE:
+		if (zc_chars_space_splits(a->last_cp, first))
+			return ZC_OK;
+		zc_buf_reset(&a->term);
+		append_term(&a->term, zc_fields[field].char_prefix, " ", 1);
+		return zc_xdoc_add_posting(doc, a->term.data, a->term.len,
+		    (*pos)++, 1, err);
+	case ZC_JOIN_DIRECT:
+		return ZC_OK;
+	}
+	return ZC_OK;
+}
+
+/* The stronger of two joins: a text without characters passes its join
+ * on to the next. */
+static zc_join
+stronger(zc_join x, zc_join y)
+{
+	if (x == ZC_JOIN_PARAGRAPH || y == ZC_JOIN_PARAGRAPH)
+		return ZC_JOIN_PARAGRAPH;
+	return x == ZC_JOIN_SPACE || y == ZC_JOIN_SPACE ? ZC_JOIN_SPACE :
+	    ZC_JOIN_DIRECT;
+}
+
 zc_status
 zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
-    const char *text, size_t len, unsigned *pos, zc_error *err)
+    const char *text, size_t len, zc_join join, unsigned *pos,
+    unsigned *start, zc_error *err)
 {
 	const char *wp = zc_fields[field].word_prefix;
-	unsigned base = *pos > 0 ? *pos : 1, used;
+	unsigned base, used;
 	const zc_word *w;
 	size_t nw;
 	zc_status rc;
@@ -247,6 +320,22 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	used = cut_units(a->norm.text, a->norm.len, &a->units, &a->nunits,
 	    &a->units_cap);
 	c = (cut){ a->norm.text, a->units, a->nunits };
+	if (*pos == 0) {
+		/* the first text of the field */
+		*pos = 1;
+		a->pending = ZC_JOIN_DIRECT;
+	} else if (a->nunits > 0) {
+		rc = join_texts(a, doc, field, stronger(join, a->pending),
+		    zc_utf8_first(a->norm.text, a->norm.len), pos, err);
+		a->pending = ZC_JOIN_DIRECT;
+		if (rc != ZC_OK)
+			return rc;
+	} else {
+		a->pending = stronger(join, a->pending);
+	}
+	base = *pos;
+	if (start != NULL)
+		*start = base;
 	for (size_t i = 0; i < a->nunits; i++) {
 		unit_term(a, field, &c, i);
 		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
@@ -254,52 +343,30 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 		if (rc != ZC_OK)
 			return rc;
 	}
-	if (a->nunits > 0) {
-		rc = zc_segment(a->seg, a->norm.text, a->norm.len, &w, &nw,
+	if (a->nunits == 0)
+		return ZC_OK;
+	a->last_cp = zc_utf8_last(a->norm.text, a->norm.len);
+	rc = zc_segment(a->seg, a->norm.text, a->norm.len, &w, &nw, err);
+	if (rc != ZC_OK)
+		return rc;
+	for (size_t i = 0; i < nw; i++) {
+		size_t u;
+
+		if (!is_ranking_word(&c, &w[i], &u))
+			continue;
+		/* Ranking only: exact matching and NEAR run on the
+		 * character terms, so a position here would only grow
+		 * the index. */
+		make_term(a, wp, a->norm.text + w[i].start,
+		    w[i].end - w[i].start);
+		rc = zc_xdoc_add_term(doc, a->term.data, a->term.len, 1,
 		    err);
 		if (rc != ZC_OK)
 			return rc;
-		for (size_t i = 0; i < nw; i++) {
-			size_t u;
-
-			if (!is_ranking_word(&c, &w[i], &u))
-				continue;
-			/* Ranking only: exact matching and NEAR run on the
-			 * unit terms, so a position here would only grow
-			 * the index. */
-			make_term(a, wp, a->norm.text + w[i].start,
-			    w[i].end - w[i].start);
-			rc = zc_xdoc_add_term(doc, a->term.data,
-			    a->term.len, 1, err);
-			if (rc != ZC_OK)
-				return rc;
-		}
 	}
-	*pos = base + used;
-	return ZC_OK;
-}
-
-zc_status
-zc_terms_join(zc_analyzer *a, zc_xdoc *doc, zc_field field, zc_join join,
-    unsigned *pos, zc_error *err)
-{
-	zc_status rc = ZC_OK;
-
-	if (*pos == 0)
-		return ZC_OK; /* nothing before */
-	switch (join) {
-	case ZC_JOIN_PARAGRAPH:
-		*pos += *pos < GAP_BUDGET ? PARAGRAPH_GAP : 1;
-		break;
-	case ZC_JOIN_DIRECT:
-		break;
-	case ZC_JOIN_SPACE:
-		zc_buf_reset(&a->term);
-		append_term(&a->term, zc_fields[field].char_prefix, " ", 1);
-		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
-		    (*pos)++, 1, err);
-		break;
-	}
+	rc = add_runs(a, doc, wp, &c, err);
+	if (rc == ZC_OK)
+		*pos = base + used;
 	return rc;
 }
 

@@ -132,6 +132,7 @@ def visible_lines(path):
                 continue
             heading = MD_HEADING.match(line)
             if heading:
+                yield n, ""  # a heading is a paragraph of its own
                 line = line[heading.end():].rstrip("# ")
             line = MD_LINK.sub(r"\1", line)
             line = line.replace("**", "").replace("__", "")
@@ -140,7 +141,7 @@ def visible_lines(path):
                 line = line.rstrip()[:-len(suffix)]
         yield n, line
         if md and heading:
-            yield n, ""  # a heading is a paragraph of its own
+            yield n, ""
 
 
 def paragraphs(path, norm):

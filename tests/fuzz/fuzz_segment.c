@@ -33,8 +33,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (zc_norm_text((const char *)data, size, &norm, &err) == ZC_OK)
 		zc_norm_free(&norm);
 	doc = zc_xdoc_new();
-	zc_terms_index(an, doc, ZC_FIELD_BODY, (const char *)data, size, &pos,
-	    &err);
+	/* twice: the second text joins the first, by the space rule */
+	zc_terms_index(an, doc, ZC_FIELD_BODY, (const char *)data, size,
+	    ZC_JOIN_PARAGRAPH, &pos, NULL, &err);
+	zc_terms_index(an, doc, ZC_FIELD_BODY, (const char *)data, size,
+	    ZC_JOIN_SPACE, &pos, NULL, &err);
 	zc_xdoc_free(doc);
 	return 0;
 }

@@ -98,28 +98,50 @@ Test(passage, a_sentence_without_stops_is_cut_at_a_comma_or_the_limit)
 	zc_buf_free(&b);
 }
 
-Test(passage, a_short_heading_leads_the_paragraph_after_it)
+/* A heading is a passage of its own, the line after it follows it as
+ * text of the same block: no passage shows two paragraphs as one. */
+Test(passage, a_short_heading_is_a_passage_the_next_line_follows)
 {
 	zc_doc doc;
 
 	passages_of("一、总体要求\n以习近平新时代中国特色社会主义思想为指导，推动高质量发展。\n",
 	    &doc);
-	cr_assert_eq(doc.n_passages, 1);
-	cr_expect_str_eq(doc.passages[0].text,
-	    "一、总体要求 以习近平新时代中国特色社会主义思想为指导，推动高质量发展。");
+	cr_assert_eq(doc.n_passages, 2);
+	cr_expect_str_eq(doc.passages[0].text, "一、总体要求");
 	cr_expect_eq(doc.passages[0].line, 1);
+	cr_expect_eq(doc.passages[1].line, 2);
+	cr_expect_eq(doc.passages[1].join, ZC_JOIN_SPACE);
 	zc_doc_free(&doc);
 }
 
-Test(passage, a_short_ending_joins_the_passage_before)
+Test(passage, short_paragraphs_are_never_merged)
 {
 	zc_doc doc;
 
 	passages_of("感谢您对我省科技创新工作的关心和支持。\n\n湖北省科学技术厅\n\n"
 	    "2024年7月19日\n", &doc);
+	cr_assert_eq(doc.n_passages, 3);
+	cr_expect_str_eq(doc.passages[1].text, "湖北省科学技术厅");
+	cr_expect_eq(doc.passages[1].join, ZC_JOIN_PARAGRAPH);
+	cr_expect_eq(doc.passages[2].join, ZC_JOIN_PARAGRAPH);
+	zc_doc_free(&doc);
+}
+
+/* The short tail of a cut paragraph goes back into the piece before it,
+ * with the whitespace that was there and nothing else. */
+Test(passage, a_short_tail_of_a_cut_paragraph_joins_the_piece_before)
+{
+	zc_buf b = { 0 };
+	zc_doc doc;
+
+	for (int i = 0; i < 6; i++)
+		sentence(&b, 49);
+	zc_buf_puts(&b, "尾巴。\n");
+	passages_of(b.data, &doc);
 	cr_assert_eq(doc.n_passages, 1);
-	cr_expect_str_eq(doc.passages[0].text,
-	    "感谢您对我省科技创新工作的关心和支持。 湖北省科学技术厅 2024年7月19日");
+	cr_expect_eq(doc.passages[0].len, b.len - 1, "nothing added");
+	cr_expect(strstr(doc.passages[0].text, "。尾巴。") != NULL);
+	zc_buf_free(&b);
 	zc_doc_free(&doc);
 }
 
@@ -211,24 +233,5 @@ Test(passage, each_passage_says_how_it_follows_the_one_before)
 	cr_expect_eq(doc.passages[doc.n_passages - 1].join, ZC_JOIN_SPACE,
 	    "the next line of the block, after 。: a space that counts");
 	zc_buf_free(&b);
-	zc_doc_free(&doc);
-}
-
-/* A short heading merged into the paragraph after it keeps a seam: the
- * space of the merge is not text, and a blank line stays a paragraph
- * break for matching. */
-Test(passage, a_merged_heading_keeps_a_seam_where_its_paragraph_starts)
-{
-	zc_doc doc;
-	const zc_passage *p;
-
-	passages_of("第一章 总则\n\n第一条 为了规范管理工作，根据有关法律，制定本办法。\n",
-	    &doc);
-	cr_assert_eq(doc.n_passages, 1);
-	p = &doc.passages[0];
-	cr_assert_eq(p->n_seams, 1);
-	cr_expect_eq(p->seams[0].join, ZC_JOIN_PARAGRAPH);
-	cr_expect_eq(p->text[p->seams[0].off - 1], ' ', "the merge's space");
-	cr_expect(strncmp(p->text + p->seams[0].off, "第一条", 9) == 0);
 	zc_doc_free(&doc);
 }

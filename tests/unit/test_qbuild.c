@@ -409,13 +409,15 @@ make_db(void)
 	for (i = 0; i < NDOCS; i++) {
 		const struct fixture *f = &docs[i];
 		zc_xdoc *d = zc_xdoc_new();
-		unsigned pos = 1, tpos = 1;
+		unsigned pos = 0, tpos = 0;
 		zc_buf t = { 0 };
 
 		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_BODY, f->body,
-		    strlen(f->body), &pos, &err), ZC_OK, "%s", err.msg);
+		    strlen(f->body), ZC_JOIN_PARAGRAPH, &pos, NULL, &err), ZC_OK,
+		    "%s", err.msg);
 		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_TITLE, f->title,
-		    strlen(f->title), &tpos, &err), ZC_OK, "%s", err.msg);
+		    strlen(f->title), ZC_JOIN_PARAGRAPH, &tpos, NULL, &err),
+		    ZC_OK, "%s", err.msg);
 		if (f->date != NULL)
 			cr_assert_eq(zc_xdoc_set_value(d, ZC_SLOT_DATE, f->date,
 			    8, &err), ZC_OK);
