@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """zhengce benchmark: indexing and whole-process query latency of zcsearch,
-ripgrep (rg -F) and Xapian omega (omindex + quest, XAPIAN_CJK_NGRAM=1) on
-the same folder, in the same run.  Query sets are drawn from the corpus
+ripgrep (rg -F), Xapian omega (omindex + quest, XAPIAN_CJK_NGRAM=1) and
+SQLite FTS5 (trigram tokenizer, one row per file, the sqlite3 CLI per
+query) on the same folder, in the same run.  Query sets are drawn from the corpus
 with a fixed seed.  Prints a Markdown table and writes it to
 bench/results/YYYY-MM-DD.md."""
 
@@ -70,6 +71,55 @@ def prepare(laws, corpus, scale, scratch):
     return docs, files, size
 
 
+FTS_LOADER = r"""
+import sqlite3, sys
+db, listing = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+con.execute("CREATE VIRTUAL TABLE docs USING fts5(path UNINDEXED, body, "
+            "tokenize='trigram')")
+with open(listing, encoding="utf-8") as fh:
+    for path in fh.read().split("\n"):
+        if path:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                con.execute("INSERT INTO docs VALUES (?, ?)", (path, f.read()))
+con.commit()
+con.close()
+"""
+
+
+def fts_index(files, db, scratch):
+    """FTS5 indexing as a user would script it: Python's sqlite3 module
+    (the same SQLite as the CLI), one row per file, one transaction."""
+    listing = os.path.join(scratch, "files.txt")
+    with open(listing, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(files) + "\n")
+    loader = os.path.join(scratch, "fts_load.py")
+    with open(loader, "w") as fh:
+        fh.write(FTS_LOADER)
+    return run_timed([sys.executable, loader, db, listing])
+
+
+def sql_str(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def fts_sql(kind, words):
+    """The SQL a user of FTS5 trigram writes: MATCH phrases for strings of
+    3+ characters (ranked by bm25), instr() for shorter ones, which the
+    trigram index cannot serve; filters run as the bare word."""
+    terms = words if kind in ("and2", "and3") else words[:1]
+    match = [w for w in terms if len(w) >= 3]
+    short = [w for w in terms if len(w) < 3]
+    where = []
+    if match:
+        where.append("docs MATCH " + sql_str(" AND ".join(
+            '"%s"' % w.replace('"', '""') for w in match)))
+    where += ["instr(body, %s) > 0" % sql_str(w) for w in short]
+    order = " ORDER BY rank" if match else ""
+    return ("SELECT path FROM docs WHERE %s%s LIMIT 10;" % (
+        " AND ".join(where), order))
+
+
 def draw_queries(files, rng):
     """Fixed-seed query sets drawn from the text of the first copy."""
     first = [f for f in files if "/copy0/" in f]
@@ -93,7 +143,7 @@ def draw_queries(files, rng):
         return None
 
     sets = {"word": [], "and2": [], "and3": [], "exact": [], "title": [],
-            "filter": []}
+            "fragment": [], "filter": []}
     while min(len(v) for v in sets.values()) < N_QUERIES:
         f = rng.choice(first)
         w = [han_piece(f, 2, 2) for _ in range(3)]
@@ -114,6 +164,9 @@ def draw_queries(files, rng):
             t = "".join(HAN.findall(t))
             if len(t) >= 4:
                 sets["title"].append([t])
+        frag = han_piece(f, 8, 16)
+        if frag and len(frag) >= 8 and len(sets["fragment"]) < N_QUERIES:
+            sets["fragment"].append([frag])
         if len(sets["filter"]) < N_QUERIES:
             sets["filter"].append([w[0]])
     return sets
@@ -187,6 +240,9 @@ def main():
             path = os.path.join(scratch, db)
             wall, rss = run_timed(cmd + [path, docs], env=env)
             idx[name] = (wall, rss, du(path))
+        fdb = os.path.join(scratch, "fts.db")
+        wall, rss = fts_index(files, fdb, scratch)
+        idx["sqlite3 fts5 trigram"] = (wall, rss, os.path.getsize(fdb))
         om_rate = mb / idx["omindex"][0]
         rows.append("| indexer | seconds | MB/s | × omindex MB/s | peak RSS MB | index MB | index / corpus |")
         rows.append("|---|---|---|---|---|---|---|")
@@ -199,10 +255,10 @@ def main():
         sets = draw_queries(files, rng)
         zdb = os.path.join(scratch, "zc2")
         odb = os.path.join(scratch, "omega")
-        qrows = ["| query set | zcsearch p50 ms | p95 ms | rg p50 ms | p95 ms | omega p50 ms | p95 ms | rg/zc p50 | omega/zc p95 | zc hits |",
-                 "|---|---|---|---|---|---|---|---|---|---|"]
+        qrows = ["| query set | zcsearch p50 ms | p95 ms | rg p50 ms | p95 ms | omega p50 ms | p95 ms | fts5 p50 ms | p95 ms | rg/zc p50 | omega/zc p50 | omega/zc p95 | fts5/zc p50 | fts5/zc p95 | zc hits |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for kind, qs in sets.items():
-            zt, rt, ot = [], [], []
+            zt, rt, ot, ft = [], [], [], []
             hits = 0
             for words in qs:
                 q = zc_query(kind, words)
@@ -213,12 +269,15 @@ def main():
                 t, _ = timed(["quest", "-d", odb, "-m", "10",
                               quest_query(kind, words)], env=env_cjk)
                 ot.append(t)
+                t, _ = timed(["sqlite3", fdb, fts_sql(kind, words)])
+                ft.append(t)
             z50, z95 = pct(zt, 50) * 1e3, pct(zt, 95) * 1e3
+            f50, f95 = pct(ft, 50) * 1e3, pct(ft, 95) * 1e3
             r50, r95 = pct(rt, 50) * 1e3, pct(rt, 95) * 1e3
             o50, o95 = pct(ot, 50) * 1e3, pct(ot, 95) * 1e3
-            qrows.append("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× | %d/%d |" % (
-                kind, z50, z95, r50, r95, o50, o95, r50 / z50, o95 / z95,
-                hits, len(qs)))
+            qrows.append("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× | %.1f× | %.1f× | %.1f× | %d/%d |" % (
+                kind, z50, z95, r50, r95, o50, o95, f50, f95, r50 / z50,
+                o50 / z50, o95 / z95, f50 / z50, f95 / z95, hits, len(qs)))
 
         cpu = "unknown"
         with open("/proc/cpuinfo") as fh:
@@ -234,7 +293,16 @@ def main():
                % (len(files), mb, a.scale),
                "- peers: ripgrep `rg -F -l` (AND = intersection of per-word "
                "file lists; filters run as the bare word), omega `omindex` + "
-               "`quest` with XAPIAN_CJK_NGRAM=1",
+               "`quest` with XAPIAN_CJK_NGRAM=1, SQLite FTS5 trigram (one "
+               "row per file, loaded by Python's sqlite3; the sqlite3 CLI "
+               "per query: MATCH phrases of 3+ characters ranked by bm25, "
+               "instr() for shorter ones)",
+               "- sets: word, and2, and3 (bare 2-character words), exact "
+               "(quoted, 2-8 characters), title (a law's title, bare), "
+               "fragment (8-16 characters of a law, bare), filter (a word "
+               "and date:2000..2024); every one ranked top 10",
+               "- ratios: a peer's time over zcsearch's in this run (above "
+               "1× means zcsearch is faster)",
                "- latency: whole process (spawn, open, search, print), %d "
                "queries per set, fixed seed" % N_QUERIES,
                "- command: `make bench%s`" % (

@@ -1,6 +1,6 @@
 #!/bin/sh
-# make bench: zhengce side by side with ripgrep and Xapian's omega on the
-# laws corpus (plus corpus/), in the same run.  BENCH_SCALE=10 indexes a
+# make bench: zhengce side by side with ripgrep, Xapian's omega and SQLite
+# FTS5 (trigram) on the laws corpus (plus corpus/), in the same run.  BENCH_SCALE=10 indexes a
 # ten-fold copy.  Needs root or the peers already installed.
 set -eu
 build=${1:-build}
@@ -10,6 +10,7 @@ missing=""
 command -v rg >/dev/null 2>&1 || missing="$missing ripgrep"
 command -v omindex >/dev/null 2>&1 || missing="$missing xapian-omega"
 command -v quest >/dev/null 2>&1 || missing="$missing xapian-tools"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 [ -x /usr/bin/time ] || missing="$missing time"
 if [ -n "$missing" ]; then
 	if [ "$(id -u)" -ne 0 ]; then

@@ -115,7 +115,9 @@ check "$out:$(schema "$tmp/db")" "indexed 5, unchanged 0, removed 0, failed 0:$c
 fill_docs "$tmp/many" 300
 "$zcindex" --db "$tmp/kdb" -q "$tmp/many"
 set_version "$tmp/kdb" 1
-"$zcindex" --db "$tmp/kdb" -v -j 1 --batch 1 "$tmp/many" 2>"$tmp/killed.log" &
+# the log exists before the loop reads it: the child opens it itself
+: >"$tmp/killed.log"
+"$zcindex" --db "$tmp/kdb" -v -j 1 --batch 1 "$tmp/many" 2>>"$tmp/killed.log" &
 pid=$!
 i=0
 while [ "$(grep -c '^indexed ' "$tmp/killed.log")" -lt 20 ] && [ "$i" -lt 600 ]; do
