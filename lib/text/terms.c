@@ -48,8 +48,7 @@ typedef enum unit_kind { UNIT_CHAR, UNIT_SPACE } unit_kind;
 
 typedef struct unit {
 	size_t start, end; /* bytes of the normalised text */
-	unsigned pos;      /* relative position, from 0 */
-	unit_kind kind;
+	unit_kind kind;    /* unit i takes relative position i */
 } unit;
 
 struct zc_analyzer {
@@ -75,7 +74,6 @@ struct zc_qtext {
 	size_t len;
 	unit *units;        /* n_units; owned */
 	size_t n_units;
-	unsigned positions; /* positions the text takes */
 	zc_word *words;     /* n_words, once segmented; owned */
 	size_t n_words;
 	bool segmented;
@@ -113,24 +111,22 @@ zc_analyzer_new(const char *lexicon_path, zc_analyzer **out, zc_error *err)
 
 static void
 add_unit(unit **units, size_t *n, size_t *cap, size_t start, size_t end,
-    unsigned pos, unit_kind kind)
+    unit_kind kind)
 {
 	*units = zc_xgrow(*units, cap, *n + 1, sizeof **units);
 	(*units)[*n].start = start;
 	(*units)[*n].end = end;
-	(*units)[*n].pos = pos;
 	(*units)[*n].kind = kind;
 	(*n)++;
 }
 
 /* Cut t[0..len) (normalised) into *units (n of them, the array grown as
- * cap says); returns the number of positions used.  Whitespace before
- * the first and after the last character takes none. */
-static unsigned
+ * cap says), one position each.  Whitespace before the first and after
+ * the last character takes none. */
+static void
 cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 {
 	size_t i = 0, space = 0;
-	unsigned pos = 0;
 	bool in_space = false;
 
 	*n = 0;
@@ -147,12 +143,10 @@ cut_units(const char *t, size_t len, unit **units, size_t *n, size_t *cap)
 			continue;
 		}
 		if (in_space)
-			add_unit(units, n, cap, space, start, pos++,
-			    UNIT_SPACE);
+			add_unit(units, n, cap, space, start, UNIT_SPACE);
 		in_space = false;
-		add_unit(units, n, cap, start, i, pos++, UNIT_CHAR);
+		add_unit(units, n, cap, start, i, UNIT_CHAR);
 	}
-	return pos;
 }
 
 /* Append prefix + text to out, cut at a character boundary to
@@ -308,7 +302,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
     unsigned *start, zc_error *err)
 {
 	const char *wp = zc_fields[field].word_prefix;
-	unsigned base, used;
+	unsigned base;
 	const zc_word *w;
 	size_t nw;
 	zc_status rc;
@@ -317,7 +311,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	rc = zc_norm_text(text, len, &a->norm, err);
 	if (rc != ZC_OK)
 		return rc;
-	used = cut_units(a->norm.text, a->norm.len, &a->units, &a->nunits,
+	cut_units(a->norm.text, a->norm.len, &a->units, &a->nunits,
 	    &a->units_cap);
 	c = (cut){ a->norm.text, a->units, a->nunits };
 	if (*pos == 0) {
@@ -339,7 +333,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	for (size_t i = 0; i < a->nunits; i++) {
 		unit_term(a, field, &c, i);
 		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
-		    base + a->units[i].pos, 1, err);
+		    base + (unsigned)i, 1, err);
 		if (rc != ZC_OK)
 			return rc;
 	}
@@ -366,7 +360,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	}
 	rc = add_runs(a, doc, wp, &c, err);
 	if (rc == ZC_OK)
-		*pos = base + used;
+		*pos = base + (unsigned)a->nunits;
 	return rc;
 }
 
@@ -388,8 +382,7 @@ zc_terms_analyse(zc_analyzer *a, const char *text, size_t len,
 	t->norm = zc_xstrndup(a->norm.text != NULL ? a->norm.text : "",
 	    a->norm.len);
 	t->len = a->norm.len;
-	t->positions = cut_units(t->norm, t->len, &t->units, &t->n_units,
-	    &cap);
+	cut_units(t->norm, t->len, &t->units, &t->n_units, &cap);
 	*out = t;
 	return ZC_OK;
 }
@@ -448,7 +441,6 @@ exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
     size_t to, zc_query **out, zc_error *err)
 {
 	zc_qlist l = { NULL, 0, 0 };
-	unsigned first = c->units[from].pos;
 	zc_status rc = ZC_OK;
 
 	*out = NULL;
@@ -457,7 +449,7 @@ exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
 
 		unit_term(a, field, c, i);
 		rc = zc_query_term(a->term.data, a->term.len, 1,
-		    c->units[i].pos - first + 1, &q, err);
+		    (unsigned)(i - from + 1), &q, err);
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
@@ -467,7 +459,7 @@ exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
 	if (rc == ZC_OK)
 		rc = zc_qlist_combine(&l, field == ZC_FIELD_TITLE ?
 		    ZC_Q_PHRASE_AND : ZC_Q_PHRASE,
-		    c->units[to - 1].pos - first + 1, out, err);
+		    (unsigned)(to - from), out, err);
 	zc_qlist_free(&l);
 	return rc;
 }
@@ -490,7 +482,7 @@ ranking_query(zc_analyzer *a, zc_field field, const cut *c,
 			continue;
 		make_term(a, wp, c->text + w[i].start, w[i].end - w[i].start);
 		rc = zc_query_term(a->term.data, a->term.len, 1,
-		    c->units[u].pos + 1, &q, err);
+		    (unsigned)u + 1, &q, err);
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
@@ -605,7 +597,7 @@ zc_terms_anchor(const zc_qtext *t, zc_field field, zc_buf *term,
 {
 	cut c = cut_of(t);
 
-	*width = t->positions;
+	*width = (unsigned)t->n_units;
 	if (c.n > 0)
 		append_unit_term(term, field, &c, 0);
 }
