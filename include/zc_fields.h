@@ -75,6 +75,9 @@ typedef struct zc_field_info {
 	zc_field_kind kind;
 	const char *char_prefix; /* ZC_FK_TEXT: one positional term per
 	                          * character; NULL for other kinds */
+	const char *pair_prefix; /* ZC_FK_TEXT: boolean terms of every two
+	                          * units at consecutive positions (the
+	                          * filter of a phrase); NULL otherwise */
 	const char *word_prefix; /* ZC_FK_TEXT: ranking words, which
 	                          * wildcards expand; NULL for other kinds */
 	const char *term_prefix; /* ZC_FK_EXACT, ZC_FK_PATH: the boolean

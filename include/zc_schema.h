@@ -19,13 +19,21 @@
  *                   n-gram, terms.c says why), and " " per whitespace
  *                   run between two of them, each at a position of its
  *                   own.  Exact text = the phrase of its characters.
+ *   D + 2 units     ZC_PREFIX_PAIR: boolean (wdf 0, no position), every
+ *                   two units at consecutive positions of one paragraph
+ *                   (孵化, "器 ", " a"): a phrase is first filtered by
+ *                   its pairs, so positions are read only in files that
+ *                   hold every pair of it, and a two-unit phrase needs
+ *                   none (terms.c)
  *   W + word        ZC_PREFIX_WORD: without a position, every segmenter
  *                   word that is more than one character (孵化器, covid,
  *                   2024年, 70.3%): ranking and wildcards
- *   S + char / T + word   ZC_PREFIX_TITLE_CHAR / _TITLE_WORD: the same
- *                   for the title (title: queries, boost)
- *   A + char / B + word   ZC_PREFIX_ISSUER_CHAR / _ISSUER_WORD: the same
- *                   for the issuer (issuer: queries)
+ *   S + char / E + pair / T + word   ZC_PREFIX_TITLE_CHAR / _TITLE_PAIR
+ *                   / _TITLE_WORD: the same for the title (title:
+ *                   queries, boost)
+ *   A + char / G + pair / B + word   ZC_PREFIX_ISSUER_CHAR / _ISSUER_PAIR
+ *                   / _ISSUER_WORD: the same for the issuer (issuer:
+ *                   queries)
  *   K + value       exact 索引号 (boolean; zc_fieldterm.h folds values)
  *   N + value       exact 文号, brackets folded (boolean)
  *   C + value       exact 分类 (boolean)
@@ -56,7 +64,8 @@
  * the new zcsearch would miss in a document of the old zcindex (2: 文号
  * terms fold {} and drop C1 controls, dates read by zc_dates.h, 廿 and 卅
  * are numerals; 3: every character a positional term, whitespace runs
- * too, paragraphs not passages apart, words without positions).  zcindex re-reads every file of a database of an older
+ * too, paragraphs not passages apart, words without positions; 4: pair
+ * terms).  zcindex re-reads every file of a database of an older
  * schema and refuses one of a newer schema (indexer/run.c); zcsearch
  * reads any, since records and terms stay readable.
  */
@@ -68,10 +77,13 @@
 
 #define ZC_PREFIX_CHAR ""
 #define ZC_PREFIX_WORD "W"
+#define ZC_PREFIX_PAIR "D"
 #define ZC_PREFIX_TITLE_CHAR "S"
 #define ZC_PREFIX_TITLE_WORD "T"
+#define ZC_PREFIX_TITLE_PAIR "E"
 #define ZC_PREFIX_ISSUER_CHAR "A"
 #define ZC_PREFIX_ISSUER_WORD "B"
+#define ZC_PREFIX_ISSUER_PAIR "G"
 #define ZC_PREFIX_INDEX_NO "K"
 #define ZC_PREFIX_DOC_NO "N"
 #define ZC_PREFIX_CATEGORY "C"
@@ -89,7 +101,7 @@ enum {
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "3"
+#define ZC_SCHEMA_VERSION "4"
 
 /* Compare the schema version v[0..len) read from a database with this
  * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when

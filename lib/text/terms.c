@@ -11,11 +11,13 @@
  * character (+ " " for whitespace), so that an exact string is the
  * phrase of its units' terms and matches wherever grep finds it after
  * normalisation: inside a number or a Latin word, with its %, its dots
- * and its quotation marks.  Single characters rather than bigrams:
- * documents are whole files (zc_schema.h), where a character's position
- * list is long and compresses well, while every distinct bigram of a
- * file costs a key of its own; measured on the laws corpus, the index is
- * 1.2× the text instead of 1.9× (bigrams without positions) or more.
+ * and its quotation marks.  Single characters rather than bigrams take
+ * the positions: documents are whole files (zc_schema.h), where a
+ * character's position list is long and compresses well, while every
+ * distinct bigram of a file would cost a position list of its own.
+ * Every two units at consecutive positions of one paragraph are also a
+ * pair term, boolean and without a position: the filter that spares a
+ * phrase reading positions in files that cannot hold it (exact_query).
  * Words of the segmenter that are more than one unit (Han words of two
  * or more characters, covid, 2024年, 70.3%) are added with the word
  * prefix and without a position: they rank, and wildcards expand them.
@@ -51,9 +53,15 @@ typedef struct unit {
 	unit_kind kind;    /* unit i takes relative position i */
 } unit;
 
+/* The longest unit: one UTF-8 character. */
+#define MAX_UNIT 4
+
 struct zc_analyzer {
 	zc_join pending;  /* the join owed to the next text with characters */
 	uint32_t last_cp; /* the last normalised character indexed */
+	char prev[MAX_UNIT]; /* the text of the unit indexed last */
+	size_t prev_len;  /* 0: none, or a paragraph began since */
+	unsigned prev_pos; /* its position */
 	zc_segmenter *seg;
 	zc_norm norm;
 	unit *units;
@@ -167,20 +175,41 @@ make_term(zc_analyzer *a, const char *prefix, const char *s, size_t len)
 	append_term(&a->term, prefix, s, len);
 }
 
+/* The text of unit i of c, *len bytes: every whitespace run is one
+ * space, as the highlighter and grep on squeezed text see it. */
+static const char *
+unit_text(const cut *c, size_t i, size_t *len)
+{
+	const unit *u = &c->units[i];
+
+	if (u->kind == UNIT_SPACE) {
+		*len = 1;
+		return " ";
+	}
+	*len = u->end - u->start;
+	return c->text + u->start;
+}
+
 /* Append prefix + the text of unit i of c to out. */
 static void
 append_unit_term(zc_buf *out, zc_field field, const cut *c, size_t i)
 {
-	const unit *u = &c->units[i];
-	const char *prefix = zc_fields[field].char_prefix;
+	size_t len;
+	const char *s = unit_text(c, i, &len);
 
-	/* every whitespace run is one space, as the highlighter and grep
-	 * on squeezed text see it */
-	if (u->kind == UNIT_SPACE)
-		append_term(out, prefix, " ", 1);
-	else
-		append_term(out, prefix, c->text + u->start,
-		    u->end - u->start);
+	append_term(out, zc_fields[field].char_prefix, s, len);
+}
+
+/* Append the pair term of two units at consecutive positions, x then y,
+ * to out: the same on both sides, so that a phrase's pairs are terms of
+ * every text that holds it. */
+static void
+append_pair_term(zc_buf *out, zc_field field, const char *x, size_t xlen,
+    const char *y, size_t ylen)
+{
+	zc_buf_puts(out, zc_fields[field].pair_prefix);
+	zc_buf_append(out, x, xlen);
+	zc_buf_append(out, y, ylen);
 }
 
 /* a->term = prefix + the text of unit i of c. */
@@ -224,6 +253,34 @@ is_ranking_word(const cut *c, const zc_word *w, size_t *first)
 	if (c->units[u].end >= w->end)
 		return false; /* the word is one unit */
 	return true;
+}
+
+/* Index the unit s[0..len) of field at pos, and the pair it makes with
+ * the unit before when that one is at pos - 1. */
+static zc_status
+add_unit_posting(zc_analyzer *a, zc_xdoc *doc, zc_field field,
+    const char *s, size_t len, unsigned pos, zc_error *err)
+{
+	zc_status rc;
+
+	zc_buf_reset(&a->term);
+	append_term(&a->term, zc_fields[field].char_prefix, s, len);
+	rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len, pos, 1, err);
+	if (rc == ZC_OK && a->prev_len > 0 && a->prev_pos + 1 == pos) {
+		zc_buf_reset(&a->term);
+		append_pair_term(&a->term, field, a->prev, a->prev_len, s,
+		    len);
+		/* boolean: the document length, and so every weight, stays
+		 * what the character terms make it */
+		rc = zc_xdoc_add_boolean_term(doc, a->term.data, a->term.len,
+		    err);
+	}
+	if (len > MAX_UNIT)
+		len = 0;
+	memcpy(a->prev, s, len);
+	a->prev_len = len;
+	a->prev_pos = pos;
+	return rc;
 }
 
 /* W + every run of word characters (zc_chars_is_word: a Latin word, a
@@ -271,14 +328,12 @@ join_texts(zc_analyzer *a, zc_xdoc *doc, zc_field field, zc_join join,
 	switch (join) {
 	case ZC_JOIN_PARAGRAPH:
 		*pos += *pos < GAP_BUDGET ? PARAGRAPH_GAP : 1;
+		a->prev_len = 0; /* no pair spans two paragraphs */
 		return ZC_OK;
 	case ZC_JOIN_SPACE:
 		if (zc_chars_space_splits(a->last_cp, first))
 			return ZC_OK;
-		zc_buf_reset(&a->term);
-		append_term(&a->term, zc_fields[field].char_prefix, " ", 1);
-		return zc_xdoc_add_posting(doc, a->term.data, a->term.len,
-		    (*pos)++, 1, err);
+		return add_unit_posting(a, doc, field, " ", 1, (*pos)++, err);
 	case ZC_JOIN_DIRECT:
 		return ZC_OK;
 	}
@@ -318,6 +373,7 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 		/* the first text of the field */
 		*pos = 1;
 		a->pending = ZC_JOIN_DIRECT;
+		a->prev_len = 0;
 	} else if (a->nunits > 0) {
 		rc = join_texts(a, doc, field, stronger(join, a->pending),
 		    zc_utf8_first(a->norm.text, a->norm.len), pos, err);
@@ -331,9 +387,11 @@ zc_terms_index(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 	if (start != NULL)
 		*start = base;
 	for (size_t i = 0; i < a->nunits; i++) {
-		unit_term(a, field, &c, i);
-		rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len,
-		    base + (unsigned)i, 1, err);
+		size_t ulen;
+		const char *u = unit_text(&c, i, &ulen);
+
+		rc = add_unit_posting(a, doc, field, u, ulen,
+		    base + (unsigned)i, err);
 		if (rc != ZC_OK)
 			return rc;
 	}
@@ -434,16 +492,14 @@ cut_of(const zc_qtext *t)
 	return (cut){ t->norm, t->units, t->n_units };
 }
 
-/* The query for units [from, to) of c as exact contiguous text: the
- * phrase of their terms, one position each. */
+/* The phrase of units [from, to) of c, one position each, of op. */
 static zc_status
-exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
-    size_t to, zc_query **out, zc_error *err)
+phrase_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
+    size_t to, zc_qop op, zc_query **out, zc_error *err)
 {
-	zc_qlist l = { NULL, 0, 0 };
+	zc_qlist l = ZC_QLIST_INIT;
 	zc_status rc = ZC_OK;
 
-	*out = NULL;
 	for (size_t i = from; i < to && rc == ZC_OK; i++) {
 		zc_query *q;
 
@@ -453,13 +509,56 @@ exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
 		if (rc == ZC_OK)
 			zc_qlist_push(&l, q);
 	}
-	/* Title phrases are mostly the title boost, tested on the right of
-	 * AND_MAYBE for every matching file: there the AND of their rare
-	 * title terms fails before positions are read (zc_xapian.h). */
 	if (rc == ZC_OK)
-		rc = zc_qlist_combine(&l, field == ZC_FIELD_TITLE ?
-		    ZC_Q_PHRASE_AND : ZC_Q_PHRASE,
+		return zc_qlist_combine(&l, op, op == ZC_Q_AND ? 0 :
 		    (unsigned)(to - from), out, err);
+	zc_qlist_free(&l);
+	return rc;
+}
+
+/*
+ * The query for units [from, to) of c as exact contiguous text: the
+ * phrase of their terms, filtered by the pair terms of every two of
+ * them.  The pairs fail first in the files without the text, before a
+ * position is read: the characters of Chinese text are in nearly every
+ * file, their position lists long, and a phrase of them was checked
+ * position by position in each ("行政处罚" -c, 13 ms on the laws).  Two
+ * units are their pair: the AND of their terms carries the weight (a
+ * phrase weighs as the sum of its terms), no position is read at all.
+ * Title phrases are mostly the title boost, tested on the right of
+ * AND_MAYBE for every matching file: there the AND of their rare title
+ * terms fails before positions are read (zc_xapian.h).
+ */
+static zc_status
+exact_query(zc_analyzer *a, zc_field field, const cut *c, size_t from,
+    size_t to, zc_query **out, zc_error *err)
+{
+	zc_qlist l = ZC_QLIST_INIT;
+	zc_query *q = NULL;
+	zc_qop op = to - from == 2 ? ZC_Q_AND : field == ZC_FIELD_TITLE ?
+	    ZC_Q_PHRASE_AND : ZC_Q_PHRASE;
+	zc_status rc;
+
+	*out = NULL;
+	rc = phrase_query(a, field, c, from, to, op, &q, err);
+	if (rc != ZC_OK || to - from < 2) {
+		*out = q;
+		return rc;
+	}
+	zc_qlist_push(&l, q);
+	for (size_t i = from; i + 1 < to && rc == ZC_OK; i++) {
+		size_t xlen, ylen;
+		const char *x = unit_text(c, i, &xlen);
+		const char *y = unit_text(c, i + 1, &ylen);
+
+		zc_buf_reset(&a->term);
+		append_pair_term(&a->term, field, x, xlen, y, ylen);
+		rc = zc_query_term(a->term.data, a->term.len, 1, 0, &q, err);
+		if (rc == ZC_OK)
+			zc_qlist_push(&l, q);
+	}
+	if (rc == ZC_OK)
+		return zc_qlist_combine(&l, ZC_Q_FILTER, 0, out, err);
 	zc_qlist_free(&l);
 	return rc;
 }

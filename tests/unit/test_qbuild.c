@@ -146,6 +146,21 @@ Test(qbuild_shape, fields_search_their_own_prefixes)
 	expect_in("孵化器", "2 * ");
 }
 
+/* A phrase is filtered by the pair terms of its units (zc_schema.h),
+ * and two units are their pair and their AND: no positions. */
+Test(qbuild_shape, phrases_are_filtered_by_their_pairs)
+{
+	expect_in("\"孵化器\"", "(孵@1 PHRASE 3 化@2 PHRASE 3 器@3) FILTER "
+	    "D孵化 FILTER D化器");
+	expect_in("\"孵化\"", "(孵@1 AND 化@2) FILTER D孵化");
+	expect_not_in("\"孵化\"", "PHRASE");
+	expect_in("title:孵化器", "FILTER E孵化 FILTER E化器");
+	expect_in("issuer:科技厅", "FILTER G科技 FILTER G技厅");
+	expect_in("\"ai test\"", "FILTER Dai FILTER Di  FILTER D t FILTER "
+	    "Dte FILTER Des FILTER Dst");
+	expect_not_in("\"孵\"", "FILTER");
+}
+
 Test(qbuild_shape, filters_restrict_with_filter_and_add_no_weight)
 {
 	expect_in("孵化器 date:2024", "FILTER VALUE_RANGE 0 20240101 20241231");

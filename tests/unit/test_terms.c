@@ -286,3 +286,76 @@ Test(terms, each_text_follows_the_one_before_as_its_join_says)
 	}
 	zc_xdoc_free(d);
 }
+
+/* Whether one document made of texts, each following the one before as
+ * its join says, matches the exact query q. */
+static bool
+joined_doc_matches(const char *const *texts, const zc_join *joins,
+    size_t n, const char *q)
+{
+	char jdir[64];
+	zc_error err = {0};
+	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+	zc_xdoc *d = zc_xdoc_new();
+	zc_qtext *t;
+	zc_query *query;
+	zc_mset *ms;
+	zc_wdb *w;
+	zc_db *db;
+	unsigned pos = 0;
+	char cmd[128];
+	bool found;
+
+	strcpy(jdir, "/tmp/zc-test-joins-XXXXXX");
+	cr_assert_not_null(mkdtemp(jdir));
+	cr_assert_eq(zc_wdb_open(jdir, ZC_WDB_CREATE, &w, &err), ZC_OK);
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(zc_terms_index(an, d, ZC_FIELD_BODY, texts[i],
+		    strlen(texts[i]), joins[i], &pos, NULL, &err), ZC_OK);
+	cr_assert_eq(zc_xdoc_add_boolean_term(d, "Qj", 2, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_replace(w, "Qj", d, NULL, &err), ZC_OK);
+	zc_xdoc_free(d);
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+	cr_assert_eq(zc_terms_analyse(an, q, strlen(q), &t, &err), ZC_OK);
+	cr_assert_eq(zc_terms_query(an, ZC_FIELD_BODY, t, ZC_MATCH_EXACT,
+	    &query, &err), ZC_OK);
+	zc_qtext_free(t);
+	cr_assert_eq(zc_db_open(jdir, &db, &err), ZC_OK);
+	cr_assert_eq(zc_db_search(db, query, &opts, &ms, &err), ZC_OK, "%s",
+	    err.msg);
+	found = zc_mset_size(ms) > 0;
+	zc_mset_free(ms);
+	zc_db_close(db);
+	zc_query_free(query);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", jdir);
+	cr_assert_eq(system(cmd), 0);
+	return found;
+}
+
+/* A phrase is filtered by its pair terms (two units at consecutive
+ * positions): they span the texts of one paragraph, directly or over
+ * the space between them, and never two paragraphs. */
+Test(terms, pairs_span_the_joins_of_a_paragraph_and_never_two)
+{
+	static const char *const texts[] = { "科技创", "新治理", "AI", "test",
+	    "下一段" };
+	static const zc_join joins[] = { ZC_JOIN_PARAGRAPH, ZC_JOIN_DIRECT,
+	    ZC_JOIN_SPACE, ZC_JOIN_SPACE, ZC_JOIN_PARAGRAPH };
+	static const struct {
+		const char *q;
+		bool found;
+	} cases[] = {
+		{ "创新", true },       /* a pair across a direct join */
+		{ "技创新治", true },
+		{ "理 ai", true },      /* Han then Latin: a space */
+		{ "理ai", false },
+		{ "ai test", true },    /* the space between counts */
+		{ "aitest", false },
+		{ "t下", false },       /* two paragraphs */
+		{ "下一段", true },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		cr_expect_eq(joined_doc_matches(texts, joins, 5, cases[i].q),
+		    cases[i].found, "%s", cases[i].q);
+}
