@@ -43,8 +43,12 @@ zc_status zc_db_open(const char *path, zc_db **out, zc_error *err);
 /* Add another database (a shard) to db: searches cover all of them and
  * results equal those of one database holding everything. */
 zc_status zc_db_add_shard(zc_db *db, const char *path, zc_error *err);
-/* Bring db up to its latest committed revision (after ZC_EMODIFIED). */
+/* Bring db up to its latest committed revision (after ZC_EMODIFIED),
+ * in its current generation (xapian.cc). */
 zc_status zc_db_reopen(zc_db *db, zc_error *err);
+/* ZC_EMODIFIED if a database of db was compacted since it was opened:
+ * what a search read may be missing, search again after zc_db_reopen. */
+zc_status zc_db_verify(zc_db *db, zc_error *err);
 void zc_db_close(zc_db *db);
 
 typedef struct zc_db_stats {
@@ -85,6 +89,11 @@ zc_status zc_wdb_open(const char *path, int flags, zc_wdb **out,
 /* Commit pending changes, release the lock and free wdb.  The status is
  * the commit's: Xapian's destructor would swallow its failure. */
 zc_status zc_wdb_close(zc_wdb *wdb, zc_error *err);
+/* Write the committed database anew, compacted, as its next generation,
+ * make that current and remove the old one (xapian.cc): readers switch
+ * at once.  Only zc_wdb_close or zc_wdb_abandon may follow.  On failure
+ * the database stays as committed and open. */
+zc_status zc_wdb_compact(zc_wdb *wdb, zc_error *err);
 /* Close after a failure, reporting nothing.  As Xapian's close() does:
  * with a group open (zc_wdb_begin) the group is dropped, and so is every
  * change since the last commit (the group is unflushed); with none open,

@@ -10,7 +10,8 @@
  * place: only the passages shown are copied), and kept when the
  * highlighter confirms a match there; no passage is highlighted twice.
  * Every public call is one attempt function run again from scratch,
- * after zc_db_reopen, when the database changed under it.
+ * after zc_db_reopen, when the database changed under it or was
+ * compacted into a new generation while it read (zc_db_verify).
  */
 #include "zc_search.h"
 
@@ -394,6 +395,8 @@ zc_search_run(zc_db *db, zc_prepared *p, const zc_search_req *req,
 		memset(out, 0, sizeof *out);
 		st = run_once(db, zc_prepared_query(p), picker, req, out, err);
 		if (st == ZC_OK)
+			st = zc_db_verify(db, err);
+		if (st == ZC_OK)
 			return ZC_OK;
 		zc_hits_free(out);
 		if (!should_retry(db, st, attempt, err))
@@ -428,6 +431,8 @@ zc_search_count(zc_db *db, const zc_prepared *p, unsigned long *out,
 	for (int attempt = 0;; attempt++) {
 		*out = 0;
 		st = count_once(db, q, out, err);
+		if (st == ZC_OK)
+			st = zc_db_verify(db, err);
 		if (st == ZC_OK || !should_retry(db, st, attempt, err))
 			return st;
 	}
@@ -487,6 +492,8 @@ zc_search_paths(zc_db *db, const zc_prepared *p, zc_sort sort,
 		*out = NULL;
 		*n = 0;
 		st = paths_once(db, q, sort, out, n, err);
+		if (st == ZC_OK)
+			st = zc_db_verify(db, err);
 		if (st == ZC_OK)
 			return ZC_OK;
 		zc_search_paths_free(*out, *n);

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -18,13 +19,27 @@
 #include <string>
 #include <vector>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* A database as zc_db_open found it: the folder given, and the
+ * generation it opened there ("" for a folder that is itself a glass
+ * database, as zcindex wrote them before generations). */
+struct opened {
+	std::string root, gen;
+};
+
 struct zc_db {
 	Xapian::Database db;
-	std::vector<std::string> paths;
+	std::vector<opened> parts;
 };
 
 struct zc_wdb {
 	Xapian::WritableDatabase db;
+	opened at;
+	bool closed; /* compacted: db closed, its generation gone */
 };
 
 struct zc_xdoc {
@@ -128,6 +143,244 @@ read_metadata_keys(const Xapian::Database &db, const char *prefix,
 	}
 }
 
+/*
+ * ---- generations --------------------------------------------------------
+ *
+ * A database folder holds generations, g1, g2, ..., each a glass
+ * database, and XAPIANDB, Xapian's stub that names the current one
+ * ("glass gN"): Xapian opens a folder by its stub.  Compaction writes
+ * the next generation and then replaces the stub, one rename, so that
+ * a reader sees the old generation or the new, never a mix; the writer
+ * holds the old one's lock until the stub names the new.  Readers open
+ * the generation the stub names and check, after a search, that it
+ * still does (zc_db_verify): glass opens some tables only when first
+ * read, by path, and reads a removed one as empty, so a search that
+ * overlapped a removal would find nothing and say nothing.  So the
+ * compacting writer removes the old generation as soon as the stub names
+ * the new one, and every writer, with the current generation's lock
+ * held, removes what a killed run left (any other generation).
+ */
+
+#define STUB_FILE "XAPIANDB"
+
+static bool
+is_dir(const std::string &path)
+{
+	struct stat st;
+
+	return stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool
+exists(const std::string &path)
+{
+	return access(path.c_str(), F_OK) == 0;
+}
+
+/* The generation root's stub names ("" when there is no stub, or it is
+ * not one zcindex wrote: then Xapian reads it as it is). */
+static std::string
+stub_generation(const std::string &root)
+{
+	std::string path = root + "/" STUB_FILE, text;
+	FILE *f = fopen(path.c_str(), "r");
+	char buf[64];
+	size_t n;
+
+	if (f == NULL)
+		return "";
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	text.assign(buf, n);
+	if (text.compare(0, 7, "glass g") != 0 || text.back() != '\n')
+		return "";
+	text = text.substr(6, text.size() - 7);
+	for (size_t i = 1; i < text.size(); i++)
+		if (text[i] < '0' || text[i] > '9')
+			return "";
+	return text.size() > 1 ? text : "";
+}
+
+/* The number of generation folder name ("g12" -> 12), 0 if it is none. */
+static unsigned long
+generation_number(const char *name)
+{
+	char *end;
+	unsigned long n;
+
+	if (name[0] != 'g' || name[1] < '1' || name[1] > '9')
+		return 0;
+	errno = 0;
+	n = strtoul(name + 1, &end, 10);
+	return errno == 0 && *end == '\0' ? n : 0;
+}
+
+/* Every generation folder of root, by name. */
+static std::vector<std::string>
+generations(const std::string &root)
+{
+	std::vector<std::string> out;
+	DIR *d = opendir(root.c_str());
+	struct dirent *e;
+
+	if (d == NULL)
+		return out;
+	while ((e = readdir(d)) != NULL)
+		if (generation_number(e->d_name) > 0 &&
+		    is_dir(root + "/" + e->d_name))
+			out.push_back(e->d_name);
+	closedir(d);
+	return out;
+}
+
+static std::string
+next_generation(const std::string &root)
+{
+	unsigned long top = 0;
+
+	for (const std::string &g : generations(root))
+		if (generation_number(g.c_str()) > top)
+			top = generation_number(g.c_str());
+	return "g" + std::to_string(top + 1);
+}
+
+static void
+fsync_path(const std::string &path, int flags)
+{
+	int fd = open(path.c_str(), flags);
+
+	if (fd >= 0) {
+		(void)fsync(fd);
+		close(fd);
+	}
+}
+
+/* Make gen the current generation of root: write the stub aside, make
+ * it durable, rename it over the old one. */
+static void
+write_stub(const std::string &root, const std::string &gen)
+{
+	std::string tmp = root + "/" STUB_FILE ".tmp";
+	std::string text = "glass " + gen + "\n";
+	FILE *f = fopen(tmp.c_str(), "w");
+
+	if (f == NULL)
+		throw Xapian::DatabaseError(tmp + ": " + strerror(errno));
+	if (fwrite(text.data(), 1, text.size(), f) != text.size() ||
+	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		int saved = errno;
+		fclose(f);
+		unlink(tmp.c_str());
+		throw Xapian::DatabaseError(tmp + ": " + strerror(saved));
+	}
+	fclose(f);
+	if (rename(tmp.c_str(), (root + "/" STUB_FILE).c_str()) != 0) {
+		int saved = errno;
+		unlink(tmp.c_str());
+		throw Xapian::DatabaseError(root + "/" STUB_FILE ": " +
+		    strerror(saved));
+	}
+	fsync_path(root, O_RDONLY | O_DIRECTORY);
+}
+
+/* rm -r path; what cannot be removed stays (the next writer tries
+ * again). */
+static void
+remove_tree(const std::string &path)
+{
+	DIR *d = opendir(path.c_str());
+	struct dirent *e;
+
+	if (d != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			std::string name = e->d_name;
+
+			if (name == "." || name == "..")
+				continue;
+			if (is_dir(path + "/" + name))
+				remove_tree(path + "/" + name);
+			else
+				unlink((path + "/" + name).c_str());
+		}
+		closedir(d);
+	}
+	rmdir(path.c_str());
+}
+
+/* The glass files of a folder that was itself the database. */
+static const char *const legacy_files[] = {
+	"iamglass", "postlist.glass", "position.glass", "termlist.glass",
+	"docdata.glass", "spelling.glass", "synonym.glass", "flintlock",
+	NULL
+};
+
+/* With the lock on at's generation: remove every other generation, the
+ * half-written ones of a killed compaction included, and the glass
+ * files of the folder's time before generations. */
+static void
+remove_stale(const opened &at)
+{
+	for (const std::string &g : generations(at.root))
+		if (g != at.gen)
+			remove_tree(at.root + "/" + g);
+	if (!at.gen.empty() && !exists(at.root + "/iamglass"))
+		for (size_t i = 0; legacy_files[i] != NULL; i++)
+			unlink((at.root + "/" + legacy_files[i]).c_str());
+}
+
+/* Where root's database is now: its current generation, or the folder
+ * itself. */
+static opened
+locate(const std::string &root)
+{
+	opened at = { root, "" };
+
+	/* Xapian reads a folder with iamglass as glass before any stub */
+	if (!exists(root + "/iamglass"))
+		at.gen = stub_generation(root);
+	return at;
+}
+
+static std::string
+path_of(const opened &at)
+{
+	return at.gen.empty() ? at.root : at.root + "/" + at.gen;
+}
+
+/* Open root's database for writing with action: a new folder gets its
+ * first generation; a generation that stopped being current while this
+ * writer waited for it is left for the current one. */
+static zc_wdb *
+open_writer(const std::string &root, int action)
+{
+	for (int attempt = 0;; attempt++) {
+		opened at = locate(root);
+
+		if (at.gen.empty() && !exists(root + "/iamglass") &&
+		    !exists(root + "/" STUB_FILE)) {
+			if (action == Xapian::DB_OPEN)
+				throw Xapian::DatabaseNotFoundError(root +
+				    ": no database");
+			if (mkdir(root.c_str(), 0777) != 0 && errno != EEXIST)
+				throw Xapian::DatabaseCreateError(root + ": " +
+				    strerror(errno));
+			at.gen = "g1";
+		}
+		zc_wdb *w = new zc_wdb{Xapian::WritableDatabase(path_of(at),
+		    action), at, false};
+		opened now = locate(root);
+
+		if (now.gen == at.gen || attempt >= 3) {
+			if (!at.gen.empty() && !exists(root + "/" STUB_FILE))
+				write_stub(root, at.gen);
+			remove_stale(at);
+			return w;
+		}
+		w->db.close();
+		delete w;
+	}
+}
+
 extern "C" {
 
 /* ---- reading ---------------------------------------------------------- */
@@ -137,7 +390,8 @@ zc_db_open(const char *path, zc_db **out, zc_error *err)
 {
 	*out = NULL;
 	try {
-		zc_db *h = new zc_db{Xapian::Database(path), {path}};
+		opened at = locate(path);
+		zc_db *h = new zc_db{Xapian::Database(path_of(at)), {at}};
 		*out = h;
 		return ZC_OK;
 	} catch (...) {
@@ -149,8 +403,10 @@ zc_status
 zc_db_add_shard(zc_db *db, const char *path, zc_error *err)
 {
 	try {
-		db->db.add_database(Xapian::Database(path));
-		db->paths.push_back(path);
+		opened at = locate(path);
+
+		db->db.add_database(Xapian::Database(path_of(at)));
+		db->parts.push_back(at);
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);
@@ -161,11 +417,36 @@ zc_status
 zc_db_reopen(zc_db *db, zc_error *err)
 {
 	try {
-		db->db.reopen();
+		bool moved = false;
+
+		for (opened &at : db->parts) {
+			opened now = locate(at.root);
+
+			moved = moved || now.gen != at.gen;
+			at = now;
+		}
+		if (!moved) {
+			db->db.reopen();
+			return ZC_OK;
+		}
+		Xapian::Database fresh;
+		for (const opened &at : db->parts)
+			fresh.add_database(Xapian::Database(path_of(at)));
+		db->db = fresh;
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);
 	}
+}
+
+zc_status
+zc_db_verify(zc_db *db, zc_error *err)
+{
+	for (const opened &at : db->parts)
+		if (locate(at.root).gen != at.gen)
+			return zc_fail(err, ZC_EMODIFIED, "%s: compacted "
+			    "during the search", at.root.c_str());
+	return ZC_OK;
 }
 
 void
@@ -249,7 +530,33 @@ zc_wdb_open(const char *path, int flags, zc_wdb **out, zc_error *err)
 	else if (flags & ZC_WDB_CREATE)
 		action = Xapian::DB_CREATE_OR_OPEN;
 	try {
-		*out = new zc_wdb{Xapian::WritableDatabase(path, action)};
+		*out = open_writer(path, action);
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
+zc_wdb_compact(zc_wdb *wdb, zc_error *err)
+{
+	try {
+		std::string gen = next_generation(wdb->at.root);
+		std::string dest = wdb->at.root + "/" + gen;
+
+		Xapian::Database(path_of(wdb->at)).compact(dest,
+		    Xapian::DBCOMPACT_NO_RENUMBER);
+		fsync_path(wdb->at.root, O_RDONLY | O_DIRECTORY);
+		write_stub(wdb->at.root, gen);
+		/* a folder that was the database: its iamglass would hide
+		 * the stub from Xapian */
+		if (wdb->at.gen.empty())
+			unlink((wdb->at.root + "/iamglass").c_str());
+		/* Readers that opened the old generation notice the new one
+		 * (zc_db_verify) and search again, so it goes now. */
+		wdb->db.close();
+		wdb->closed = true;
+		remove_stale(opened{wdb->at.root, gen});
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);
@@ -264,8 +571,10 @@ zc_wdb_close(zc_wdb *wdb, zc_error *err)
 	if (wdb == NULL)
 		return ZC_OK;
 	try {
-		wdb->db.commit();
-		wdb->db.close();
+		if (!wdb->closed) {
+			wdb->db.commit();
+			wdb->db.close();
+		}
 	} catch (...) {
 		st = fail_from_exception(err);
 	}
@@ -288,7 +597,8 @@ zc_wdb_abandon(zc_wdb *wdb)
 		 * last commit; outside one it commits what is pending, and
 		 * zcindex writes only inside groups, so that is whole groups
 		 * (test_xapian: abandoning_*). */
-		wdb->db.close();
+		if (!wdb->closed)
+			wdb->db.close();
 	} catch (...) {
 	}
 	try {

@@ -76,14 +76,14 @@ for h in - '' home relh; do
 		check "$(echo "$miss_s" | head -n 1)" "zcsearch: $msg" "$what: zcsearch says why"
 		check "$(echo "$miss_i" | head -n 1)" "zcindex: $msg" "$what: zcindex says why"
 		run "$dv" "$zv" "$xv" "$hv" "$zcindex" -q "$tmp/corpus" 2>/dev/null
-		check "$?:$(find "$s" -name 'iamglass' | wc -l | tr -d ' ')" "2:0" "$what: zcindex writes no database"
+		check "$?:$(find "$s" -name 'iamglass' -o -name XAPIANDB | wc -l | tr -d ' ')" "2:0" "$what: zcindex writes no database"
 		;;
 	*)
 		check "$miss_s" "zcsearch: $want: no index here (run zcindex first)" "$what: zcsearch looks in $want"
 		check "${miss_i%% (*}" "zcindex: $want: no index here" "$what: zcindex --status looks in $want"
 		run "$dv" "$zv" "$xv" "$hv" "$zcindex" -q "$tmp/corpus"
 		check "$?" 0 "$what: zcindex"
-		check "$(find "$s" -name iamglass)" "$want/iamglass" "$what: the only database is $want"
+		check "$(find "$s" -name XAPIANDB)" "$want/XAPIANDB" "$what: the only database is $want"
 		check "$(run "$dv" "$zv" "$xv" "$hv" "$zcsearch" -l 沃壤行动)" "$doc" "$what: zcsearch finds what zcindex wrote"
 		check "$(run "$dv" "$zv" "$xv" "$hv" "$zcindex" --status | sed -n 's/^database: *//p')" "$want" "$what: zcindex --status names it"
 		;;

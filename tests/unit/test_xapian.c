@@ -542,3 +542,82 @@ Test(xapian, abandoning_outside_a_group_commits_what_is_pending)
 	cr_expect_eq(st.doc_count, 5);
 	zc_db_close(db);
 }
+
+/* Whether path exists. */
+static bool
+present(const char *name)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return access(path, F_OK) == 0;
+}
+
+/* A folder is the database's generations and the stub that names the
+ * current one; compaction writes the next, removes the old, and a reader
+ * of the old one learns of it (zc_db_verify) and finds the new. */
+Test(xapian, compaction_replaces_the_generation_and_readers_follow)
+{
+	zc_error err = {0};
+	zc_wdb *w;
+	zc_db *db;
+
+	build_sample();
+	cr_expect(present("XAPIANDB") && present("g1/iamglass"));
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
+	cr_assert_eq(zc_db_verify(db, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_compact(w, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+	cr_expect(present("g2/iamglass"));
+	cr_expect(!present("g1"), "the old generation is removed");
+	cr_expect_eq(zc_db_verify(db, &err), ZC_EMODIFIED);
+	cr_assert_eq(zc_db_reopen(db, &err), ZC_OK, "%s", err.msg);
+	cr_expect_eq(zc_db_verify(db, &err), ZC_OK);
+	cr_expect_str_eq(hits(db, term("孵化"), NULL), "a2 a1");
+	zc_db_close(db);
+	/* the compacted generation is written to like any other */
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	add_doc(w, "Qe:1", "孵化", "20200101", "e", "e1");
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
+	cr_expect_str_eq(hits(db, term("孵化"), NULL), "e1 a2 a1");
+	zc_db_close(db);
+}
+
+/* What a killed compaction leaves (a half-written generation) goes with
+ * the next writer, and a folder that is itself a glass database, as
+ * zcindex wrote them before generations, is read and written in place
+ * until its compaction moves it into a generation. */
+Test(xapian, a_writer_clears_leftovers_and_moves_a_plain_database)
+{
+	zc_error err = {0};
+	char cmd[512];
+	zc_wdb *w;
+	zc_db *db;
+
+	build_sample();
+	snprintf(cmd, sizeof cmd, "mkdir '%s/g7' && echo x > '%s/g7/iamglass'",
+	    dir, dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	cr_expect(!present("g7"), "a leftover generation is removed");
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+
+	/* the layout before generations */
+	snprintf(cmd, sizeof cmd, "cd '%s' && mv g1/* . && rmdir g1 && "
+	    "rm XAPIANDB", dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
+	add_doc(w, "Qe:1", "孵化", "20200101", "e", "e1");
+	cr_assert_eq(zc_wdb_commit(w, &err), ZC_OK);
+	cr_expect(present("iamglass") && !present("XAPIANDB"));
+	cr_assert_eq(zc_wdb_compact(w, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+	cr_expect(present("XAPIANDB") && present("g1/iamglass"));
+	cr_expect(!present("iamglass") && !present("postlist.glass"),
+	    "the plain database's files are removed");
+	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
+	cr_expect_str_eq(hits(db, term("孵化"), NULL), "e1 a2 a1");
+	zc_db_close(db);
+}

@@ -1,0 +1,41 @@
+#!/bin/sh
+# zcindex compacts the database when a run rewrote a tenth of its
+# documents or more: the folder then holds the stub XAPIANDB and one
+# generation, the next one, and searches find the same.  A run that
+# changed less leaves the generation as it is; what a killed compaction
+# left is removed by the next run.
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$tmp/d"
+i=0
+for f in "$top"/corpus/*.txt; do
+	for k in 1 2 3 4; do
+		i=$((i + 1))
+		cp "$f" "$tmp/d/$i.txt"
+	done
+done
+n=$(ls "$tmp/d" | wc -l | tr -d ' ')
+gens() { ls "$tmp/db" | tr '\n' ' '; }
+
+"$zcindex" --db "$tmp/db" -q "$tmp/d"
+check "$?" 0 "first run"
+check "$(gens)" "XAPIANDB g2 " "a new database is compacted into its second generation"
+check "$(cat "$tmp/db/XAPIANDB")" "glass g2" "the stub names it"
+before=$("$zcsearch" --db "$tmp/db" -l 沃壤行动 | sort)
+check "$(echo "$before" | wc -l | tr -d ' ')" 4 "and it is searched"
+
+printf "\n\n新增一段孵化器\n" >> "$tmp/d/1.txt"
+"$zcindex" --db "$tmp/db" -q "$tmp/d"
+check "$(gens)" "XAPIANDB g2 " "one file of $n changed: no compaction"
+check "$("$zcsearch" --db "$tmp/db" -l 新增一段孵化器)" "$tmp/d/1.txt" "its change is searched"
+
+for f in "$tmp"/d/*.txt; do printf "\n\n再加一行\n" >> "$f"; done
+mkdir "$tmp/db/g9"
+echo junk > "$tmp/db/g9/iamglass"
+"$zcindex" --db "$tmp/db" -q "$tmp/d"
+check "$?" 0 "every file changed"
+check "$(gens)" "XAPIANDB g3 " "compacted again; the killed run's g9 is gone"
+check "$("$zcsearch" --db "$tmp/db" -l 沃壤行动 | sort)" "$before" "the same files found"
+check "$("$zcsearch" --db "$tmp/db" -c 再加一行)" "$n" "with their changes"
+
+finish
