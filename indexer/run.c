@@ -738,10 +738,10 @@ static void
 compact_if_worth(const run *r, zc_wdb *w)
 {
 	zc_error err = {0};
-	unsigned long docs = 0;
+	unsigned long docs = 0, changed = r->indexed + r->removed;
 
-	if (zc_wdb_doc_count(w, &docs, &err) != ZC_OK ||
-	    (r->indexed + r->removed) * 10 < docs || r->indexed + r->removed == 0)
+	if (changed == 0 || zc_wdb_doc_count(w, &docs, &err) != ZC_OK ||
+	    changed * 10 < docs)
 		return;
 	if (zc_wdb_compact(w, &err) != ZC_OK)
 		zc_warn("%s: cannot compact: %s", r->opts->db_path, err.msg);
