@@ -137,3 +137,38 @@ Test(lexicon, an_unreadable_file_is_an_error)
 	cr_expect_null(lx);
 	cr_expect_neq(strstr(err.msg, "/tmp"), NULL);
 }
+
+/* The shipped terms are searched in place (sorted by gen-lexicon.sh):
+ * every term of data/lexicon.txt is found, read from the file itself,
+ * and no term with a byte added or taken away is, unless it is one. */
+Test(lexicon, every_term_of_the_shipped_file_is_found)
+{
+	zc_lexicon *lx = new_lexicon(NULL), *file;
+	FILE *f = fopen("data/lexicon.txt", "r");
+	char line[512];
+	size_t n = 0;
+
+	cr_assert_not_null(f, "run from the top of the tree");
+	file = new_lexicon("data/lexicon.txt");
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *hash = strchr(line, '#');
+		size_t len;
+
+		if (hash != NULL)
+			*hash = '\0';
+		len = strcspn(line, " \t\r\n");
+		line[len] = '\0';
+		if (len == 0)
+			continue;
+		n++;
+		cr_expect(has(lx, line), "%s", line);
+		line[len - 1] = '\0';
+		cr_expect_eq(has(lx, line), zc_lexicon_has(file, line,
+		    len - 1), "%s", line);
+	}
+	fclose(f);
+	cr_expect_gt(n, 1000u);
+	cr_expect(!has(lx, "科技企业孵化器X"));
+	zc_lexicon_free(file);
+	zc_lexicon_free(lx);
+}
