@@ -103,7 +103,7 @@ def sql_str(s):
     return "'" + s.replace("'", "''") + "'"
 
 
-def fts_sql(kind, words):
+def fts_sql(kind, words, limit=10):
     """The SQL a user of FTS5 trigram writes: MATCH phrases for strings of
     3+ characters (ranked by bm25), instr() for shorter ones, which the
     trigram index cannot serve; filters run as the bare word."""
@@ -115,9 +115,9 @@ def fts_sql(kind, words):
         where.append("docs MATCH " + sql_str(" AND ".join(
             '"%s"' % w.replace('"', '""') for w in match)))
     where += ["instr(body, %s) > 0" % sql_str(w) for w in short]
-    order = " ORDER BY rank" if match else ""
-    return ("SELECT path FROM docs WHERE %s%s LIMIT 10;" % (
-        " AND ".join(where), order))
+    order = " ORDER BY rank" if match and limit else ""
+    return ("SELECT path FROM docs WHERE %s%s%s;" % (
+        " AND ".join(where), order, " LIMIT %d" % limit if limit else ""))
 
 
 def draw_queries(files, rng):
@@ -257,26 +257,36 @@ def main():
         odb = os.path.join(scratch, "omega")
         qrows = ["| query set | zcsearch p50 ms | p95 ms | rg p50 ms | p95 ms | omega p50 ms | p95 ms | fts5 p50 ms | p95 ms | rg/zc p50 | omega/zc p50 | omega/zc p95 | fts5/zc p50 | fts5/zc p95 | zc hits |",
                  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
-        for kind, qs in sets.items():
+        # the ranked sets, then two list sets: every file (zcsearch -l,
+        # quest and FTS5 without a limit) with an exact string, with
+        # two or three words
+        runs = [(k, k, True) for k in sets]
+        runs += [("exact -l", "exact", False), ("and2 -l", "and2", False),
+                 ("and3 -l", "and3", False)]
+        for label, kind, ranked in runs:
+            qs = sets[kind]
             zt, rt, ot, ft = [], [], [], []
             hits = 0
             for words in qs:
                 q = zc_query(kind, words)
-                t, p = timed([zcsearch, "--db", zdb, "-n", "10", q])
+                t, p = timed([zcsearch, "--db", zdb] +
+                             (["-n", "10"] if ranked else ["-l"]) + [q])
                 zt.append(t)
                 hits += p.returncode == 0
                 rt.append(rg_and(words, docs))
-                t, _ = timed(["quest", "-d", odb, "-m", "10",
+                t, _ = timed(["quest", "-d", odb, "-m",
+                              "10" if ranked else str(len(files)),
                               quest_query(kind, words)], env=env_cjk)
                 ot.append(t)
-                t, _ = timed(["sqlite3", fdb, fts_sql(kind, words)])
+                t, _ = timed(["sqlite3", fdb, fts_sql(
+                    kind, words, 10 if ranked else 0)])
                 ft.append(t)
             z50, z95 = pct(zt, 50) * 1e3, pct(zt, 95) * 1e3
             f50, f95 = pct(ft, 50) * 1e3, pct(ft, 95) * 1e3
             r50, r95 = pct(rt, 50) * 1e3, pct(rt, 95) * 1e3
             o50, o95 = pct(ot, 50) * 1e3, pct(ot, 95) * 1e3
             qrows.append("| %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f× | %.1f× | %.1f× | %.1f× | %d/%d |" % (
-                kind, z50, z95, r50, r95, o50, o95, f50, f95, r50 / z50,
+                label, z50, z95, r50, r95, o50, o95, f50, f95, r50 / z50,
                 o50 / z50, o95 / z95, f50 / z50, f95 / z95, hits, len(qs)))
 
         cpu = "unknown"
@@ -300,7 +310,10 @@ def main():
                "- sets: word, and2, and3 (bare 2-character words), exact "
                "(quoted, 2-8 characters), title (a law's title, bare), "
                "fragment (8-16 characters of a law, bare), filter (a word "
-               "and date:2000..2024); every one ranked top 10",
+               "and date:2000..2024), each ranked top 10 (zcsearch -n 10, "
+               "quest -m 10, FTS5 LIMIT 10); exact -l, and2 -l, and3 -l: "
+               "the same queries listing every file (zcsearch -l, quest -m "
+               "all, FTS5 without LIMIT)",
                "- ratios: a peer's time over zcsearch's in this run (above "
                "1× means zcsearch is faster)",
                "- latency: whole process (spawn, open, search, print), %d "
