@@ -7,7 +7,7 @@ MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 BUILD ?= build
-PKGS := xapian-core icu-uc icu-i18n libxml-2.0
+PKGS := xapian-core icu-uc icu-i18n libxml-2.0 zlib
 VERSION := 0.1.0
 
 CC ?= cc
@@ -86,7 +86,7 @@ $(BUILD)/zcindex: $(INDEXER_OBJ) $(LIBA)
 # of a search on the laws corpus).  ZC_STATIC_ICU=no links it shared.
 ZC_STATIC_ICU ?= yes
 ifeq ($(ZC_STATIC_ICU),yes)
-SEARCH_LIBS = $(shell pkg-config --libs xapian-core) -Wl,-Bstatic \
+SEARCH_LIBS = $(shell pkg-config --libs xapian-core zlib) -Wl,-Bstatic \
 	$(shell pkg-config --libs icu-i18n icu-uc) -Wl,-Bdynamic \
 	-lstdc++ -lm -ldl -pthread
 else

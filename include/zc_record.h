@@ -3,11 +3,24 @@
  * in the index, what a search prints, so that no hit needs its source
  * file.
  *
- * Encoding: the path, each metadata field, the number of passages, then
- * each passage's line, first position and text; every item as
- * "<len>:<bytes>" with len in decimal, an absent value as "-".
- * Binary-safe and versionless on purpose: the schema version in
- * zc_schema.h covers it.
+ * Layout: every number a LEB128 varint (7 bits a byte, low first); a
+ * part "stored" is deflated (zlib format) when that made it smaller, else
+ * kept as it is, which its stored size then says (equal to its size).
+ *
+ *   record = header size, stored header size, stored header, chunks
+ *   header = path (length, bytes), each metadata field (0 if absent,
+ *            else 1 + length, bytes), number of passages, per passage
+ *            its line and first position (each the difference from the
+ *            passage before, modulo 2^32) and text length, number of
+ *            chunks, per chunk its number of passages and stored size
+ *   chunks = each chunk stored: the texts of its passages, in order
+ *
+ * A chunk is consecutive passages, closed once their text reaches a
+ * fixed size (CHUNK_BYTES, record.c says why), so that a hit inflates
+ * only the chunks of the passages it looks at; the header is deflated
+ * too, or glass would deflate the whole record again and inflate it on
+ * every read.
+ * Versionless on purpose: the schema version in zc_schema.h covers it.
  */
 #ifndef ZC_RECORD_H
 #define ZC_RECORD_H
@@ -19,40 +32,50 @@
 void zc_record_encode(const zc_doc *doc, zc_buf *out);
 
 /* Parse data into *out (zeroed first; free with zc_doc_free, also on
- * failure): path, metadata and passages with their lines and positions;
- * format and encoding stay NULL.  ZC_EINVAL if malformed. */
+ * failure): path, metadata and passages with their texts, lines and
+ * positions; format and encoding stay NULL.  ZC_EINVAL if malformed,
+ * header or any chunk. */
 zc_status zc_record_decode(const char *data, size_t len, zc_doc *out,
     zc_error *err);
 
-/* A record read in place, for a search that shows a few passages of a
- * document holding hundreds: nothing is copied, every pointer points
- * into the bytes given (which must outlive the view), and strings are
- * not NUL-terminated. */
+/* A record opened for a search that shows a few passages of a document
+ * holding hundreds: the header is read at open, a passage's text when it
+ * is asked for, inflating its chunk once.  Strings are not
+ * NUL-terminated and are borrowed until zc_record_view_close; the bytes
+ * given to zc_record_view_open must outlive the view. */
 typedef struct zc_record_view {
 	const char *path;                 /* never NULL */
 	size_t path_len;
 	const char *meta[ZC_FIELD_COUNT]; /* NULL when absent */
 	size_t meta_len[ZC_FIELD_COUNT];
 	size_t n_passages;
-	const char *passages, *end;       /* private: the passages' bytes */
+	struct zc_record_parts *parts;    /* private (record.c) */
 } zc_record_view;
 
 typedef struct zc_record_passage {
-	const char *text; /* borrowed from the record's bytes */
-	size_t len;
-	unsigned line;    /* as zc_passage */
+	size_t len;    /* bytes of its text (zc_record_view_text) */
+	unsigned line; /* as zc_passage */
 	unsigned pos;
 } zc_record_passage;
 
-/* Read the path, the metadata and the number of passages of data[0..len)
- * into *out.  ZC_EINVAL if they are malformed. */
+/* Read the header of data[0..len) into *out: path, metadata, every
+ * passage's line, position and length, and where each chunk lies.
+ * ZC_EINVAL if any of it is malformed (*out is then closed already);
+ * on ZC_OK release *out with zc_record_view_close. */
 zc_status zc_record_view_open(const char *data, size_t len,
     zc_record_view *out, zc_error *err);
 
-/* Every passage of v, into out[0..v->n_passages), read up to the end of
- * the record: ZC_EINVAL if the rest of the record is malformed, as
- * zc_record_decode would say of it. */
-zc_status zc_record_view_passages(const zc_record_view *v,
-    zc_record_passage *out, zc_error *err);
+/* Every passage of v, into out[0..v->n_passages). */
+void zc_record_view_passages(const zc_record_view *v,
+    zc_record_passage *out);
+
+/* The text of passage i < v->n_passages, borrowed from v: its chunk is
+ * inflated on first use and kept.  ZC_EINVAL if that chunk is malformed
+ * (it does not inflate to exactly its passages' lengths). */
+zc_status zc_record_view_text(zc_record_view *v, size_t i,
+    const char **text, size_t *len, zc_error *err);
+
+/* Release what v owns and zero it; a zeroed view is fine. */
+void zc_record_view_close(zc_record_view *v);
 
 #endif

@@ -51,9 +51,12 @@
  * Values: ZC_SLOT_DATE holds 发文日期 as "YYYYMMDD" (ranges, sorting);
  * ZC_SLOT_PATH holds the file's path (-l reads no document data).
  *
- * Document data: the document record of zc_record.h (path, metadata and
- * every passage with its line and first position), so that a hit prints
- * without the source file.
+ * Document data: the document record of zc_record.h, so that a hit
+ * prints without the source file: a deflated header (path, metadata,
+ * every passage's line, first position and length), then the passage
+ * texts in chunks deflated one by one, so that a hit inflates only the
+ * chunks of the passages it highlights or shows (and glass, finding
+ * nothing to shrink, stores the record as it is).
  *
  * Metadata keys: ZC_META_FILE + path -> per-file state (indexer/state.h);
  * ZC_META_ROOT + path -> roots indexed; ZC_META_VERSION -> schema version;
@@ -65,9 +68,10 @@
  * terms fold {} and drop C1 controls, dates read by zc_dates.h, 廿 and 卅
  * are numerals; 3: every character a positional term, whitespace runs
  * too, paragraphs not passages apart, words without positions; 4: pair
- * terms).  zcindex re-reads every file of a database of an older
- * schema and refuses one of a newer schema (indexer/run.c); zcsearch
- * reads any, since records and terms stay readable.
+ * terms, the record in chunks).  zcindex re-reads every file of a
+ * database of an older schema and refuses one of a newer schema
+ * (indexer/run.c); zcsearch reads the terms of any, with a warning, but
+ * refuses a record older than schema 4 as malformed.
  */
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H

@@ -6,9 +6,10 @@
  * Invariants: a result list is a list of documents (one Xapian document
  * per file), each shown by its best passages; a passage is chosen from
  * the positions of the query's anchor terms in the document, mapped to
- * passages by their first positions (stored in the record, read in
- * place: only the passages shown are copied), and kept when the
- * highlighter confirms a match there; no passage is highlighted twice.
+ * passages by their first positions (read from the record's header),
+ * and kept when the highlighter confirms a match there; no passage is
+ * highlighted twice, and only the texts of the passages highlighted or
+ * shown are read (inflated by their chunks: zc_record.h).
  * Every public call is one attempt function run again from scratch,
  * after zc_db_reopen, when the database changed under it or was
  * compacted into a new generation while it read (zc_db_verify).
@@ -186,12 +187,13 @@ take(shown *chosen, size_t *n, size_t passage, zc_spans *spans)
 	(*n)++;
 }
 
-/* The best want passages of the document, best first, into chosen. */
+/* The best want passages of the document v, best first, into chosen. */
 static zc_status
-choose(const zc_picker *p, const zc_mset *ms, size_t i,
-    const zc_record_passage *ps, size_t np, size_t want, shown *chosen,
+choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
+    const zc_record_passage *ps, size_t want, shown *chosen,
     size_t *n_chosen, zc_error *err)
 {
+	size_t np = v->n_passages;
 	size_t nc = 0, checks = 0;
 	tally *t = zc_xcalloc(np ? np : 1, sizeof *t);
 	candidate *c = zc_xcalloc(np ? np : 1, sizeof *c);
@@ -212,8 +214,12 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 	 * no passage holds an anchor (the title or a field matched) */
 	for (size_t k = 0; st == ZC_OK && k < nc && *n_chosen < want &&
 	    (checks < MAX_CHECKS || p->unanchored); k++, checks++) {
-		const zc_record_passage *pp = &ps[c[k].passage];
-		st = zc_highlight(p->hl, pp->text, pp->len, &spans, err);
+		const char *text;
+		size_t len;
+
+		st = zc_record_view_text(v, c[k].passage, &text, &len, err);
+		if (st == ZC_OK)
+			st = zc_highlight(p->hl, text, len, &spans, err);
 		if (st == ZC_OK && spans.n > 0)
 			take(chosen, n_chosen, c[k].passage, &spans);
 		opening_checked |= c[k].passage == 0;
@@ -229,11 +235,12 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i,
 	return st;
 }
 
-/* Append the hit of passage ps (NULL: a document without passages) of
- * the document v, with its spans (handed over). */
+/* Append the hit of a passage of the document v, with its line and text
+ * (copied) and its spans (handed over). */
 static void
-push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
-    zc_spans *spans, unsigned rank, double score, zc_docid id)
+push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
+    const char *text, size_t len, zc_spans *spans, unsigned rank,
+    double score, zc_docid id)
 {
 	static const zc_spans empty = ZC_SPANS_INIT;
 	zc_hit *hit;
@@ -245,13 +252,8 @@ push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
 	hit->score = score;
 	hit->docid = id;
 	hit->path = zc_xstrndup(v->path, v->path_len);
-	if (ps != NULL) {
-		hit->line = ps->line;
-		hit->passage = zc_xstrndup(ps->text, ps->len);
-	} else {
-		hit->line = 1;
-		hit->passage = zc_xstrdup("");
-	}
+	hit->line = line;
+	hit->passage = zc_xstrndup(text, len);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		if (v->meta[f] != NULL)
 			hit->meta.value[f] = zc_xstrndup(v->meta[f],
@@ -260,8 +262,7 @@ push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
 	*spans = empty;
 }
 
-/* The best per_doc passages of hit i of ms, as hits of this rank; only
- * they are copied out of the document's record. */
+/* The best per_doc passages of hit i of ms, as hits of this rank. */
 static zc_status
 add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
     const zc_picker *picker, zc_hits *h, zc_error *err)
@@ -270,41 +271,43 @@ add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
 	size_t len = 0, n = 0;
 	zc_record_view v = { 0 };
 	zc_record_passage *ps = NULL;
-	shown *chosen;
+	shown *chosen = NULL;
 	zc_spans none = ZC_SPANS_INIT;
 	zc_status st;
 
 	st = zc_mset_data(ms, i, &data, &len, err);
-	if (st != ZC_OK)
-		return st;
-	st = zc_record_view_open(data, len, &v, err);
+	if (st == ZC_OK)
+		st = zc_record_view_open(data, len, &v, err);
 	if (st == ZC_OK) {
 		ps = zc_xcalloc(v.n_passages ? v.n_passages : 1, sizeof *ps);
-		st = zc_record_view_passages(&v, ps, err);
+		zc_record_view_passages(&v, ps);
+		/* --per-doc may ask for far more passages than there are */
+		chosen = zc_xcalloc(per_doc < v.n_passages ? per_doc :
+		    v.n_passages + 1, sizeof *chosen);
+		st = choose(picker, ms, i, &v, ps, per_doc, chosen, &n, err);
 	}
-	/* --per-doc may ask for far more passages than a document has */
-	chosen = zc_xcalloc(per_doc < v.n_passages ? per_doc :
-	    v.n_passages + 1, sizeof *chosen);
-	if (st == ZC_OK)
-		st = choose(picker, ms, i, ps, v.n_passages, per_doc, chosen,
-		    &n, err);
 	for (size_t k = 0; st == ZC_OK && k < n; k++) {
-		const zc_record_passage *pp = &ps[chosen[k].passage];
+		const char *text;
+		size_t text_len;
 
-		if (!chosen[k].known)
-			st = zc_highlight(picker->hl, pp->text, pp->len,
+		st = zc_record_view_text(&v, chosen[k].passage, &text,
+		    &text_len, err);
+		if (st == ZC_OK && !chosen[k].known)
+			st = zc_highlight(picker->hl, text, text_len,
 			    &chosen[k].spans, err);
 		if (st == ZC_OK)
-			push_hit(h, &v, pp, &chosen[k].spans, rank,
+			push_hit(h, &v, ps[chosen[k].passage].line, text,
+			    text_len, &chosen[k].spans, rank,
 			    zc_mset_weight(ms, i), zc_mset_docid(ms, i));
 	}
 	if (st == ZC_OK && n == 0) /* a document without passages */
-		push_hit(h, &v, NULL, &none, rank, zc_mset_weight(ms, i),
+		push_hit(h, &v, 1, "", 0, &none, rank, zc_mset_weight(ms, i),
 		    zc_mset_docid(ms, i));
 	for (size_t k = 0; k < n; k++)
 		zc_spans_free(&chosen[k].spans);
 	free(chosen);
 	free(ps);
+	zc_record_view_close(&v);
 	free(data);
 	return st;
 }
