@@ -70,8 +70,10 @@
  * too, paragraphs not passages apart, words without positions; 4: pair
  * terms, the record in chunks).  zcindex re-reads every file of a
  * database of an older schema and refuses one of a newer schema
- * (indexer/run.c); zcsearch reads the terms of any, with a warning, but
- * refuses a record older than schema 4 as malformed.
+ * (indexer/run.c); zcsearch reads any, with a warning, and its records
+ * too (record.c reads those of schema 3 in place), but finds no text of
+ * more than one character in a document of schema 3, which has no pair
+ * terms: a database re-read half-way holds both kinds.
  */
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H

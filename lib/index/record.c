@@ -28,6 +28,12 @@
  * 4 KB would save about 0.07 ms more a query for 9% more bytes. */
 #define CHUNK_BYTES 8192
 
+/* The first byte of a record in this layout.  A record of schema 3 and
+ * before starts with the decimal length of its path, never a 0 byte,
+ * and is still read (open_v3): a database re-read for a new schema
+ * holds both until every file has been walked again (indexer/run.c). */
+#define RECORD_CHUNKED '\0'
+
 /* Deflate shrinks data at most 1032 times (a 258-byte match in one bit
  * or so), so a stored part claiming to inflate to more is malformed, and
  * no claim makes the reader allocate more than that ratio of the bytes
@@ -115,6 +121,7 @@ zc_record_encode(const zc_doc *doc, zc_buf *out)
 	 * on every read.  With the header stored as it is, it did so for
 	 * 3,321 of the 3,480 records above (to save 0.4 of 22 MB); with it
 	 * deflated, for none. */
+	zc_buf_putc(out, RECORD_CHUNKED);
 	put_varint(out, head.len);
 	put_varint(out, put_stored(&stored, head.data, head.len));
 	zc_buf_append(out, stored.data, stored.len);
@@ -285,6 +292,91 @@ get_passages(const unsigned char *p, const unsigned char *end,
 	return i == n && p == end && chunks == chunks_end;
 }
 
+/* ---- schema 3 records: "<len>:<bytes>" items ------------------------- */
+
+/* Read one item at *p into s and len (s NULL for "-").  False if
+ * malformed. */
+static bool
+get_item(const char **p, const char *end, const char **s, size_t *len)
+{
+	const char *q = *p;
+	size_t n = 0;
+
+	*s = NULL;
+	*len = 0;
+	if (q < end && *q == '-') {
+		*p = q + 1;
+		return true;
+	}
+	while (q < end && *q >= '0' && *q <= '9') {
+		if (n > (size_t)(end - q))
+			return false;
+		n = n * 10 + (size_t)(*q++ - '0');
+	}
+	if (q == *p || q >= end || *q != ':' || n > (size_t)(end - q - 1))
+		return false;
+	*s = q + 1;
+	*len = n;
+	*p = q + 1 + n;
+	return true;
+}
+
+static bool
+get_number(const char **p, const char *end, size_t max, size_t *out)
+{
+	const char *s;
+	size_t len, n = 0;
+
+	if (!get_item(p, end, &s, &len) || s == NULL || len == 0 || len > 18)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		n = n * 10 + (size_t)(s[i] - '0');
+	}
+	*out = n;
+	return n <= max;
+}
+
+/* The path, the metadata, then per passage its line, first position and
+ * text, read in place: each passage is a chunk of its own, stored as it
+ * is. */
+static bool
+open_v3(const char *p, const char *end, zc_record_view *v)
+{
+	struct zc_record_parts *parts = v->parts;
+	size_t n;
+
+	if (!get_item(&p, end, &v->path, &v->path_len) || v->path == NULL)
+		return false;
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		if (!get_item(&p, end, &v->meta[f], &v->meta_len[f]))
+			return false;
+	/* the shortest passage is "1:1" "1:0" "0:" */
+	if (!get_number(&p, end, (size_t)(end - p) / 8, &n))
+		return false;
+	v->n_passages = n;
+	parts->n_chunks = n;
+	parts->passages = zc_xcalloc(n ? n : 1, sizeof *parts->passages);
+	parts->chunk_of = zc_xcalloc(n ? n : 1, sizeof *parts->chunk_of);
+	parts->offset = zc_xcalloc(n ? n : 1, sizeof *parts->offset);
+	parts->chunks = zc_xcalloc(n ? n : 1, sizeof *parts->chunks);
+	for (size_t k = 0; k < n; k++) {
+		size_t line, pos, len;
+		const char *s;
+
+		if (!get_number(&p, end, UINT32_MAX, &line) ||
+		    !get_number(&p, end, UINT32_MAX, &pos) ||
+		    !get_item(&p, end, &s, &len) || s == NULL)
+			return false;
+		parts->passages[k] = (zc_record_passage){ len,
+		    (unsigned)line, (unsigned)pos };
+		parts->chunk_of[k] = k;
+		parts->chunks[k] = (chunk){ s, len, len, NULL, NULL };
+	}
+	return p == end;
+}
+
 zc_status
 zc_record_view_open(const char *data, size_t len, zc_record_view *out,
     zc_error *err)
@@ -297,6 +389,12 @@ zc_record_view_open(const char *data, size_t len, zc_record_view *out,
 
 	memset(out, 0, sizeof *out);
 	out->parts = zc_xcalloc(1, sizeof *out->parts);
+	if (len == 0 || data[0] != RECORD_CHUNKED) {
+		if (!open_v3(data, data + len, out))
+			goto malformed;
+		return ZC_OK;
+	}
+	p++;
 	if (!get_varint(&p, end, SIZE_MAX, &head_len) ||
 	    !get_bytes(&p, end, &stored_len, &stored) ||
 	    !get_stored(stored, stored_len, (size_t)head_len, &head,

@@ -366,6 +366,7 @@ record_of(zc_buf *b, const char *head, size_t head_len, const char *body,
     size_t body_len)
 {
 	zc_buf_reset(b);
+	zc_buf_putc(b, '\0'); /* the layout's first byte */
 	put_varint(b, head_len);
 	put_varint(b, head_len);
 	zc_buf_append(b, head, head_len);
@@ -474,6 +475,7 @@ sized_record(zc_buf *b, uint64_t len, uint64_t stored_len,
     const char *stored, size_t n)
 {
 	zc_buf_reset(b);
+	zc_buf_putc(b, '\0');
 	put_varint(b, len);
 	put_varint(b, stored_len);
 	zc_buf_append(b, stored, n);
@@ -502,9 +504,11 @@ Test(record, a_header_is_refused_unless_it_inflates_to_its_size)
 	cr_assert_lt(n, sizeof head - 1, "the header deflates");
 	/* on each side of its size, as deflated and as it is */
 	cr_expect(is_refused("", 0, "empty"));
-	cr_expect(is_refused("\x11", 1, "no stored size"));
-	cr_expect(is_refused("\x11\x11" PATH_A, 12, "header cut short"));
-	cr_expect(is_refused("\x01\x02" "ab", 4, "stored in more than it is"));
+	cr_expect(is_refused("\0", 1, "the first byte alone"));
+	cr_expect(is_refused("\0\x11", 2, "no stored size"));
+	cr_expect(is_refused("\0\x11\x11" PATH_A, 13, "header cut short"));
+	cr_expect(is_refused("\0\x01\x02" "ab", 5,
+	    "stored in more than it is"));
 	sized_record(&b, 3000, 1, "x", 1);
 	cr_expect(is_refused(b.data, b.len, "3,000 times its stored size"));
 	sized_record(&b, sizeof head - 1, n, z, n);
@@ -543,6 +547,7 @@ deflated_chunk_record(zc_buf *b, size_t text_len, const char *extra)
 	zc_buf_putc(&head, '\x01');
 	put_varint(&head, n + strlen(extra));
 	zc_buf_reset(b);
+	zc_buf_putc(b, '\0');
 	put_varint(b, head.len);
 	put_varint(b, head.len);
 	zc_buf_append(b, head.data, head.len);
@@ -570,4 +575,37 @@ Test(record, a_chunk_is_refused_unless_it_inflates_to_its_passages)
 	deflated_chunk_record(&b, 100, "x");
 	cr_expect(is_refused(b.data, b.len, "a byte after the stream"));
 	zc_buf_free(&b);
+}
+
+/* A record of schema 3 ("<len>:<bytes>" items, no leading 0 byte) is
+ * still read, in place: a database re-read for schema 4 holds both until
+ * every file has been walked again. */
+Test(record, a_schema_3_record_is_still_read)
+{
+	static const char old[] = "2:/a" "-" "5:title" "-----"
+	    "1:2" "1:5" "2:10" "3:abc" "2:12" "2:30" "6:第二";
+	zc_record_view v;
+	zc_record_passage ps[2];
+	zc_error err = {0};
+	const char *text;
+	size_t len;
+	zc_doc d;
+
+	cr_assert_eq(zc_record_view_open(old, sizeof old - 1, &v, &err), ZC_OK,
+	    "%s", err.msg);
+	cr_expect_eq(v.path_len, 2);
+	cr_expect_eq(v.meta_len[1], 5);
+	cr_assert_eq(v.n_passages, 2);
+	zc_record_view_passages(&v, ps);
+	cr_expect(ps[0].line == 5 && ps[0].pos == 10 && ps[0].len == 3);
+	cr_expect(ps[1].line == 12 && ps[1].pos == 30 && ps[1].len == 6);
+	cr_assert_eq(zc_record_view_text(&v, 1, &text, &len, &err), ZC_OK);
+	cr_expect(len == 6 && memcmp(text, "第二", 6) == 0);
+	zc_record_view_close(&v);
+	cr_assert_eq(zc_record_decode(old, sizeof old - 1, &d, &err), ZC_OK);
+	cr_expect_str_eq(d.passages[0].text, "abc");
+	zc_doc_free(&d);
+	for (size_t cut = 0; cut < sizeof old - 1; cut++)
+		cr_expect(is_refused(old, cut, "a schema 3 record cut short"),
+		    "cut at %zu", cut);
 }
