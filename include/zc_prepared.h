@@ -60,12 +60,24 @@ zc_status zc_prepared_has_fallback(zc_prepared *p, bool *out,
 /* How the passages of a matching document are chosen and highlighted:
  * the anchor term of each text to highlight (zc_terms_anchor), at most
  * ZC_PICKER_MAX_ANCHORS, and the highlighter of those texts. */
+/* Units after the anchor that a passage must hold in a row before the
+ * highlighter looks at it. */
+#define ZC_PICKER_MAX_FOLLOWERS 3
+
 typedef struct zc_picker {
 	zc_highlighter *hl;
 	char **anchor;   /* n terms */
 	size_t n;
 	bool unanchored; /* some text has no anchor (a prefix*): every
 	                  * passage is a candidate for the highlighter */
+	/* When every text is exact text with an anchor: the terms of the
+	 * units that follow each anchor (up to ZC_PICKER_MAX_FOLLOWERS), so
+	 * that a passage in which no anchor is followed by them, position
+	 * after position, is known to hold no match without highlighting
+	 * it (search.c). */
+	bool in_a_row;
+	char *follower[ZC_PICKER_MAX_ANCHORS][ZC_PICKER_MAX_FOLLOWERS];
+	size_t n_followers[ZC_PICKER_MAX_ANCHORS];
 } zc_picker;
 
 /* The picker of p, borrowed for p's lifetime.  It is made at the first

@@ -96,5 +96,11 @@ zc_status zc_terms_has_words(zc_analyzer *a, zc_qtext *t, bool *out,
  * the text takes, which the NEAR window must allow for. */
 void zc_terms_anchor(const zc_qtext *t, zc_field field, zc_buf *term,
     unsigned *width);
+/* The number of units of t, and the term of unit i (< that number)
+ * appended to term: t's exact text is where unit i is at the position
+ * of unit 0 + i, for every i. */
+size_t zc_terms_units(const zc_qtext *t);
+void zc_terms_unit(const zc_qtext *t, zc_field field, size_t i,
+    zc_buf *term);
 
 #endif

@@ -138,8 +138,11 @@ zc_prepared_has_fallback(zc_prepared *p, bool *out, zc_error *err)
 static void
 free_picker(zc_picker *pk)
 {
-	for (size_t i = 0; i < pk->n; i++)
+	for (size_t i = 0; i < pk->n; i++) {
 		free(pk->anchor[i]);
+		for (size_t k = 0; k < pk->n_followers[i]; k++)
+			free(pk->follower[i][k]);
+	}
 	free(pk->anchor);
 	zc_highlighter_free(pk->hl);
 	memset(pk, 0, sizeof *pk);
@@ -180,8 +183,10 @@ zc_prepared_picker(zc_prepared *p, const zc_picker **out, zc_error *err)
 			return st;
 		pk->anchor = zc_xcalloc(p->n_hl ? p->n_hl : 1,
 		    sizeof *pk->anchor);
+		pk->in_a_row = p->n_hl <= ZC_PICKER_MAX_ANCHORS;
 		for (size_t i = 0; i < p->n_hl &&
 		    pk->n < ZC_PICKER_MAX_ANCHORS; i++) {
+			const zc_qtext *text = p->hl_text[i].text;
 			zc_buf t = {0};
 			unsigned width;
 
@@ -189,12 +194,25 @@ zc_prepared_picker(zc_prepared *p, const zc_picker **out, zc_error *err)
 				pk->unanchored = true;
 				continue;
 			}
-			zc_terms_anchor(p->hl_text[i].text, ZC_FIELD_BODY, &t,
-			    &width);
-			if (t.len > 0)
-				pk->anchor[pk->n++] = zc_buf_steal(&t);
-			zc_buf_free(&t);
+			/* words apart match anywhere, not in a row */
+			pk->in_a_row &= p->hl_text[i].kind == ZC_HL_EXACT;
+			zc_terms_anchor(text, ZC_FIELD_BODY, &t, &width);
+			if (t.len == 0) {
+				pk->in_a_row = false;
+				zc_buf_free(&t);
+				continue;
+			}
+			for (size_t k = 1; k < zc_terms_units(text) &&
+			    k <= ZC_PICKER_MAX_FOLLOWERS; k++) {
+				zc_buf f = {0};
+
+				zc_terms_unit(text, ZC_FIELD_BODY, k, &f);
+				pk->follower[pk->n][k - 1] = zc_buf_steal(&f);
+				pk->n_followers[pk->n] = k;
+			}
+			pk->anchor[pk->n++] = zc_buf_steal(&t);
 		}
+		pk->in_a_row &= !pk->unanchored;
 		p->has_picker = true;
 	}
 	*out = pk;

@@ -135,7 +135,53 @@ passage_at(const zc_record_passage *ps, size_t np, unsigned pos)
 typedef struct tally {
 	uint32_t mask; /* bit a: anchor a occurs */
 	unsigned hits; /* occurrences of all anchors */
+	bool in_a_row; /* an anchor is followed by its followers here */
 } tally;
+
+static bool
+holds(const unsigned *pos, size_t n, unsigned want)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pos[mid] < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && pos[lo] == want;
+}
+
+/* Mark the passages where anchor a of p, at one of its positions
+ * at[0..n), is followed by each of its followers, position after
+ * position: where the text of a can begin. */
+static zc_status
+mark_rows(const zc_picker *p, size_t a, const zc_mset *ms, size_t i,
+    const unsigned *at, size_t n, const zc_record_passage *ps, size_t np,
+    tally *t, zc_error *err)
+{
+	unsigned *pos[ZC_PICKER_MAX_FOLLOWERS] = { NULL };
+	size_t n_pos[ZC_PICKER_MAX_FOLLOWERS] = { 0 };
+	size_t nf = p->n_followers[a];
+	zc_status st = ZC_OK;
+
+	for (size_t f = 0; f < nf && st == ZC_OK; f++)
+		st = zc_mset_positions(ms, i, p->follower[a][f],
+		    strlen(p->follower[a][f]), &pos[f], &n_pos[f], err);
+	for (size_t k = 0; k < n && st == ZC_OK; k++) {
+		size_t f = 0;
+
+		while (f < nf && holds(pos[f], n_pos[f], at[k] + 1 + f))
+			f++;
+		if (f == nf)
+			t[passage_at(ps, np, at[k])].in_a_row = true;
+	}
+	for (size_t f = 0; f < nf; f++)
+		free(pos[f]);
+	return st;
+}
 
 /* Count the anchors of p in each passage of hit i's document. */
 static zc_status
@@ -155,7 +201,11 @@ count_anchors(const zc_picker *p, const zc_mset *ms, size_t i,
 			t[j].mask |= (uint32_t)1 << a;
 			t[j].hits++;
 		}
+		if (p->in_a_row)
+			st = mark_rows(p, a, ms, i, pos, n, ps, np, t, err);
 		free(pos);
+		if (st != ZC_OK)
+			return st;
 	}
 	return ZC_OK;
 }
@@ -217,6 +267,13 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
 		const char *text;
 		size_t len;
 
+		/* no text of the query can begin here: the highlighter
+		 * would find nothing (the order and the count of checks
+		 * stay what they are, and so does the passage chosen) */
+		if (p->in_a_row && !t[c[k].passage].in_a_row) {
+			opening_checked |= c[k].passage == 0;
+			continue;
+		}
 		st = zc_record_view_text(v, c[k].passage, &text, &len, err);
 		if (st == ZC_OK)
 			st = zc_highlight(p->hl, text, len, &spans, err);

@@ -694,9 +694,21 @@ void
 zc_terms_anchor(const zc_qtext *t, zc_field field, zc_buf *term,
     unsigned *width)
 {
+	*width = (unsigned)t->n_units;
+	if (t->n_units > 0)
+		zc_terms_unit(t, field, 0, term);
+}
+
+size_t
+zc_terms_units(const zc_qtext *t)
+{
+	return t->n_units;
+}
+
+void
+zc_terms_unit(const zc_qtext *t, zc_field field, size_t i, zc_buf *term)
+{
 	cut c = cut_of(t);
 
-	*width = (unsigned)t->n_units;
-	if (c.n > 0)
-		append_unit_term(term, field, &c, 0);
+	append_unit_term(term, field, &c, i);
 }

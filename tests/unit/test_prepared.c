@@ -155,3 +155,50 @@ Test(prepared, anchors_stop_at_the_limit_and_highlights_do_not)
 	free(got);
 	zc_prepared_free(p);
 }
+
+/* A passage is highlighted only where a text of the query can begin:
+ * its anchor followed by its next units, when every text is exact;
+ * words apart, prefixes and texts beyond the anchor limit match
+ * elsewhere, and then every anchored passage is highlighted. */
+Test(prepared, exact_texts_carry_the_units_that_follow_their_anchor)
+{
+	static const struct {
+		const char *q;
+		int flags;
+		bool in_a_row;
+	} cases[] = {
+		{ "孵化器 AND 2024", 0, true },
+		{ "\"科技创新治理\"", 0, true },
+		{ "孵化器 tech*", 0, false },
+		{ "科技创新治理", ZC_PREPARE_WORDS, false },
+	};
+	zc_error err = {0};
+	const zc_picker *pk;
+	zc_prepared *p;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		zc_buf msg = {0};
+
+		cr_assert_eq(zc_prepared_new(an, cases[i].q, strlen(cases[i].q),
+		    cases[i].flags, &p, &msg), ZC_OK);
+		cr_assert_eq(zc_prepared_picker(p, &pk, &err), ZC_OK);
+		cr_expect_eq(pk->in_a_row, cases[i].in_a_row, "%s", cases[i].q);
+		zc_prepared_free(p);
+		zc_buf_free(&msg);
+	}
+	p = prepare("孵化器 AND 2024");
+	cr_assert_eq(zc_prepared_picker(p, &pk, &err), ZC_OK);
+	cr_assert_eq(pk->n_followers[0], 2);
+	cr_expect_str_eq(pk->follower[0][0], "化");
+	cr_expect_str_eq(pk->follower[0][1], "器");
+	cr_expect_eq(pk->n_followers[1], 3);
+	zc_prepared_free(p);
+	p = prepare("\"科技创新治理\"");
+	cr_assert_eq(zc_prepared_picker(p, &pk, &err), ZC_OK);
+	cr_expect_eq(pk->n_followers[0], ZC_PICKER_MAX_FOLLOWERS);
+	zc_prepared_free(p);
+	p = words(ZC_PICKER_MAX_ANCHORS + 1);
+	cr_assert_eq(zc_prepared_picker(p, &pk, &err), ZC_OK);
+	cr_expect_not(pk->in_a_row, "a text without an anchor");
+	zc_prepared_free(p);
+}
