@@ -96,6 +96,9 @@ size_t zc_utf8_clip(const char *s, size_t len, size_t max);
 uint32_t zc_utf8_first(const char *s, size_t len);
 uint32_t zc_utf8_last(const char *s, size_t len);
 
+/* Whether x is among v[0..n), sorted ascending (binary search). */
+bool zc_u32_sorted_has(const uint32_t *v, size_t n, uint32_t x);
+
 /* 64-bit FNV-1a of bytes: file keys, content hashes, hash tables. */
 uint64_t zc_hash64(const void *bytes, size_t len);
 

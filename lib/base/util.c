@@ -324,3 +324,19 @@ zc_utf8_clip(const char *s, size_t len, size_t max)
 		max--;
 	return max;
 }
+
+bool
+zc_u32_sorted_has(const uint32_t *v, size_t n, uint32_t x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x;
+}

@@ -138,22 +138,6 @@ typedef struct tally {
 	bool in_a_row; /* an anchor is followed by its followers here */
 } tally;
 
-static bool
-holds(const unsigned *pos, size_t n, unsigned want)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pos[mid] < want)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && pos[lo] == want;
-}
-
 /* Mark the passages where anchor a of p, at one of its positions
  * at[0..n), is followed by each of its followers, position after
  * position: where the text of a can begin. */
@@ -173,7 +157,8 @@ mark_rows(const zc_picker *p, size_t a, const zc_mset *ms, size_t i,
 	for (size_t k = 0; k < n && st == ZC_OK; k++) {
 		size_t f = 0;
 
-		while (f < nf && holds(pos[f], n_pos[f], at[k] + 1 + f))
+		while (f < nf && zc_u32_sorted_has(pos[f], n_pos[f],
+		    (uint32_t)(at[k] + 1 + f)))
 			f++;
 		if (f == nf)
 			t[passage_at(ps, np, at[k])].in_a_row = true;

@@ -215,17 +215,7 @@ zc_segrules_init(void)
 static bool
 is_translit(uint32_t cp)
 {
-	size_t lo = 0, hi = translit_n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (translit_cps[mid] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < translit_n && translit_cps[lo] == cp;
+	return zc_u32_sorted_has(translit_cps, translit_n, cp);
 }
 
 static bool
