@@ -378,11 +378,11 @@ warn_schema(zc_db *db, const char *dbpath)
 		return;
 	if (v == NULL || !zc_schema_compare(v, len, &have, &cmp))
 		zc_warn("%s: built by an older zcindex (no schema version); "
-		    "run zcindex on it again, or some text will not be found",
+		    "run zcindex on it again, or text will not be found",
 		    dbpath);
 	else if (cmp < 0)
 		zc_warn("%s: built by an older zcindex (schema %lu, this "
-		    "zcsearch reads %s); run zcindex on it again, or some "
+		    "zcsearch reads %s); run zcindex on it again, or "
 		    "text will not be found", dbpath, have, ZC_SCHEMA_VERSION);
 	else if (cmp > 0)
 		zc_warn("%s: built by a newer zcindex (schema %lu, this "

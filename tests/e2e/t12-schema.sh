@@ -25,7 +25,7 @@ summary_counts() { # stderr of a run -> "indexed N, unchanged N, removed N, fail
 	sed -n 's/^zcindex: \(indexed [0-9]*, unchanged [0-9]*, removed [0-9]*, failed [0-9]*\);.*/\1/p'
 }
 notices() { grep -v '^zcindex: indexed ' "$1"; }
-db_sum() { cat "$1"/* | md5sum; }
+db_sum() { find "$1" -type f | LC_ALL=C sort | xargs cat | md5sum; }
 
 # a database of three kinds of file: under the root corpus/, under a
 # second root, and one named alone
@@ -46,7 +46,7 @@ check "$(notices "$tmp/fresh.err")" "" "a new database says nothing of schemas"
 set_version "$tmp/db" 1
 check "$(schema "$tmp/db")" 1 "set-metadata set the version"
 "$zcsearch" --db "$tmp/db" -l 孵化器 2>"$tmp/search.err" >/dev/null
-check "$(cat "$tmp/search.err")" "zcsearch: $tmp/db: built by an older zcindex (schema 1, this zcsearch reads $cur); run zcindex on it again, or some text will not be found" \
+check "$(cat "$tmp/search.err")" "zcsearch: $tmp/db: built by an older zcindex (schema 1, this zcsearch reads $cur); run zcindex on it again, or text will not be found" \
     "zcsearch says an older schema may miss text"
 "$zcindex" --db "$tmp/db" "$tmp/corpus" 2>"$tmp/old.err"; rc=$?
 check "$rc" 0 "older schema: exit status"
