@@ -53,10 +53,11 @@ print_root(void *ctx, const char *s, size_t len)
 	return true;
 }
 
-/* Bytes used by the files of a database directory (not recursive:
- * a Xapian glass database is one flat directory). */
+/* Bytes used by the files of a database directory and of the
+ * generation folders in it (zc_xapian.h: the stub and one glass folder
+ * each; depth stays at two). */
 static double
-disk_bytes(const char *dir)
+disk_bytes(const char *dir, int depth)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -67,9 +68,16 @@ disk_bytes(const char *dir)
 	while ((e = readdir(d)) != NULL) {
 		char path[4096];
 		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		if (lstat(path, &st) != 0)
+			continue;
+		if (S_ISREG(st.st_mode))
 			total += (double)st.st_blocks * 512;
+		else if (S_ISDIR(st.st_mode) && depth > 0)
+			total += disk_bytes(path, depth - 1);
 	}
 	closedir(d);
 	return total;
@@ -108,7 +116,7 @@ zcindex_status(const char *db_path, FILE *out)
 		fprintf(out, "documents:  %lu\n", t.files);
 		fprintf(out, "passages:   %lu\n", t.passages);
 		fprintf(out, "terms:      %lu\n", st.term_count);
-		fprintf(out, "size:       %.1f MB\n", disk_bytes(db_path) / 1e6);
+		fprintf(out, "size:       %.1f MB\n", disk_bytes(db_path, 1) / 1e6);
 		if (updated != NULL) {
 			time_t t = (time_t)strtoll(updated, NULL, 10);
 			char when[64];

@@ -21,6 +21,10 @@ gens() { ls "$tmp/db" | tr '\n' ' '; }
 check "$?" 0 "first run"
 check "$(gens)" "XAPIANDB g2 " "a new database is compacted into its second generation"
 check "$(cat "$tmp/db/XAPIANDB")" "glass g2" "the stub names it"
+size=$("$zcindex" --db "$tmp/db" --status | sed -n 's/^size: *\([0-9.]*\) MB$/\1/p')
+kb=$(du -sk "$tmp/db" | cut -f1)
+check "$(awk -v s="$size" -v k="$kb" 'BEGIN { r = s * 1e6 / (k * 1024); print (r > 0.8 && r <= 1.0) ? "du" : s " MB, du " k " KB" }')" du \
+    "--status counts the generation's files"
 before=$("$zcsearch" --db "$tmp/db" -l 沃壤行动 | sort)
 check "$(echo "$before" | wc -l | tr -d ' ')" 4 "and it is searched"
 
