@@ -283,27 +283,44 @@ write_stub(const std::string &root, const std::string &gen)
 	fsync_path(root, O_RDONLY | O_DIRECTORY);
 }
 
-/* rm -r path; what cannot be removed stays (the next writer tries
- * again). */
-static void
-remove_tree(const std::string &path)
+/* Whether name is a file glass writes in a database folder. */
+static bool
+is_glass_file(const std::string &name)
 {
+	size_t n = name.size();
+
+	return name == "iamglass" || name == "flintlock" ||
+	    (n > 6 && name.compare(n - 6, 6, ".glass") == 0);
+}
+
+/* Remove the generation folder path, unless it holds anything but glass
+ * files: a folder of the user's that happens to be called g1 stays.
+ * What cannot be removed stays too (the next writer tries again). */
+static void
+remove_generation(const std::string &path)
+{
+	std::vector<std::string> names;
 	DIR *d = opendir(path.c_str());
 	struct dirent *e;
+	struct stat st;
 
-	if (d != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			std::string name = e->d_name;
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		std::string name = e->d_name;
 
-			if (name == "." || name == "..")
-				continue;
-			if (is_dir(path + "/" + name))
-				remove_tree(path + "/" + name);
-			else
-				unlink((path + "/" + name).c_str());
+		if (name == "." || name == "..")
+			continue;
+		if (!is_glass_file(name) || lstat((path + "/" + name).c_str(),
+		    &st) != 0 || !S_ISREG(st.st_mode)) {
+			closedir(d);
+			return;
 		}
-		closedir(d);
+		names.push_back(name);
 	}
+	closedir(d);
+	for (const std::string &name : names)
+		unlink((path + "/" + name).c_str());
 	rmdir(path.c_str());
 }
 
@@ -322,7 +339,7 @@ remove_stale(const opened &at)
 {
 	for (const std::string &g : generations(at.root))
 		if (g != at.gen)
-			remove_tree(at.root + "/" + g);
+			remove_generation(at.root + "/" + g);
 	if (!at.gen.empty() && !exists(at.root + "/iamglass"))
 		for (size_t i = 0; legacy_files[i] != NULL; i++)
 			unlink((at.root + "/" + legacy_files[i]).c_str());

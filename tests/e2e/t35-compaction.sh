@@ -3,7 +3,7 @@
 # documents or more: the folder then holds the stub XAPIANDB and one
 # generation, the next one, and searches find the same.  A run that
 # changed less leaves the generation as it is; what a killed compaction
-# left is removed by the next run.
+# left is removed by the next run, and nothing that is not Xapian's.
 . "$(dirname "$0")/lib.sh"
 
 mkdir -p "$tmp/d"
@@ -34,11 +34,13 @@ check "$(gens)" "XAPIANDB g2 " "one file of $n changed: no compaction"
 check "$("$zcsearch" --db "$tmp/db" -l 新增一段孵化器)" "$tmp/d/1.txt" "its change is searched"
 
 for f in "$tmp"/d/*.txt; do printf "\n\n再加一行\n" >> "$f"; done
-mkdir "$tmp/db/g9"
+mkdir "$tmp/db/g9" "$tmp/db/g5"
 echo junk > "$tmp/db/g9/iamglass"
+echo mine > "$tmp/db/g5/notes.txt"
 "$zcindex" --db "$tmp/db" -q "$tmp/d"
 check "$?" 0 "every file changed"
-check "$(gens)" "XAPIANDB g3 " "compacted again; the killed run's g9 is gone"
+check "$(gens)" "XAPIANDB g5 g6 " "compacted again past every gN; the killed run's g9 is gone"
+check "$(cat "$tmp/db/g5/notes.txt")" mine "a folder that is no generation stays"
 check "$("$zcsearch" --db "$tmp/db" -l 沃壤行动 | sort)" "$before" "the same files found"
 check "$("$zcsearch" --db "$tmp/db" -c 再加一行)" "$n" "with their changes"
 
