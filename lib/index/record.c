@@ -225,6 +225,15 @@ get_stored(const char *s, size_t stored_len, size_t len, const char **out,
 	return true;
 }
 
+/* The per-passage tables of parts, for n passages. */
+static void
+alloc_passages(struct zc_record_parts *parts, size_t n)
+{
+	parts->passages = zc_xcalloc(n ? n : 1, sizeof *parts->passages);
+	parts->chunk_of = zc_xcalloc(n ? n : 1, sizeof *parts->chunk_of);
+	parts->offset = zc_xcalloc(n ? n : 1, sizeof *parts->offset);
+}
+
 /* The passages and the chunk table of the header p[0..end), into v, the
  * chunks being chunks[0..chunks_end). */
 static bool
@@ -240,9 +249,7 @@ get_passages(const unsigned char *p, const unsigned char *end,
 	if (!get_varint(&p, end, (uint64_t)(end - p) / 3, &n))
 		return false;
 	v->n_passages = (size_t)n;
-	parts->passages = zc_xcalloc(n ? n : 1, sizeof *parts->passages);
-	parts->chunk_of = zc_xcalloc(n ? n : 1, sizeof *parts->chunk_of);
-	parts->offset = zc_xcalloc(n ? n : 1, sizeof *parts->offset);
+	alloc_passages(parts, n);
 	for (size_t k = 0; k < n; k++) {
 		uint64_t dline, dpos, len;
 
@@ -357,9 +364,7 @@ open_v3(const char *p, const char *end, zc_record_view *v)
 		return false;
 	v->n_passages = n;
 	parts->n_chunks = n;
-	parts->passages = zc_xcalloc(n ? n : 1, sizeof *parts->passages);
-	parts->chunk_of = zc_xcalloc(n ? n : 1, sizeof *parts->chunk_of);
-	parts->offset = zc_xcalloc(n ? n : 1, sizeof *parts->offset);
+	alloc_passages(parts, n);
 	parts->chunks = zc_xcalloc(n ? n : 1, sizeof *parts->chunks);
 	for (size_t k = 0; k < n; k++) {
 		size_t line, pos, len;

@@ -263,8 +263,7 @@ add_unit_posting(zc_analyzer *a, zc_xdoc *doc, zc_field field,
 {
 	zc_status rc;
 
-	zc_buf_reset(&a->term);
-	append_term(&a->term, zc_fields[field].char_prefix, s, len);
+	make_term(a, zc_fields[field].char_prefix, s, len);
 	rc = zc_xdoc_add_posting(doc, a->term.data, a->term.len, pos, 1, err);
 	if (rc == ZC_OK && a->prev_len > 0 && a->prev_pos + 1 == pos) {
 		zc_buf_reset(&a->term);

@@ -293,6 +293,33 @@ is_glass_file(const std::string &name)
 	    (n > 6 && name.compare(n - 6, 6, ".glass") == 0);
 }
 
+/* The glass files of the folder dir, into names; false when it holds
+ * anything else (another file, a folder, a link) or cannot be read. */
+static bool
+glass_files(const std::string &dir, std::vector<std::string> &names)
+{
+	DIR *d = opendir(dir.c_str());
+	struct dirent *e;
+	struct stat st;
+	bool only = true;
+
+	if (d == NULL)
+		return false;
+	while ((e = readdir(d)) != NULL) {
+		std::string name = e->d_name;
+
+		if (name == "." || name == "..")
+			continue;
+		if (is_glass_file(name) && lstat((dir + "/" + name).c_str(),
+		    &st) == 0 && S_ISREG(st.st_mode))
+			names.push_back(name);
+		else
+			only = false;
+	}
+	closedir(d);
+	return only;
+}
+
 /* Remove the generation folder path, unless it holds anything but glass
  * files: a folder of the user's that happens to be called g1 stays.
  * What cannot be removed stays too (the next writer tries again). */
@@ -300,36 +327,13 @@ static void
 remove_generation(const std::string &path)
 {
 	std::vector<std::string> names;
-	DIR *d = opendir(path.c_str());
-	struct dirent *e;
-	struct stat st;
 
-	if (d == NULL)
+	if (!glass_files(path, names))
 		return;
-	while ((e = readdir(d)) != NULL) {
-		std::string name = e->d_name;
-
-		if (name == "." || name == "..")
-			continue;
-		if (!is_glass_file(name) || lstat((path + "/" + name).c_str(),
-		    &st) != 0 || !S_ISREG(st.st_mode)) {
-			closedir(d);
-			return;
-		}
-		names.push_back(name);
-	}
-	closedir(d);
 	for (const std::string &name : names)
 		unlink((path + "/" + name).c_str());
 	rmdir(path.c_str());
 }
-
-/* The glass files of a folder that was itself the database. */
-static const char *const legacy_files[] = {
-	"iamglass", "postlist.glass", "position.glass", "termlist.glass",
-	"docdata.glass", "spelling.glass", "synonym.glass", "flintlock",
-	NULL
-};
 
 /* With the lock on at's generation: remove every other generation, the
  * half-written ones of a killed compaction included, and the glass
@@ -337,12 +341,16 @@ static const char *const legacy_files[] = {
 static void
 remove_stale(const opened &at)
 {
+	std::vector<std::string> legacy;
+
 	for (const std::string &g : generations(at.root))
 		if (g != at.gen)
 			remove_generation(at.root + "/" + g);
-	if (!at.gen.empty() && !exists(at.root + "/iamglass"))
-		for (size_t i = 0; legacy_files[i] != NULL; i++)
-			unlink((at.root + "/" + legacy_files[i]).c_str());
+	if (at.gen.empty() || exists(at.root + "/iamglass"))
+		return;
+	(void)glass_files(at.root, legacy); /* beside the stub and gN */
+	for (const std::string &name : legacy)
+		unlink((at.root + "/" + name).c_str());
 }
 
 /* Where root's database is now: its current generation, or the folder
