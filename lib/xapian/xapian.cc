@@ -389,7 +389,12 @@ open_writer(const std::string &root, int action)
 			if (mkdir(root.c_str(), 0777) != 0 && errno != EEXIST)
 				throw Xapian::DatabaseCreateError(root + ": " +
 				    strerror(errno));
-			at.gen = "g1";
+			/* The stub is written once its generation exists:
+			 * without one, a generation here is what a creation
+			 * killed half-way left, which glass cannot open. */
+			for (const std::string &g : generations(root))
+				remove_generation(root + "/" + g);
+			at.gen = next_generation(root);
 		}
 		zc_wdb *w = new zc_wdb{Xapian::WritableDatabase(path_of(at),
 		    action), at, false};

@@ -585,8 +585,9 @@ Test(xapian, compaction_replaces_the_generation_and_readers_follow)
 	zc_db_close(db);
 }
 
-/* What a killed compaction leaves (a half-written generation) goes with
- * the next writer, and a folder that is itself a glass database, as
+/* What a killed compaction or creation leaves (a half-written
+ * generation) goes with the next writer, and a folder that is itself a
+ * glass database, as
  * zcindex wrote them before generations, is read and written in place
  * until its compaction moves it into a generation. */
 Test(xapian, a_writer_clears_leftovers_and_moves_a_plain_database)
@@ -603,6 +604,18 @@ Test(xapian, a_writer_clears_leftovers_and_moves_a_plain_database)
 	cr_assert_eq(zc_wdb_open(dir, 0, &w, &err), ZC_OK);
 	cr_expect(!present("g7"), "a leftover generation is removed");
 	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+
+	/* a creation killed before its stub: glass files, no iamglass */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'/* && mkdir '%s/g1' && "
+	    ": > '%s/g1/postlist.glass' && : > '%s/g1/flintlock'", dir, dir,
+	    dir, dir);
+	cr_assert_eq(system(cmd), 0);
+	cr_assert_eq(zc_wdb_open(dir, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
+	    err.msg);
+	add_doc(w, "Qa:1", "科技 创新 孵化 器", "20240812", "a", "a1");
+	add_doc(w, "Qa:2", "孵化 服务 能力", "20240812", "a", "a2");
+	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
+	cr_expect(present("XAPIANDB") && present("g1/iamglass"));
 
 	/* the layout before generations */
 	snprintf(cmd, sizeof cmd, "cd '%s' && mv g1/* . && rmdir g1 && "
