@@ -21,6 +21,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -372,6 +373,49 @@ path_of(const opened &at)
 	return at.gen.empty() ? at.root : at.root + "/" + at.gen;
 }
 
+/* Create the first generation of the new database root, holding a lock
+ * of the folder itself (flock): the stub is written once its generation
+ * exists, so a generation found here without one is what a creation
+ * killed half-way left (glass cannot open it) and goes, while a second
+ * writer creating at the same time is refused instead of removing the
+ * first one's.  NULL when another writer made the database meanwhile. */
+static zc_wdb *
+create_first(const std::string &root, int action)
+{
+	zc_wdb *w = NULL;
+	int fd;
+
+	if (mkdir(root.c_str(), 0777) != 0 && errno != EEXIST)
+		throw Xapian::DatabaseCreateError(root + ": " +
+		    strerror(errno));
+	fd = open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		throw Xapian::DatabaseCreateError(root + ": " +
+		    strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		throw Xapian::DatabaseLockError(root + ": being created by "
+		    "another writer");
+	}
+	try {
+		if (!exists(root + "/iamglass") &&
+		    !exists(root + "/" STUB_FILE)) {
+			for (const std::string &g : generations(root))
+				remove_generation(root + "/" + g);
+			opened at = { root, next_generation(root) };
+			w = new zc_wdb{Xapian::WritableDatabase(path_of(at),
+			    action), at, false};
+			write_stub(root, at.gen);
+		}
+	} catch (...) {
+		delete w;
+		close(fd);
+		throw;
+	}
+	close(fd);
+	return w;
+}
+
 /* Open root's database for writing with action: a new folder gets its
  * first generation; a generation that stopped being current while this
  * writer waited for it is left for the current one. */
@@ -386,23 +430,16 @@ open_writer(const std::string &root, int action)
 			if (action == Xapian::DB_OPEN)
 				throw Xapian::DatabaseNotFoundError(root +
 				    ": no database");
-			if (mkdir(root.c_str(), 0777) != 0 && errno != EEXIST)
-				throw Xapian::DatabaseCreateError(root + ": " +
-				    strerror(errno));
-			/* The stub is written once its generation exists:
-			 * without one, a generation here is what a creation
-			 * killed half-way left, which glass cannot open. */
-			for (const std::string &g : generations(root))
-				remove_generation(root + "/" + g);
-			at.gen = next_generation(root);
+			zc_wdb *w = create_first(root, action);
+			if (w != NULL)
+				return w;
+			continue;
 		}
 		zc_wdb *w = new zc_wdb{Xapian::WritableDatabase(path_of(at),
 		    action), at, false};
 		opened now = locate(root);
 
 		if (now.gen == at.gen || attempt >= 3) {
-			if (!at.gen.empty() && !exists(root + "/" STUB_FILE))
-				write_stub(root, at.gen);
 			remove_stale(at);
 			return w;
 		}
