@@ -14,6 +14,12 @@
 #    10-16 character fragment of one of its passages found in no other
 #    document ranks it first in at least 95, quoted and bare (bare: 85
 #    in the sample, see below).
+# 3. Metadata (issue 16): lawmeta.py reads each law's header lines
+#    (the raw file, never the index) for its version date, first
+#    adoption, issuer and 令 number, and compares them with --dump.  Of
+#    the laws whose header lines give a version date, `date` must equal
+#    it for at least 95% and `issuer` be non-null for at least 95%;
+#    equal issuers, `written` and `doc_no` are reported, not held.
 #
 # By default a fixed sample of 400 laws keeps the run short; ZC_LAWS=full
 # uses all of them (about 3,500 files, 64 MB: minutes on two cores), which
@@ -228,5 +234,30 @@ bar=85
 check "$([ "$(get fragment_first)" -ge "$(($(get fragments) * bar / 100))" ] && echo yes)" yes \
     "a unique fragment, bare, ranks the law first in >= $bar%"
 check "$([ "$(get fragments)" -ge 95 ] && echo yes)" yes "a unique fragment for >= 95 laws"
+
+python3 "$top/tests/e2e/lawmeta.py" "$tmp/laws" "$tmp/dump" "$tmp" >"$tmp/lawmeta"
+check "$?" 0 "the law metadata script ran"
+cat "$tmp/lawmeta"
+grep -q '^LAWMETA ' "$tmp/lawmeta" || finish
+meta() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" "$tmp/lawmeta"; }
+# at_least PART PERCENT WHOLE
+at_least() {
+	[ $(($1 * 100)) -ge $(($2 * $3)) ] && echo yes || echo "no, $1 of $3"
+}
+base=$(meta with_header)
+for k in date_equal:$base written_equal:$base issuer_found:$base \
+    issuer_equal:$(meta issuer_expected) doc_no_equal:$(meta doc_no_expected); do
+	n=$(meta "${k%:*}") of=${k#*:}
+	echo "${k%:*}: $n of $of ($((n * 100 / (of > 0 ? of : 1)))%)"
+done
+head -n 20 "$tmp/lawmeta.txt"
+# Over nine laws in ten have header lines with a date: fewer means the
+# checker has stopped reading them, and 95% of nothing would pass.
+check "$(at_least "$base" 85 "$(meta laws)")" yes \
+    "header lines give a version date for >= 85% of laws"
+check "$(at_least "$(meta date_equal)" 95 "$base")" yes \
+    "date is the version date of the header lines for >= 95% of laws"
+check "$(at_least "$(meta issuer_found)" 95 "$base")" yes \
+    "issuer found for >= 95% of laws with a version date"
 
 finish
