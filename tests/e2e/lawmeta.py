@@ -16,7 +16,8 @@ One summary line on stdout:
   LAWMETA laws=400 header_lines=372 with_header=370 date_equal=... ...
 header_lines: laws with any header line; with_header: laws whose header
 lines give a version date (the base of every other figure).  Every
-disagreement goes to OUT_DIR/lawmeta.txt, one a line:
+disagreement goes to OUT_DIR/lawmeta.txt, one a line (a relative path
+in DUMP is taken from the current folder, as zcindex took it):
   FILE<TAB>FIELD<TAB>EXPECTED<TAB>GOT<TAB>TITLE
 """
 import json
@@ -168,7 +169,7 @@ def dump_meta(path):
     meta = {}
     for i, l in enumerate(lines[:-1]):
         if l.startswith("# ") and "\t" in l and lines[i + 1].startswith("{"):
-            meta[os.path.normpath(l[2:].split("\t")[0])] = json.loads(lines[i + 1])
+            meta[os.path.abspath(l[2:].split("\t")[0])] = json.loads(lines[i + 1])
     return meta
 
 
@@ -206,7 +207,7 @@ def main(laws_dir, dump_path, out_dir):
     # Grouped by field, date first: the head of the file shows what fails.
     wrong = {"dump": [], "date": [], "issuer": [], "doc_no": [], "written": []}
     for name in sorted(os.listdir(laws_dir)):
-        path = os.path.normpath(os.path.join(laws_dir, name))
+        path = os.path.abspath(os.path.join(laws_dir, name))
         text = read(path)
         title = text.split("\n")[0][2:]
         n["laws"] += 1
