@@ -6,10 +6,11 @@
  * exact terms, JSON and TSV keys, the stored record, zcindex --dump) is
  * a look-up here, so adding or renaming a field is one edit.
  *
- * The metadata fields come first, in the order of the stored document
- * record (zc_record.h) and of the JSON and TSV keys: that order is part
- * of the database format, so a new field goes before ZC_FIELD_COUNT only
- * with a new ZC_SCHEMA_VERSION.  ZC_FIELD_BODY and ZC_FIELD_PATH exist
+ * The metadata fields come first, in the order of the JSON and TSV
+ * keys.  The stored record names each value by its key (zc_record.h),
+ * so the order is free to change; a new field still comes with a new
+ * ZC_SCHEMA_VERSION, since documents indexed before lack it.
+ * ZC_FIELD_BODY and ZC_FIELD_PATH exist
  * only in queries: a document's body is its passages, its path its own
  * member of zc_doc.
  *
@@ -25,11 +26,16 @@
 typedef enum zc_field {
 	ZC_FIELD_TITLE,    /* 标题 */
 	ZC_FIELD_INDEX_NO, /* 索引号 */
-	ZC_FIELD_DATE,     /* 发文日期, always YYYY-MM-DD */
-	ZC_FIELD_ISSUER,   /* 发布机构 */
-	ZC_FIELD_DOC_NO,   /* 文号 */
-	ZC_FIELD_CATEGORY, /* 分类 */
-	ZC_FIELD_VALIDITY, /* 有效性 */
+	ZC_FIELD_DATE,     /* the document's date, YYYY-MM-DD: a law's
+	                    * version date, else 成文日期, else 发布日期
+	                    * (zc_meta.h) */
+	ZC_FIELD_WRITTEN,  /* 成文日期 (a law's first adoption) */
+	ZC_FIELD_PUBLISHED,/* 发布日期 */
+	ZC_FIELD_ISSUER,   /* 发布机构, 发文机关 */
+	ZC_FIELD_DOC_NO,   /* 文号 (a law's 令 number) */
+	ZC_FIELD_TYPE,     /* 文种: 通知, 意见, 条例, 法 ... */
+	ZC_FIELD_CATEGORY, /* 主题分类, levels joined by \ */
+	ZC_FIELD_VALIDITY, /* 有效性, normalised (zc_fieldterm.h) */
 	ZC_FIELD_COUNT,    /* the metadata fields end here */
 	ZC_FIELD_BODY = ZC_FIELD_COUNT, /* query only: the passages */
 	ZC_FIELD_PATH,     /* query only: path: */
@@ -61,7 +67,7 @@ typedef enum zc_field_kind {
 	              * word_prefix + ranking words (zc_terms.h) */
 	ZC_FK_EXACT, /* one boolean term, term_prefix + the folded value
 	              * (zc_fieldterm.h) */
-	ZC_FK_DATE,  /* the value slot ZC_SLOT_DATE: dates and ranges */
+	ZC_FK_DATE,  /* a value slot (slot): dates and ranges */
 	ZC_FK_PATH   /* boolean terms term_prefix + each ancestor directory
 	              * and + the file's own path, and the file's id term
 	              * (zc_fieldterm.h) */
@@ -87,6 +93,8 @@ typedef struct zc_field_info {
 	const zc_field_label *labels; /* metadata fields: the labels that
 	                          * introduce a value on a page; no label
 	                          * is a prefix of another */
+	int slot;                /* ZC_FK_DATE: the value slot of the
+	                          * date as "YYYYMMDD" (zc_schema.h) */
 } zc_field_info;
 
 /* Indexed by zc_field. */

@@ -1,6 +1,6 @@
 /*
  * zc_fieldterm.h — the boolean terms of exact field values,
- * directories and files (zc_schema.h: K, N, C, V, P, F).  The indexer
+ * directories and files (zc_schema.h: K, N, Y, C, V, P, F).  The indexer
  * stores them and the query builder looks them up through these same
  * functions, so that
  * a value typed in a query finds the value read from a document.
@@ -26,6 +26,21 @@
  * nothing. */
 void zc_fieldterm_exact(zc_field f, const char *value, size_t len,
     zc_buf *out);
+
+/* Append every boolean term of a document's value of exact field f,
+ * each followed by a NUL byte: its term (zc_fieldterm_exact) and, for a
+ * category, the term of each of its levels (工业、交通\中小企业: the
+ * whole, 工业、交通, 中小企业; levels are separated by \ / > or their
+ * full-width forms), so that a query for one level finds it. */
+void zc_fieldterm_document(zc_field f, const char *value, size_t len,
+    zc_buf *out);
+
+/* The normal form of a validity (有效性, 时效性): 有效, 失效, 废止, 已修订
+ * or 尚未生效 for the words that say one of them (现行有效, 已失效,
+ * 已被修改, 未生效 ...), NULL for any other value.  The metadata stage
+ * stores it and a query's validity: value is read through it, so
+ * validity:现行有效 finds a page that says 有效. */
+const char *zc_fieldterm_validity(const char *value, size_t len);
 
 /* Append the comparable form of a 文号 (no prefix). */
 void zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out);

@@ -25,7 +25,8 @@
  *   WILDCARD        OP_WILDCARD on W/T/B + the normalised prefix, at
  *                   most wildcard_max words (beyond: the search fails
  *                   with ZC_ETOOBIG, see zc_query_wildcard)
- *   DATE            value range on ZC_SLOT_DATE, "YYYYMMDD" inclusive
+ *   DATE            value range on the field's slot (date, written,
+ *                   published), "YYYYMMDD" inclusive
  *   FIELD, PATH     boolean terms (below)
  *   AND             scoring children ANDed; date, field and path
  *                   children applied with ZC_Q_FILTER (they restrict

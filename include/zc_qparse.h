@@ -21,8 +21,9 @@
  *
  * Fields (the names and kinds of zc_fields.h):
  * title: 标题: / issuer: 机构: 发布机构: (text in that field);
- * index: 索引号: / docno: 文号: / category: 分类: / validity: 有效性:
- * (exact values); date: 发文日期: (dates and ranges); path:.  English
+ * index: 索引号: / docno: 文号: / type: 文种: / category: 分类: 主题分类: /
+ * validity: 有效性: 时效性: (exact values); date: 日期: 发文日期: /
+ * written: 成文日期: / published: 发布日期: (dates and ranges); path:.  English
  * names are case-insensitive.  A value of an exact field or path: may
  * contain balanced parentheses (文号:鄂州发（2021）13号).  Dates: a
  * year, a month or a day of the one date grammar (zc_dates.h: YYYY,
@@ -59,7 +60,8 @@ typedef enum zc_qkind {
 	                 * quoted */
 	ZC_QN_WILDCARD, /* Latin word starting with text (no '*'), in field
 	                 * (of kind ZC_FK_TEXT) */
-	ZC_QN_DATE,     /* 发文日期 in [lo, hi], "YYYYMMDD", "" = open */
+	ZC_QN_DATE,     /* the date field in [lo, hi], "YYYYMMDD", "" =
+	                 * open */
 	ZC_QN_FIELD,    /* exact value text of field (of kind ZC_FK_EXACT),
 	                 * as typed */
 	ZC_QN_PATH      /* documents below the path text, as typed */
@@ -67,7 +69,7 @@ typedef enum zc_qkind {
 
 typedef struct zc_qnode {
 	zc_qkind kind;
-	zc_field field;         /* TEXT, WILDCARD, NEAR, FIELD, PATH;
+	zc_field field;         /* TEXT, WILDCARD, NEAR, FIELD, PATH, DATE;
 	                         * ZC_FIELD_BODY in the others */
 	bool exact;             /* TEXT: quoted */
 	unsigned window;        /* NEAR: the n of NEAR/n */

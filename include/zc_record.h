@@ -7,9 +7,11 @@
  * part "stored" is deflated (zlib format) when that made it smaller, else
  * kept as it is, which its stored size then says (equal to its size).
  *
- *   record = header size, stored header size, stored header, chunks
- *   header = path (length, bytes), each metadata field (0 if absent,
- *            else 1 + length, bytes), number of passages, per passage
+ *   record = 0x01, header size, stored header size, stored header,
+ *            chunks
+ *   header = path (length, bytes), number of metadata values, each as
+ *            its key (zc_fields.h: length, bytes) and value (length,
+ *            bytes), number of passages, per passage
  *            its line and first position (each the difference from the
  *            passage before, modulo 2^32) and text length, number of
  *            chunks, per chunk its number of passages and stored size
@@ -20,7 +22,9 @@
  * only the chunks of the passages it looks at; the header is deflated
  * too, or glass would deflate the whole record again and inflate it on
  * every read.
- * Versionless on purpose: the schema version in zc_schema.h covers it.
+ * The first byte tells this layout from those of schemas 3 and 4, which
+ * are still read (record.c); otherwise the schema version in zc_schema.h
+ * covers it.
  */
 #ifndef ZC_RECORD_H
 #define ZC_RECORD_H

@@ -36,8 +36,10 @@
  *                   queries)
  *   K + value       exact 索引号 (boolean; zc_fieldterm.h folds values)
  *   N + value       exact 文号, brackets folded (boolean)
- *   C + value       exact 分类 (boolean)
- *   V + value       exact 有效性 (boolean)
+ *   C + value       exact 主题分类 (boolean): the whole value and each
+ *                   of its levels (工业、交通\中小企业: 3 terms)
+ *   V + value       exact 有效性, normalised (boolean)
+ *   Y + value       exact 文种 (boolean)
  *   P + dir         every ancestor directory of the file, with a final
  *                   '/', and P + the file's own path (boolean: path:)
  *   F + file key    unique id of the file (replace_document)
@@ -48,8 +50,10 @@
  *
  * Which field has which prefixes: the field table, zc_fields.h.
  *
- * Values: ZC_SLOT_DATE holds 发文日期 as "YYYYMMDD" (ranges, sorting);
- * ZC_SLOT_PATH holds the file's path (-l reads no document data).
+ * Values: ZC_SLOT_DATE holds the document's date as "YYYYMMDD" (ranges,
+ * sorting), ZC_SLOT_WRITTEN its 成文日期 and ZC_SLOT_PUBLISHED its
+ * 发布日期 the same way; ZC_SLOT_PATH holds the file's path (-l reads no
+ * document data).
  *
  * Document data: the document record of zc_record.h, so that a hit
  * prints without the source file: a deflated header (path, metadata,
@@ -68,12 +72,14 @@
  * terms fold {} and drop C1 controls, dates read by zc_dates.h, 廿 and 卅
  * are numerals; 3: every character a positional term, whitespace runs
  * too, paragraphs not passages apart, words without positions; 4: pair
- * terms, the record in chunks).  zcindex re-reads every file of a
- * database of an older schema and refuses one of a newer schema
- * (indexer/run.c); zcsearch reads any, with a warning, and its records
- * too (record.c reads those of schema 3 in place), but finds no text of
- * more than one character in a document of schema 3, which has no pair
- * terms: a database re-read half-way holds both kinds.
+ * terms, the record in chunks; 5: 成文日期 and 发布日期 apart, 文种, the
+ * laws' version dates, the levels of a category, the record names its
+ * fields).  zcindex re-reads every file of a database of an older
+ * schema and refuses one of a newer schema (indexer/run.c); zcsearch
+ * reads any, with a warning, and its records too (record.c reads those
+ * of schemas 3 and 4 in place), but finds no text of more than one
+ * character in a document of schema 3, which has no pair terms: a
+ * database re-read half-way holds both kinds.
  */
 #ifndef ZC_SCHEMA_H
 #define ZC_SCHEMA_H
@@ -94,20 +100,23 @@
 #define ZC_PREFIX_DOC_NO "N"
 #define ZC_PREFIX_CATEGORY "C"
 #define ZC_PREFIX_VALIDITY "V"
+#define ZC_PREFIX_TYPE "Y"
 #define ZC_PREFIX_DIR "P"
 #define ZC_PREFIX_FILE "F"
 #define ZC_PREFIX_TITLE_WHOLE "U"
 
 enum {
 	ZC_SLOT_DATE = 0,
-	ZC_SLOT_PATH = 1
+	ZC_SLOT_PATH = 1,
+	ZC_SLOT_WRITTEN = 2,
+	ZC_SLOT_PUBLISHED = 3
 };
 
 #define ZC_META_FILE "file:"
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "4"
+#define ZC_SCHEMA_VERSION "5"
 
 /* Compare the schema version v[0..len) read from a database with this
  * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when

@@ -51,7 +51,8 @@ text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	bool colour = st->colour;
 	const zc_spans *spans = &hit->spans;
 	static const zc_field shown[] = {
-		ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_ISSUER
+		ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_DOC_NO,
+		ZC_FIELD_ISSUER
 	};
 	const char *passage = hit->passage;
 	size_t at = 0, n_meta = 0;

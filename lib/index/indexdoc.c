@@ -43,9 +43,27 @@ add_dirs(zc_xdoc *d, const char *path, zc_error *err)
 	return st;
 }
 
-/* "2024-08-12" -> "20240812" */
+/* The boolean terms of an exact value (zc_fieldterm_document). */
 static zc_status
-set_date(zc_xdoc *d, const char *iso, zc_error *err)
+add_exact_terms(zc_xdoc *d, zc_field f, const char *v, zc_error *err)
+{
+	zc_buf t = {0};
+	zc_status st = ZC_OK;
+
+	zc_fieldterm_document(f, v, strlen(v), &t);
+	for (size_t at = 0; at < t.len && st == ZC_OK;) {
+		size_t n = strlen(t.data + at);
+
+		st = zc_xdoc_add_boolean_term(d, t.data + at, n, err);
+		at += n + 1;
+	}
+	zc_buf_free(&t);
+	return st;
+}
+
+/* "2024-08-12" -> "20240812" in slot */
+static zc_status
+set_date(zc_xdoc *d, int slot, const char *iso, zc_error *err)
 {
 	char v[9];
 	size_t n = 0;
@@ -55,7 +73,7 @@ set_date(zc_xdoc *d, const char *iso, zc_error *err)
 			v[n++] = *p;
 	if (n != 8)
 		return ZC_OK;
-	return zc_xdoc_set_value(d, ZC_SLOT_DATE, v, 8, err);
+	return zc_xdoc_set_value(d, (unsigned)slot, v, 8, err);
 }
 
 /* The U terms of the whole title (zc_fieldterm_title). */
@@ -96,11 +114,10 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 				st = add_title_terms(d, v, err);
 			break;
 		case ZC_FK_EXACT:
-			zc_fieldterm_exact((zc_field)f, v, strlen(v), &t);
-			st = add_term_buf(d, &t, err);
+			st = add_exact_terms(d, (zc_field)f, v, err);
 			break;
 		case ZC_FK_DATE:
-			st = set_date(d, v, err);
+			st = set_date(d, zc_fields[f].slot, v, err);
 			break;
 		case ZC_FK_PATH:
 			break; /* not metadata: the path is doc->path */

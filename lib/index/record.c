@@ -33,6 +33,17 @@
  * and is still read (open_v3): a database re-read for a new schema
  * holds both until every file has been walked again (indexer/run.c). */
 #define RECORD_CHUNKED '\0'
+/* The first byte of a record of schema 5 on: the layout of
+ * RECORD_CHUNKED with every metadata value named by its key, so that
+ * fields may be added and reordered (zc_fields.h). */
+#define RECORD_NAMED '\1'
+
+/* The metadata fields of records of schemas 3 and 4, in their order. */
+static const zc_field legacy_fields[] = {
+	ZC_FIELD_TITLE, ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_ISSUER,
+	ZC_FIELD_DOC_NO, ZC_FIELD_CATEGORY, ZC_FIELD_VALIDITY
+};
+#define N_LEGACY (sizeof legacy_fields / sizeof legacy_fields[0])
 
 /* Deflate shrinks data at most 1032 times (a 258-byte match in one bit
  * or so), so a stored part claiming to inflate to more is malformed, and
@@ -82,16 +93,19 @@ zc_record_encode(const zc_doc *doc, zc_buf *out)
 {
 	zc_buf head = {0}, table = {0}, text = {0}, chunks = {0}, stored = {0};
 	unsigned line = 0, pos = 0;
-	size_t first = 0, n_chunks = 0;
+	size_t first = 0, n_chunks = 0, n_fields = 0;
 
 	put_string(&head, doc->path, strlen(doc->path));
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		n_fields += doc->meta.value[f] != NULL;
+	put_varint(&head, n_fields);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		const char *v = doc->meta.value[f];
 
-		/* 0 for an absent value, else 1 + its length */
-		put_varint(&head, v ? strlen(v) + 1 : 0);
-		if (v != NULL)
-			zc_buf_append(&head, v, strlen(v));
+		if (v == NULL)
+			continue;
+		put_string(&head, zc_fields[f].key, strlen(zc_fields[f].key));
+		put_string(&head, v, strlen(v));
 	}
 	put_varint(&head, doc->n_passages);
 	for (size_t i = 0; i < doc->n_passages; i++) {
@@ -121,7 +135,7 @@ zc_record_encode(const zc_doc *doc, zc_buf *out)
 	 * on every read.  With the header stored as it is, it did so for
 	 * 3,321 of the 3,480 records above (to save 0.4 of 22 MB); with it
 	 * deflated, for none. */
-	zc_buf_putc(out, RECORD_CHUNKED);
+	zc_buf_putc(out, RECORD_NAMED);
 	put_varint(out, head.len);
 	put_varint(out, put_stored(&stored, head.data, head.len));
 	zc_buf_append(out, stored.data, stored.len);
@@ -299,6 +313,61 @@ get_passages(const unsigned char *p, const unsigned char *end,
 	return i == n && p == end && chunks == chunks_end;
 }
 
+/* Schema 4: every legacy field in order, 0 when absent, else 1 + the
+ * length of its value, then the value. */
+static bool
+get_legacy_fields(const unsigned char **h, const unsigned char *end,
+    zc_record_view *v)
+{
+	for (size_t k = 0; k < N_LEGACY; k++) {
+		zc_field f = legacy_fields[k];
+		uint64_t n;
+
+		if (!get_varint(h, end, (uint64_t)(end - *h) + 1, &n))
+			return false;
+		if (n == 0)
+			continue;
+		v->meta[f] = (const char *)*h;
+		v->meta_len[f] = (size_t)n - 1;
+		*h += n - 1;
+	}
+	return true;
+}
+
+/* The number of values, then each as key and value.  A key this build
+ * does not know is a field of a newer zcindex, skipped; a key given
+ * twice is malformed. */
+static bool
+get_named_fields(const unsigned char **h, const unsigned char *end,
+    zc_record_view *v)
+{
+	uint64_t n;
+
+	/* every entry takes two bytes at least */
+	if (!get_varint(h, end, (uint64_t)(end - *h) / 2, &n))
+		return false;
+	for (uint64_t k = 0; k < n; k++) {
+		const char *key, *value;
+		size_t key_len, value_len;
+		int f;
+
+		if (!get_bytes(h, end, &key_len, &key) ||
+		    !get_bytes(h, end, &value_len, &value))
+			return false;
+		for (f = 0; f < ZC_FIELD_COUNT; f++)
+			if (strlen(zc_fields[f].key) == key_len &&
+			    memcmp(zc_fields[f].key, key, key_len) == 0)
+				break;
+		if (f == ZC_FIELD_COUNT)
+			continue;
+		if (v->meta[f] != NULL)
+			return false;
+		v->meta[f] = value;
+		v->meta_len[f] = value_len;
+	}
+	return true;
+}
+
 /* ---- schema 3 records: "<len>:<bytes>" items ------------------------- */
 
 /* Read one item at *p into s and len (s NULL for "-").  False if
@@ -356,8 +425,9 @@ open_v3(const char *p, const char *end, zc_record_view *v)
 
 	if (!get_item(&p, end, &v->path, &v->path_len) || v->path == NULL)
 		return false;
-	for (int f = 0; f < ZC_FIELD_COUNT; f++)
-		if (!get_item(&p, end, &v->meta[f], &v->meta_len[f]))
+	for (size_t k = 0; k < N_LEGACY; k++)
+		if (!get_item(&p, end, &v->meta[legacy_fields[k]],
+		    &v->meta_len[legacy_fields[k]]))
 			return false;
 	/* the shortest passage is "1:1" "1:0" "0:" */
 	if (!get_number(&p, end, (size_t)(end - p) / 8, &n))
@@ -394,7 +464,7 @@ zc_record_view_open(const char *data, size_t len, zc_record_view *out,
 
 	memset(out, 0, sizeof *out);
 	out->parts = zc_xcalloc(1, sizeof *out->parts);
-	if (len == 0 || data[0] != RECORD_CHUNKED) {
+	if (len == 0 || (data[0] != RECORD_CHUNKED && data[0] != RECORD_NAMED)) {
 		if (!open_v3(data, data + len, out))
 			goto malformed;
 		return ZC_OK;
@@ -409,18 +479,9 @@ zc_record_view_open(const char *data, size_t len, zc_record_view *out,
 	h_end = h + head_len;
 	if (!get_bytes(&h, h_end, &out->path_len, &out->path))
 		goto malformed;
-	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
-		uint64_t n;
-
-		/* 0 for an absent value, else 1 + its length */
-		if (!get_varint(&h, h_end, (uint64_t)(h_end - h) + 1, &n))
-			goto malformed;
-		if (n == 0)
-			continue;
-		out->meta[f] = (const char *)h;
-		out->meta_len[f] = (size_t)n - 1;
-		h += n - 1;
-	}
+	if (!(data[0] == RECORD_NAMED ? get_named_fields(&h, h_end, out) :
+	    get_legacy_fields(&h, h_end, out)))
+		goto malformed;
 	if (!get_passages(h, h_end, (const char *)p, data + len, out))
 		goto malformed;
 	return ZC_OK;

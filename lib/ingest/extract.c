@@ -408,9 +408,9 @@ static const struct {
 	zc_field field;
 } meta_names[] = {
 	{ "ArticleTitle", ZC_FIELD_TITLE },
-	{ "PubDate", ZC_FIELD_DATE },
-	{ "publishdate", ZC_FIELD_DATE },
-	{ "firstpublishedtime", ZC_FIELD_DATE },
+	{ "PubDate", ZC_FIELD_PUBLISHED },
+	{ "publishdate", ZC_FIELD_PUBLISHED },
+	{ "firstpublishedtime", ZC_FIELD_PUBLISHED },
 	{ "ContentSource", ZC_FIELD_ISSUER },
 	{ "source", ZC_FIELD_ISSUER },
 	{ "IndexNo", ZC_FIELD_INDEX_NO },

@@ -11,17 +11,22 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
 
 #include "zc_chars.h"
 #include "zc_dates.h"
+#include "zc_fieldterm.h"
+#include "zc_history.h"
+#include "zc_norm.h"
 
 /* Strengths of the sources. */
 enum {
 	S_LABEL = 90,      /* 发文日期: …, 发布机构 | … */
-	S_LABEL_WEAK = 80, /* 发布时间: … (when the page has no 发文日期) */
+	S_HISTORY = 85,    /* a law's 通过 / 修正 / 公布 lines */
+	S_LABEL_WEAK = 80, /* 发布时间: … (when the page has no 发布日期) */
 	S_TAG_TITLE = 80,  /* <meta name=ArticleTitle> */
 	S_HEADING = 75,    /* # title, <h1> */
 	S_SIGN_ISSUER = 70,/* 落款 organisation */
@@ -113,7 +118,8 @@ init_labels(void)
 }
 
 /* Match label name at s[i..len), single spaces allowed between its
- * characters (索 引 号); the end offset, or 0. */
+ * characters (索 引 号), Traditional characters read as Simplified; the
+ * end offset, or 0. */
 static size_t
 match_name(const char *s, size_t len, size_t i, const char *name)
 {
@@ -129,7 +135,8 @@ match_name(const char *s, size_t len, size_t i, const char *name)
 				i += adv2;
 		if (i >= len)
 			return 0;
-		got = zc_utf8_decode(s + i, len - i, &adv2);
+		/* 發布日期 is 发布日期: Big5 pages label in Traditional */
+		got = zc_norm_t2s(zc_utf8_decode(s + i, len - i, &adv2));
 		if (got != want)
 			return 0;
 		i += adv2;
@@ -209,6 +216,7 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 {
 	zc_buf b = { 0 };
 	char iso[11];
+	const char *canonical;
 	char *out;
 
 	*none = false;
@@ -217,7 +225,7 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 	    b.data[b.len - 1] == ' '))
 		b.data[--b.len] = '\0';
 	if (b.len == 0 || is_none_value(b.data)) {
-		*none = b.len > 0 && f != ZC_FIELD_DATE;
+		*none = b.len > 0 && zc_fields[f].kind != ZC_FK_DATE;
 		zc_buf_free(&b);
 		return NULL;
 	}
@@ -225,11 +233,16 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 		zc_buf_free(&b);
 		return NULL;
 	}
-	if (f == ZC_FIELD_DATE) {
+	if (zc_fields[f].kind == ZC_FK_DATE) {
 		bool ok = zc_dates_scan_day(b.data, b.len, iso) > 0;
 
 		zc_buf_free(&b);
 		return ok ? zc_xstrdup(iso) : NULL;
+	}
+	if (f == ZC_FIELD_VALIDITY &&
+	    (canonical = zc_fieldterm_validity(b.data, b.len)) != NULL) {
+		zc_buf_free(&b);
+		return zc_xstrdup(canonical);
 	}
 	if (f == ZC_FIELD_INDEX_NO || f == ZC_FIELD_DOC_NO) {
 		size_t j = 0;
@@ -426,8 +439,68 @@ read_labels(zc_lines *l, cands *c)
 	}
 }
 
+/* The dateline of a speech or report, under its title:
+ * ——2024年3月5日在第十四届全国人民代表大会第二次会议上, also in
+ * brackets.  The day it was delivered is its 成文日期. */
+static bool
+is_dateline(const char *s, size_t len, char iso[11])
+{
+	size_t i = 0, adv, n;
+	uint32_t cp;
+
+	while (i < len && ((cp = zc_utf8_decode(s + i, len - i, &adv)) ==
+	    0x2014 || cp == 0x2015 || cp == '-' || cp == 0xFF0D ||
+	    cp == 0xFF08 || cp == '(' || cp == ' '))
+		i += adv;
+	if (i == 0 || (n = zc_dates_scan_day(s + i, len - i, iso)) == 0)
+		return false;
+	i += n;
+	while (i < len && s[i] == ' ')
+		i++;
+	return len - i >= 3 && memcmp(s + i, "在", 3) == 0 &&
+	    memmem(s + i, len - i, "上", 3) != NULL;
+}
+
+/* A title hard-wrapped over two lines (PDF exports, centred headings):
+ * the line at i and the next kept line joined, when the line at i does
+ * not end as a title does (no 文种, or a 《 left open) and the two do;
+ * NULL otherwise. */
+static char *
+wrapped_title(const zc_lines *l, size_t i)
+{
+	const zc_line *first = &l->items[i], *next = NULL;
+	zc_buf b = {0};
+	const char *open, *close;
+	bool unclosed;
+
+	for (size_t j = i + 1; j < l->n && next == NULL; j++)
+		if (usable(&l->items[j]))
+			next = &l->items[j];
+	/* the second part may be as short as 的通知, which could_be_title
+	 * refuses for its length alone */
+	if (next == NULL || (next->flags & (ZC_LINE_META | ZC_LINE_HEADING)) ||
+	    zc_utf8_count(next->text, next->len) > 40 ||
+	    (!could_be_title(next) && zc_utf8_count(next->text,
+	    next->len) >= 4))
+		return NULL;
+	open = strstr(first->text, "《");
+	close = strstr(first->text, "》");
+	unclosed = open != NULL && (close == NULL || close < open ||
+	    strstr(open, "》") == NULL);
+	if (zc_meta_title_type(first->text, first->len) != NULL && !unclosed)
+		return NULL;
+	zc_buf_append(&b, first->text, first->len);
+	zc_buf_append(&b, next->text, next->len);
+	if (zc_meta_title_type(b.data, b.len) == NULL ||
+	    zc_utf8_count(b.data, b.len) > 100) {
+		zc_buf_free(&b);
+		return NULL;
+	}
+	return zc_buf_steal(&b);
+}
+
 /* The block above the body: a date line (with the issuer after it), a
- * standalone 文号, the title. */
+ * standalone 文号, a dateline, the title. */
 static void
 read_header(zc_lines *l, cands *c)
 {
@@ -465,7 +538,9 @@ read_header(zc_lines *l, cands *c)
 			if (prev_org && rlen == 0)
 				continue;
 			if (zc_utf8_count(rest, rlen) <= 30) {
-				propose(c, ZC_FIELD_DATE, S_HEADER, iso);
+				/* the date a page shows under its title is
+				 * when it went up */
+				propose(c, ZC_FIELD_PUBLISHED, S_HEADER, iso);
 				if (rlen > 0 && is_org(rest, rlen)) {
 					char *v = zc_xstrndup(rest, rlen);
 
@@ -488,11 +563,64 @@ read_header(zc_lines *l, cands *c)
 			ln->flags |= ZC_LINE_META;
 			continue;
 		}
+		if (is_dateline(ln->text, ln->len, iso)) {
+			propose(c, ZC_FIELD_WRITTEN, S_HEADER, iso);
+			ln->flags |= ZC_LINE_META;
+			continue;
+		}
 		if (!have_title && could_be_title(ln)) {
-			propose(c, ZC_FIELD_TITLE, S_HEADER, ln->text);
+			char *title = wrapped_title(l, i);
+
+			propose(c, ZC_FIELD_TITLE, S_HEADER, title != NULL ?
+			    title : ln->text);
+			free(title);
 			have_title = true;
 		}
 	}
+}
+
+/* The history lines of a law under its title (zc_history.h), a wrapped
+ * line joined to the one it continues: the version's date, the first
+ * adoption, the body and 令 of the version.  They stay passages. */
+static void
+read_history(zc_lines *l, cands *c)
+{
+	zc_buf joined = {0};
+	zc_history h;
+	size_t seen = 0;
+	bool in_history = false;
+
+	for (size_t i = 0; i < l->n && seen < 40; i++) {
+		zc_line *ln = &l->items[i];
+
+		if (!usable(ln) || (ln->flags & ZC_LINE_META))
+			continue;
+		seen++;
+		if (zc_history_starts_line(ln->text, ln->len) ||
+		    (in_history && !(ln->flags & ZC_LINE_HEADING) &&
+		    zc_history_is_open(joined.data, joined.len) &&
+		    memmem(ln->text, ln->len, "。", 3) == NULL)) {
+			if (joined.len > 0)
+				zc_buf_putc(&joined, ' ');
+			zc_buf_append(&joined, ln->text, ln->len);
+			ln->flags |= ZC_LINE_META;
+			in_history = true;
+		} else if (in_history) {
+			break;
+		}
+	}
+	if (joined.len > 0 && zc_history_read(joined.data, joined.len, &h)) {
+		propose(c, ZC_FIELD_DATE, S_HISTORY, h.version);
+		propose(c, ZC_FIELD_WRITTEN, S_HISTORY, h.first);
+		if (h.published[0] != '\0')
+			propose(c, ZC_FIELD_PUBLISHED, S_HISTORY, h.published);
+		if (h.issuer != NULL)
+			propose(c, ZC_FIELD_ISSUER, S_HISTORY, h.issuer);
+		if (h.doc_no != NULL)
+			propose(c, ZC_FIELD_DOC_NO, S_HISTORY, h.doc_no);
+		zc_history_free(&h);
+	}
+	zc_buf_free(&joined);
 }
 
 /* 落款: an organisation on its own line with a date on the next; or a
@@ -512,7 +640,7 @@ read_signature(zc_lines *l, cands *c)
 		    is_org(l->items[prev].text, l->items[prev].len)) {
 			propose(c, ZC_FIELD_ISSUER, S_SIGN_ISSUER,
 			    l->items[prev].text);
-			propose(c, ZC_FIELD_DATE, S_SIGN_DATE, iso);
+			propose(c, ZC_FIELD_WRITTEN, S_SIGN_DATE, iso);
 			return;
 		}
 		prev = i;
@@ -520,14 +648,13 @@ read_signature(zc_lines *l, cands *c)
 	}
 	if (last_kept != (size_t)-1 && is_date_line(l->items[last_kept].text,
 	    l->items[last_kept].len, iso))
-		propose(c, ZC_FIELD_DATE, S_SIGN_DATE, iso);
+		propose(c, ZC_FIELD_WRITTEN, S_SIGN_DATE, iso);
 }
 
 static void
 read_hints(const zc_hints *h, cands *c)
 {
 	const zc_meta *t = &h->tags;
-	char iso[11];
 
 	/* zc_clean tidied these: no site suffix, no split spaces, NULL
 	 * when nothing was left */
@@ -540,15 +667,11 @@ read_hints(const zc_hints *h, cands *c)
 	if (h->title_tag != NULL &&
 	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100)
 		propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, h->title_tag);
-	if (t->value[ZC_FIELD_DATE] != NULL &&
-	    zc_dates_scan_day(t->value[ZC_FIELD_DATE],
-	    strlen(t->value[ZC_FIELD_DATE]), iso) > 0)
-		propose(c, ZC_FIELD_DATE, S_TAG, iso);
 	for (int f = ZC_FIELD_INDEX_NO; f < ZC_FIELD_COUNT; f++) {
 		bool none;
 		char *v;
 
-		if (f == ZC_FIELD_DATE || t->value[f] == NULL)
+		if (t->value[f] == NULL)
 			continue;
 		v = field_value((zc_field)f, t->value[f],
 		    strlen(t->value[f]), &none);
@@ -559,6 +682,101 @@ read_hints(const zc_hints *h, cands *c)
 	}
 }
 
+/* The genre words that end titles, longest first where one ends
+ * another (办法 before 法). */
+static const char *const title_types[] = {
+	"实施细则", "实施办法", "实施意见", "实施方案", "工作方案", "行动方案",
+	"行动计划", "工作要点", "管理办法", "暂行办法", "暂行规定", "修正案",
+	"白皮书", "答复", "批复", "复函", "函", "通知", "通告", "通报", "公告",
+	"公报", "意见", "办法", "规定", "条例", "决定", "决议", "方案", "报告",
+	"细则", "规划", "纲要", "计划", "要点", "规则", "章程", "解释", "命令",
+	"议案", "请示", "纪要", "指南", "指引", "目录", "清单", "准则", "守则",
+	"标准", "规范", "制度", "小结", "总结", "讲话", "法", NULL
+};
+/* What a compound type is filed as: 实施细则 is a 细则. */
+static const char *const type_of_compound[][2] = {
+	{ "实施细则", "细则" }, { "实施办法", "办法" }, { "实施意见", "意见" },
+	{ "实施方案", "方案" }, { "工作方案", "方案" }, { "行动方案", "方案" },
+	{ "行动计划", "计划" }, { "工作要点", "要点" }, { "管理办法", "办法" },
+	{ "暂行办法", "办法" }, { "暂行规定", "规定" }, { "复函", "函" },
+	{ NULL, NULL }
+};
+
+/* Characters before 法 that make a method, not a law: 方法, 做法. */
+static bool
+law_word(const char *s, size_t len)
+{
+	static const uint32_t not_law[] = { 0x65B9, 0x505A, 0x7528, 0x8BF4,
+	    0x624B, 0x770B, 0x60F3, 0x5199, 0x7B97, 0x529E, 0 };
+	uint32_t before = zc_utf8_last(s, len - 3);
+
+	for (int i = 0; not_law[i] != 0; i++)
+		if (before == not_law[i])
+			return false;
+	return true;
+}
+
+/* The length of title[0..len) without the notes that follow a type:
+ * （试行）, (2024年修订), （草案）. */
+static size_t
+without_notes(const char *title, size_t len)
+{
+	for (;;) {
+		size_t open = SIZE_MAX, adv;
+		uint32_t last;
+
+		while (len > 0 && title[len - 1] == ' ')
+			len--;
+		last = zc_utf8_last(title, len);
+		if (last != 0xFF09 && last != ')')
+			return len;
+		for (size_t i = 0; i < len; i += adv) {
+			uint32_t cp = zc_utf8_decode(title + i, len - i, &adv);
+
+			if (cp == 0xFF08 || cp == '(')
+				open = i;
+		}
+		if (open == SIZE_MAX || open == 0)
+			return len;
+		len = open;
+	}
+}
+
+const char *
+zc_meta_title_type(const char *title, size_t len)
+{
+	len = without_notes(title, len);
+	for (int i = 0; title_types[i] != NULL; i++) {
+		size_t n = strlen(title_types[i]);
+
+		if (len <= n || memcmp(title + len - n, title_types[i], n) != 0)
+			continue;
+		if (strcmp(title_types[i], "法") == 0 && !law_word(title, len))
+			return NULL;
+		for (int k = 0; type_of_compound[k][0] != NULL; k++)
+			if (strcmp(type_of_compound[k][0], title_types[i]) == 0)
+				return type_of_compound[k][1];
+		return title_types[i];
+	}
+	return NULL;
+}
+
+/* The fields read from others: the document's date (a law's version,
+ * else 成文日期, else 发布日期) and the 文种 its title ends with. */
+static void
+derive(cands *c)
+{
+	const char *type;
+
+	if (c->value[ZC_FIELD_DATE] == NULL)
+		propose(c, ZC_FIELD_DATE, 1, c->value[ZC_FIELD_WRITTEN] != NULL ?
+		    c->value[ZC_FIELD_WRITTEN] : c->value[ZC_FIELD_PUBLISHED]);
+	if (c->value[ZC_FIELD_TITLE] != NULL && (type = zc_meta_title_type(
+	    c->value[ZC_FIELD_TITLE], strlen(c->value[ZC_FIELD_TITLE]))) !=
+	    NULL)
+		propose(c, ZC_FIELD_TYPE, S_HEADER, type);
+}
+
 void
 zc_meta_extract(zc_lines *l, zc_meta *out)
 {
@@ -567,8 +785,10 @@ zc_meta_extract(zc_lines *l, zc_meta *out)
 	memset(&c, 0, sizeof c);
 	read_labels(l, &c);
 	read_hints(&l->hints, &c);
+	read_history(l, &c);
 	read_header(l, &c);
 	read_signature(l, &c);
+	derive(&c);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		zc_meta_set(out, (zc_field)f, c.value[f]);
 		free(c.value[f]);

@@ -402,7 +402,7 @@ build(const build_ctx *c, const zc_qnode *n, const zc_qbuild_opts *o,
 	case ZC_QN_WILDCARD:
 		return wildcard_query(c, n, o, out, err);
 	case ZC_QN_DATE:
-		return zc_query_value_range(ZC_SLOT_DATE,
+		return zc_query_value_range(zc_fields[n->field].slot,
 		    n->lo[0] ? n->lo : NULL, n->hi[0] ? n->hi : NULL, out, err);
 	case ZC_QN_FIELD:
 		return field_query(n, out, err);

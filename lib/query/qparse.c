@@ -473,7 +473,10 @@ leaf(struct parser *p, zc_field ctx, size_t s, size_t e, bool quoted,
 	}
 	switch (zc_fields[ctx].kind) {
 	case ZC_FK_DATE:
-		return parse_date(p, p->q + s, e - s, s);
+		n = parse_date(p, p->q + s, e - s, s);
+		if (n != NULL)
+			n->field = ctx;
+		return n;
 	case ZC_FK_PATH:
 		n = new_node(p, ZC_QN_PATH, pos);
 		n->field = ctx;
@@ -926,8 +929,8 @@ zc_qparse_dump(const zc_qnode *n, zc_buf *out)
 		}
 		break;
 	case ZC_QN_DATE:
-		zc_buf_printf(out, "(date %s %s)", n->lo[0] ? n->lo : "*",
-		    n->hi[0] ? n->hi : "*");
+		zc_buf_printf(out, "(%s %s %s)", zc_fields[n->field].name,
+		    n->lo[0] ? n->lo : "*", n->hi[0] ? n->hi : "*");
 		return;
 	case ZC_QN_FIELD:
 	case ZC_QN_PATH:

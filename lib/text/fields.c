@@ -18,12 +18,22 @@ static const zc_field_label title_labels[] = {
 static const zc_field_label index_no_labels[] = {
 	{ "索引号", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
 };
-static const zc_field_label date_labels[] = {
-	{ "发文日期", ZC_LABEL_NAMES, 5 }, { "成文日期", ZC_LABEL_NAMES, 4 },
-	{ "印发日期", ZC_LABEL_NAMES, 3 }, { "公布日期", ZC_LABEL_NAMES, 0 },
-	{ "发布日期", ZC_LABEL_WEAK, 2 }, { "发布时间", ZC_LABEL_WEAK, 1 },
+/* Two dates, as the official libraries file them: 成文日期, the date a
+ * document was signed (发文日期 and 印发日期 on provincial platforms),
+ * and 发布日期, the date it was made public.  发布时间 and a bare 日期
+ * may be the time a page went up. */
+static const zc_field_label written_labels[] = {
+	{ "成文日期", ZC_LABEL_NAMES, 5 }, { "发文日期", ZC_LABEL_NAMES, 4 },
+	{ "印发日期", ZC_LABEL_NAMES, 3 }, { "签发日期", ZC_LABEL_NAMES, 2 },
+	{ NULL, 0, 0 }
+};
+static const zc_field_label published_labels[] = {
+	{ "发布日期", ZC_LABEL_NAMES, 5 }, { "公布日期", ZC_LABEL_NAMES, 4 },
+	{ "公开日期", ZC_LABEL_NAMES, 3 }, { "发布时间", ZC_LABEL_WEAK, 2 },
 	{ "日期", ZC_LABEL_WEAK, 0 }, { NULL, 0, 0 }
 };
+/* The document's date is derived (zc_meta.h), never labelled. */
+static const zc_field_label no_labels[] = { { NULL, 0, 0 } };
 static const zc_field_label issuer_labels[] = {
 	{ "发布机构", ZC_LABEL_NAMES, 0 }, { "发文机关", ZC_LABEL_NAMES, 0 },
 	{ "发文机构", ZC_LABEL_NAMES, 0 }, { "发文单位", ZC_LABEL_NAMES, 0 },
@@ -36,8 +46,13 @@ static const zc_field_label doc_no_labels[] = {
 	{ "文件编号", ZC_LABEL_NAMES, 0 }, { "文号", ZC_LABEL_NAMES, 0 },
 	{ NULL, 0, 0 }
 };
+static const zc_field_label type_labels[] = {
+	{ "文种", ZC_LABEL_NAMES, 0 }, { "公文种类", ZC_LABEL_NAMES, 0 },
+	{ NULL, 0, 0 }
+};
 static const zc_field_label category_labels[] = {
 	{ "主题分类", ZC_LABEL_NAMES, 1 }, { "信息分类", ZC_LABEL_NAMES, 0 },
+	{ "主题词分类", ZC_LABEL_NAMES, 0 },
 	{ "所属分类", ZC_LABEL_NAMES, 0 }, { "分类", ZC_LABEL_NAMES, 0 },
 	{ NULL, 0, 0 }
 };
@@ -53,19 +68,28 @@ const zc_field_info zc_fields[ZC_FIELD_END] = {
 	[ZC_FIELD_INDEX_NO] = { "index_no", "index", { "索引号" },
 	    ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_INDEX_NO, false,
 	    index_no_labels },
-	[ZC_FIELD_DATE] = { "date", "date", { "发文日期" }, ZC_FK_DATE,
-	    NULL, NULL, NULL, NULL, false, date_labels },
+	[ZC_FIELD_DATE] = { "date", "date", { "日期", "发文日期" },
+	    ZC_FK_DATE, NULL, NULL, NULL, NULL, false, no_labels,
+	    ZC_SLOT_DATE },
+	[ZC_FIELD_WRITTEN] = { "written", "written", { "成文日期" },
+	    ZC_FK_DATE, NULL, NULL, NULL, NULL, false, written_labels,
+	    ZC_SLOT_WRITTEN },
+	[ZC_FIELD_PUBLISHED] = { "published", "published", { "发布日期" },
+	    ZC_FK_DATE, NULL, NULL, NULL, NULL, false, published_labels,
+	    ZC_SLOT_PUBLISHED },
 	[ZC_FIELD_ISSUER] = { "issuer", "issuer", { "机构", "发布机构" },
 	    ZC_FK_TEXT, ZC_PREFIX_ISSUER_CHAR, ZC_PREFIX_ISSUER_PAIR,
 	    ZC_PREFIX_ISSUER_WORD, NULL, false, issuer_labels },
 	[ZC_FIELD_DOC_NO] = { "doc_no", "docno", { "文号" }, ZC_FK_EXACT,
 	    NULL, NULL, NULL, ZC_PREFIX_DOC_NO, true, doc_no_labels },
-	[ZC_FIELD_CATEGORY] = { "category", "category", { "分类" },
-	    ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_CATEGORY, false,
-	    category_labels },
-	[ZC_FIELD_VALIDITY] = { "validity", "validity", { "有效性" },
-	    ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_VALIDITY, false,
-	    validity_labels },
+	[ZC_FIELD_TYPE] = { "type", "type", { "文种" }, ZC_FK_EXACT,
+	    NULL, NULL, NULL, ZC_PREFIX_TYPE, false, type_labels },
+	[ZC_FIELD_CATEGORY] = { "category", "category", { "分类",
+	    "主题分类" }, ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_CATEGORY,
+	    false, category_labels },
+	[ZC_FIELD_VALIDITY] = { "validity", "validity", { "有效性",
+	    "时效性" }, ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_VALIDITY,
+	    false, validity_labels },
 	[ZC_FIELD_BODY] = { NULL, NULL, { NULL }, ZC_FK_TEXT,
 	    ZC_PREFIX_CHAR, ZC_PREFIX_PAIR, ZC_PREFIX_WORD, NULL, false, NULL },
 	[ZC_FIELD_PATH] = { NULL, "path", { NULL }, ZC_FK_PATH,

@@ -38,15 +38,99 @@ zc_fieldterm_fold_doc_no(const char *value, size_t len, zc_buf *out)
 	fold(value, len, true, out);
 }
 
+/* The words of a validity, after fold, and what each says. */
+static const struct {
+	const char *word, *canonical;
+} validities[] = {
+	{ "有效", "有效" }, { "现行有效", "有效" }, { "现行", "有效" },
+	{ "生效", "有效" }, { "已生效", "有效" },
+	{ "失效", "失效" }, { "已失效", "失效" }, { "全文失效", "失效" },
+	{ "废止", "废止" }, { "已废止", "废止" }, { "废除", "废止" },
+	{ "已废除", "废止" }, { "全文废止", "废止" },
+	{ "已修订", "已修订" }, { "已修改", "已修订" }, { "已被修改", "已修订" },
+	{ "已修正", "已修订" }, { "修订", "已修订" }, { "修改", "已修订" },
+	{ "尚未生效", "尚未生效" }, { "未生效", "尚未生效" },
+	{ "尚未施行", "尚未生效" }, { "待生效", "尚未生效" },
+};
+
+const char *
+zc_fieldterm_validity(const char *value, size_t len)
+{
+	zc_buf v = {0};
+	const char *found = NULL;
+
+	fold(value, len, false, &v);
+	for (size_t i = 0; v.data != NULL && found == NULL &&
+	    i < sizeof validities / sizeof validities[0]; i++)
+		if (strcmp(v.data, validities[i].word) == 0)
+			found = validities[i].canonical;
+	zc_buf_free(&v);
+	return found;
+}
+
+static bool
+is_level_separator(uint32_t cp)
+{
+	return cp == '\\' || cp == 0xFF3C || cp == '/' || cp == 0xFF0F ||
+	    cp == '>' || cp == 0xFF1E;
+}
+
+/* Append the term of one level of a category and a NUL, unless the
+ * level is only space. */
+static void
+put_level(zc_field f, const char *level, size_t len, zc_buf *out)
+{
+	size_t before = out->len;
+
+	zc_fieldterm_exact(f, level, len, out);
+	if (out->len == before + strlen(zc_fields[f].term_prefix)) {
+		out->len = before;
+		if (out->data != NULL)
+			out->data[before] = '\0';
+		return;
+	}
+	zc_buf_putc(out, '\0');
+}
+
+void
+zc_fieldterm_document(zc_field f, const char *value, size_t len,
+    zc_buf *out)
+{
+	size_t start = 0, adv;
+
+	zc_fieldterm_exact(f, value, len, out);
+	zc_buf_putc(out, '\0');
+	if (f != ZC_FIELD_CATEGORY)
+		return;
+	for (size_t i = 0; i <= len; i += adv) {
+		uint32_t cp = 0;
+
+		adv = 1;
+		if (i < len)
+			cp = zc_utf8_decode(value + i, len - i, &adv);
+		if (i < len && !is_level_separator(cp))
+			continue;
+		if (start == 0 && i == len)
+			return; /* one level: the whole value, already out */
+		put_level(f, value + start, i - start, out);
+		start = i + adv;
+	}
+}
+
 void
 zc_fieldterm_exact(zc_field f, const char *value, size_t len, zc_buf *out)
 {
-	const char *prefix;
+	const char *prefix, *canonical;
 	zc_buf v = {0};
 
 	if ((unsigned)f >= ZC_FIELD_END || zc_fields[f].kind != ZC_FK_EXACT)
 		return;
 	prefix = zc_fields[f].term_prefix;
+	if (f == ZC_FIELD_VALIDITY &&
+	    (canonical = zc_fieldterm_validity(value, len)) != NULL) {
+		value = canonical;
+		len = strlen(canonical);
+	}
 	fold(value, len, zc_fields[f].fold_brackets, &v);
 	zc_buf_puts(out, prefix);
 	zc_buf_append(out, v.data != NULL ? v.data : "",

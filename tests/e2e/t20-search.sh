@@ -118,14 +118,14 @@ dates=$(zs --json -n 0 --sort -date 孵化 | jq -r '.date // "null"')
 check "$(echo "$dates" | grep -v null | sort -rc && echo sorted)" sorted "--sort -date: newest first"
 check "$(echo "$dates" | sed -n '/null/,$p' | grep -vc null)" 0 "--sort -date: undated last"
 check "$(zs --json -n 1 --sort -date 孵化 | jq -r .date)" 2025-07-30 "newest document first"
-check "$(zs --json -n 1 --sort date 孵化 | jq -r .date)" 2021-12-10 "oldest document first"
+check "$(zs --json -n 1 --sort date 孵化 | jq -r .date)" 2021-08-16 "oldest document first"
 check "$(zs --json -n 2 --offset 1 --sort date 孵化 | jq -r .date | tr '\n' ' ')" \
     "$(echo "$dates" | grep -v null | sort | sed -n 2,3p | tr '\n' ' ')" "--sort date pages"
 
 # ---- TSV ----------------------------------------------------------------
 zs --tsv -n 0 孵化器 >"$tmp/tsv"
-check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\ttitle\tindex_no\tdate\tissuer\tdoc_no\tcategory\tvalidity\tpassage\thighlights\tmatched')" "TSV header"
-check "$(awk -F '\t' 'NF != 14' "$tmp/tsv" | wc -l)" 0 "TSV: 14 fields on every line"
+check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched')" "TSV header"
+check "$(awk -F '\t' 'NF != 17' "$tmp/tsv" | wc -l)" 0 "TSV: 17 fields on every line"
 check "$(($(wc -l <"$tmp/tsv") - 1))" "$n" "TSV: one line per hit"
 check "$(sed -n 2p "$tmp/tsv" | cut -f 3,4)" "$(echo "$all" | sed -n 1p | cut -d' ' -f2)	$(zs --json -n 1 孵化器 | jq -r .line)" "TSV: path and line"
 

@@ -13,8 +13,8 @@ cat >"$tmp/check.py" <<'EOF'
 import json, re, sys
 
 KEYS = ["rank", "score", "path", "line", "title", "index_no", "date",
-        "issuer", "doc_no", "category", "validity", "passage", "highlights",
-        "matched"]
+        "written", "published", "issuer", "doc_no", "type", "category",
+        "validity", "passage", "highlights", "matched"]
 query, must = sys.argv[1], sys.argv[2:]
 problems = []
 lines = sys.stdin.buffer.read().decode("utf-8").splitlines()
@@ -36,12 +36,19 @@ for n, line in enumerate(lines, 1):
         problems.append("line %d: path %r" % (n, o["path"]))
     if not isinstance(o["line"], int) or o["line"] < 1:
         problems.append("line %d: line %r" % (n, o["line"]))
-    for k in ["title", "index_no", "date", "issuer", "doc_no", "category",
-              "validity"]:
+    for k in ["title", "index_no", "date", "written", "published", "issuer",
+              "doc_no", "type", "category", "validity"]:
         if o[k] is not None and not isinstance(o[k], str):
             problems.append("line %d: %s %r" % (n, k, o[k]))
-    if o["date"] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o["date"]):
-        problems.append("line %d: date %r" % (n, o["date"]))
+    for k in ["date", "written", "published"]:
+        if o[k] is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", o[k]):
+            problems.append("line %d: %s %r" % (n, k, o[k]))
+    # the document's date is its 成文日期 when known, else its 发布日期
+    if o["date"] != (o["written"] or o["published"]):
+        problems.append("line %d: date %r, written %r, published %r" %
+                        (n, o["date"], o["written"], o["published"]))
+    if o["validity"] not in (None, "有效", "失效", "废止", "已修订", "尚未生效"):
+        problems.append("line %d: validity %r" % (n, o["validity"]))
     p = o["passage"]
     if not isinstance(p, str) or not p:
         problems.append("line %d: passage %r" % (n, p))
@@ -84,7 +91,9 @@ done <<'EOF'
 title:答复 创新|
 issuer:湖北省科学技术厅 专精特新|专精特新
 index:011043145/2024-32081|
-date:2021-12-10 营商环境|营商环境
+date:2021-08-16 营商环境|营商环境
+published:2021-12-10 营商环境|营商环境
+成文日期:2021年8月 营商环境|营商环境
 "科技創新"|
 gw*|GWP
 孵化器 NEAR/5 免税|孵化器 免税
@@ -96,7 +105,7 @@ out=$("$zcsearch" --db "$tmp/db" --json -n 1 '"沃壤行动"' | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
 print(" ".join(type(o[k]).__name__ for k in o))')
-check "$out" "int float str int str str str str NoneType str str str list str" "key types of one hit"
+check "$out" "int float str int str str str str str str NoneType str str str str list str" "key types of one hit"
 
 # quotes, backslashes and control characters stay valid JSON
 mkdir -p "$tmp/odd"

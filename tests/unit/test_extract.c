@@ -77,7 +77,7 @@ Test(extract, html_blocks_become_lines_at_the_line_of_their_text)
 	    "<!-- 注释 --></body></html>", &l);
 	cr_expect_str_eq(l.hints.title_tag, "页面标题");
 	cr_expect_str_eq(l.hints.tags.value[ZC_FIELD_TITLE], "文章标题");
-	cr_expect_str_eq(l.hints.tags.value[ZC_FIELD_DATE], "2024-01-02");
+	cr_expect_str_eq(l.hints.tags.value[ZC_FIELD_PUBLISHED], "2024-01-02");
 	cr_assert_eq(l.n, 4);
 	expect_line(&l, 0, "第一段加粗文字。", 7);
 	expect_line(&l, 1, "甲", 8);

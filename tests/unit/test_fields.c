@@ -21,8 +21,14 @@ static const struct named {
 	{ "index", ZC_FIELD_INDEX_NO },    { "索引号", ZC_FIELD_INDEX_NO },
 	{ "docno", ZC_FIELD_DOC_NO },      { "文号", ZC_FIELD_DOC_NO },
 	{ "category", ZC_FIELD_CATEGORY }, { "分类", ZC_FIELD_CATEGORY },
+	{ "主题分类", ZC_FIELD_CATEGORY },
 	{ "validity", ZC_FIELD_VALIDITY }, { "有效性", ZC_FIELD_VALIDITY },
-	{ "date", ZC_FIELD_DATE },         { "发文日期", ZC_FIELD_DATE },
+	{ "时效性", ZC_FIELD_VALIDITY },
+	{ "type", ZC_FIELD_TYPE },         { "文种", ZC_FIELD_TYPE },
+	{ "date", ZC_FIELD_DATE },         { "日期", ZC_FIELD_DATE },
+	{ "发文日期", ZC_FIELD_DATE },
+	{ "written", ZC_FIELD_WRITTEN },   { "成文日期", ZC_FIELD_WRITTEN },
+	{ "published", ZC_FIELD_PUBLISHED }, { "发布日期", ZC_FIELD_PUBLISHED },
 	{ "path", ZC_FIELD_PATH },
 };
 #define N_NAMES (sizeof names / sizeof names[0])
@@ -90,7 +96,7 @@ Test(fields, other_words_name_no_field)
 {
 	static const char *const not_names[] = {
 		"", "body", "titl", "titles", "index_no", "doc_no", "标",
-		"标题:", "发布", "日期", "路径", " title",
+		"标题:", "发布", "日", "路径", " title", "dates", "种类",
 	};
 	zc_field f = ZC_FIELD_END;
 
@@ -107,8 +113,8 @@ Test(fields, other_words_name_no_field)
 Test(fields, json_keys_are_in_the_documented_order)
 {
 	static const char *const keys[ZC_FIELD_COUNT] = {
-		"title", "index_no", "date", "issuer", "doc_no", "category",
-		"validity"
+		"title", "index_no", "date", "written", "published", "issuer",
+		"doc_no", "type", "category", "validity"
 	};
 
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
@@ -131,6 +137,9 @@ Test(fields, prefixes_are_those_existing_indexes_hold)
 		{ ZC_FIELD_DOC_NO, NULL, NULL, "N" },
 		{ ZC_FIELD_CATEGORY, NULL, NULL, "C" },
 		{ ZC_FIELD_VALIDITY, NULL, NULL, "V" },
+		{ ZC_FIELD_TYPE, NULL, NULL, "Y" },
+		{ ZC_FIELD_WRITTEN, NULL, NULL, NULL },
+		{ ZC_FIELD_PUBLISHED, NULL, NULL, NULL },
 		{ ZC_FIELD_PATH, NULL, NULL, "P" },
 		{ ZC_FIELD_DATE, NULL, NULL, NULL },
 	};
@@ -205,13 +214,17 @@ Test(fields, kinds_have_the_prefixes_they_need)
 		    "field %d", f);
 	}
 	cr_expect_eq(zc_fields[ZC_FIELD_DATE].kind, ZC_FK_DATE);
+	cr_expect_eq(zc_fields[ZC_FIELD_DATE].slot, ZC_SLOT_DATE);
+	cr_expect_eq(zc_fields[ZC_FIELD_WRITTEN].slot, ZC_SLOT_WRITTEN);
+	cr_expect_eq(zc_fields[ZC_FIELD_PUBLISHED].slot, ZC_SLOT_PUBLISHED);
 	cr_expect_eq(zc_fields[ZC_FIELD_PATH].kind, ZC_FK_PATH);
 	cr_expect_eq(zc_fields[ZC_FIELD_BODY].kind, ZC_FK_TEXT);
 }
 
 /* meta.c tries the labels in any order: that is safe only while no
  * label is a prefix of another (日期 of 发文日期 is a suffix, which is
- * fine: labels are matched where a label starts). */
+ * fine: labels are matched where a label starts).  The document's date
+ * alone has none: it is derived from the two dates (zc_meta.h). */
 Test(fields, no_label_is_a_prefix_of_another_and_each_field_has_one)
 {
 	const char *all[64];
@@ -219,8 +232,8 @@ Test(fields, no_label_is_a_prefix_of_another_and_each_field_has_one)
 
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		cr_assert_not_null(zc_fields[f].labels, "%s", zc_fields[f].key);
-		cr_expect_not_null(zc_fields[f].labels[0].word, "%s has a label",
-		    zc_fields[f].key);
+		cr_expect((zc_fields[f].labels[0].word != NULL) ==
+		    (f != ZC_FIELD_DATE), "%s has a label", zc_fields[f].key);
 		for (const zc_field_label *l = zc_fields[f].labels;
 		    l->word != NULL; l++) {
 			cr_assert_lt(n, sizeof all / sizeof *all);
@@ -241,9 +254,13 @@ Test(fields, every_chinese_query_name_is_a_label_of_its_field)
 			const char *name = zc_fields[f].zh_names[i];
 			bool found = false;
 
-			for (const zc_field_label *l = zc_fields[f].labels;
-			    l->word != NULL; l++)
-				found |= strcmp(l->word, name) == 0;
+			/* the date's names are labels of the two dates */
+			for (int g = 0; g < ZC_FIELD_COUNT; g++)
+				for (const zc_field_label *l = zc_fields[g].labels;
+				    l->word != NULL && (g == f || (f ==
+				    ZC_FIELD_DATE && zc_fields[g].kind ==
+				    ZC_FK_DATE)); l++)
+					found |= strcmp(l->word, name) == 0;
 			cr_expect(found || strcmp(name, "机构") == 0,
 			    "%s: a query name that no page label says", name);
 		}

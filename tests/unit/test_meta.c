@@ -93,9 +93,15 @@ static const struct meta_case {
 	{ "a label date beats the signature date", "a.txt",
 	  "某某答复\n发文日期 2024-08-12\n正文。\n湖北省科学技术厅\n"
 	  "2024年7月19日\n", ZC_FIELD_DATE, "2024-08-12" },
-	{ "a 发布时间 label beats the signature date", "a.txt",
+	{ "a 发布时间 label gives the published date", "a.txt",
 	  "某某小结\n发布时间: 2021-12-10\n正文。\n武汉市科学技术局\n"
-	  "2021年8月16日\n", ZC_FIELD_DATE, "2021-12-10" },
+	  "2021年8月16日\n", ZC_FIELD_PUBLISHED, "2021-12-10" },
+	{ "the signature gives the written date", "a.txt",
+	  "某某小结\n发布时间: 2021-12-10\n正文。\n武汉市科学技术局\n"
+	  "2021年8月16日\n", ZC_FIELD_WRITTEN, "2021-08-16" },
+	{ "the date is the written one when both are known", "a.txt",
+	  "某某小结\n发布时间: 2021-12-10\n正文。\n武汉市科学技术局\n"
+	  "2021年8月16日\n", ZC_FIELD_DATE, "2021-08-16" },
 	{ "发布机构 beats the signature", "a.txt",
 	  "某某答复\n发布机构 | 湖北省科学技术厅 |\n正文。\n湖北省科技厅\n"
 	  "2025年7月30日\n", ZC_FIELD_ISSUER, "湖北省科学技术厅" },
@@ -129,7 +135,7 @@ static const struct meta_case {
 	{ "an empty | cell is no value", "a.txt",
 	  "某某通知\n索引号 | | 分类 | 科技 |\n", ZC_FIELD_INDEX_NO, NULL },
 	{ "时效性 gives the validity", "a.txt",
-	  "某某条例\n时效性：现行有效\n", ZC_FIELD_VALIDITY, "现行有效" },
+	  "某某条例\n时效性：现行有效\n", ZC_FIELD_VALIDITY, "有效" },
 	{ "no validity label, no validity", "a.txt",
 	  "某某通知\n正文有效期为三年。\n", ZC_FIELD_VALIDITY, NULL },
 	{ "分类 inside a sentence is not a label", "a.txt",

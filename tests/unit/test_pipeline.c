@@ -24,22 +24,34 @@ static const struct seed {
 	const char *want[ZC_FIELD_COUNT]; /* in zc_field order */
 } seeds[] = {
 	{ SEED("000_7e851b9a99e99ef3.txt"), {
-	  "关于省十四届人大第二次会议第20240733号建议的答复",
-	  "011043145/2024-32081", "2024-08-12", "湖北省科学技术厅", NULL,
-	  "科技", "有效" } },
+	  [ZC_FIELD_TITLE] = "关于省十四届人大第二次会议第20240733号建议的答复",
+	  [ZC_FIELD_INDEX_NO] = "011043145/2024-32081",
+	  [ZC_FIELD_DATE] = "2024-08-12", [ZC_FIELD_WRITTEN] = "2024-08-12",
+	  [ZC_FIELD_PUBLISHED] = "2024-08-12",
+	  [ZC_FIELD_ISSUER] = "湖北省科学技术厅", [ZC_FIELD_TYPE] = "答复",
+	  [ZC_FIELD_CATEGORY] = "科技", [ZC_FIELD_VALIDITY] = "有效" } },
 	{ SEED("001_552c6465ef7f0f77.txt"), {
-	  "关于省十四届人大三次会议第20250221号建议的答复",
-	  "011043145/2025-32703", "2025-07-30", "湖北省科学技术厅", NULL,
-	  "科技", "有效" } },
+	  [ZC_FIELD_TITLE] = "关于省十四届人大三次会议第20250221号建议的答复",
+	  [ZC_FIELD_INDEX_NO] = "011043145/2025-32703",
+	  [ZC_FIELD_DATE] = "2025-07-30", [ZC_FIELD_WRITTEN] = "2025-07-30",
+	  [ZC_FIELD_ISSUER] = "湖北省科学技术厅", [ZC_FIELD_TYPE] = "答复",
+	  [ZC_FIELD_CATEGORY] = "科技", [ZC_FIELD_VALIDITY] = "有效" } },
 	{ SEED("002_888f108bc29685f9.txt"), {
-	  "鄂州市科创孵化载体高质量发展两年行动方案(2024—2025年)", NULL,
-	  "2024-02-13", "鄂州市科学技术局", NULL, NULL, NULL } },
+	  [ZC_FIELD_TITLE] =
+	  "鄂州市科创孵化载体高质量发展两年行动方案(2024—2025年)",
+	  [ZC_FIELD_DATE] = "2024-02-13", [ZC_FIELD_WRITTEN] = "2024-02-13",
+	  [ZC_FIELD_ISSUER] = "鄂州市科学技术局", [ZC_FIELD_TYPE] = "方案" } },
+	/* signed 8 August, put on the site in December */
 	{ SEED("003_f2a134f1d5f08408.txt"), {
-	  "市科技局开展优化营商环境工作情况小结", NULL, "2021-12-10",
-	  "武汉市科学技术局", NULL, NULL, NULL } },
+	  [ZC_FIELD_TITLE] = "市科技局开展优化营商环境工作情况小结",
+	  [ZC_FIELD_DATE] = "2021-08-16", [ZC_FIELD_WRITTEN] = "2021-08-16",
+	  [ZC_FIELD_PUBLISHED] = "2021-12-10",
+	  [ZC_FIELD_ISSUER] = "武汉市科学技术局", [ZC_FIELD_TYPE] = "小结" } },
+	/* a PDF export: only the date its page went up */
 	{ SEED("004_c624585bce9b3aa8.txt"), {
-	  "荆州经开区科技创新三年行动方案(2023-2025年)", NULL, "2022-12-31",
-	  NULL, NULL, NULL, NULL } },
+	  [ZC_FIELD_TITLE] = "荆州经开区科技创新三年行动方案(2023-2025年)",
+	  [ZC_FIELD_DATE] = "2022-12-31", [ZC_FIELD_PUBLISHED] = "2022-12-31",
+	  [ZC_FIELD_TYPE] = "方案" } },
 };
 #define N_SEEDS (sizeof seeds / sizeof seeds[0])
 
@@ -110,6 +122,20 @@ Test(pipeline, seeds_have_their_dates)
 {
 	for (size_t s = 0; s < N_SEEDS; s++)
 		check_seed_field(s, ZC_FIELD_DATE);
+}
+
+Test(pipeline, seeds_have_their_two_dates)
+{
+	for (size_t s = 0; s < N_SEEDS; s++) {
+		check_seed_field(s, ZC_FIELD_WRITTEN);
+		check_seed_field(s, ZC_FIELD_PUBLISHED);
+	}
+}
+
+Test(pipeline, seeds_have_their_types)
+{
+	for (size_t s = 0; s < N_SEEDS; s++)
+		check_seed_field(s, ZC_FIELD_TYPE);
 }
 
 Test(pipeline, seeds_have_their_issuers)
@@ -295,10 +321,18 @@ Test(pipeline, a_seed_in_utf16_gives_the_same_passages)
 
 Test(pipeline, a_government_html_page_gives_its_metadata)
 {
+	/* 发文日期 is the 成文日期 of provincial platforms: it beats the
+	 * 落款 below; PubDate and 发布时间 say when the page went up */
 	static const char *const want[ZC_FIELD_COUNT] = {
-		"市科技局开展优化营商环境工作情况小结", "010-2021-00123",
-		"2021-12-10", "武汉市科学技术局", "武科〔2021〕18号", "科技",
-		"有效"
+		[ZC_FIELD_TITLE] = "市科技局开展优化营商环境工作情况小结",
+		[ZC_FIELD_INDEX_NO] = "010-2021-00123",
+		[ZC_FIELD_DATE] = "2021-12-10",
+		[ZC_FIELD_WRITTEN] = "2021-12-10",
+		[ZC_FIELD_PUBLISHED] = "2021-12-10",
+		[ZC_FIELD_ISSUER] = "武汉市科学技术局",
+		[ZC_FIELD_DOC_NO] = "武科〔2021〕18号",
+		[ZC_FIELD_TYPE] = "小结",
+		[ZC_FIELD_CATEGORY] = "科技", [ZC_FIELD_VALIDITY] = "有效"
 	};
 	zc_doc doc;
 

@@ -360,20 +360,29 @@ put_varint(zc_buf *b, uint64_t n)
 	zc_buf_putc(b, (char)n);
 }
 
-/* The record of header head (stored as it is) and chunks body. */
+/* The record of header head (stored as it is) and chunks body, in the
+ * layout of first byte layout. */
 static void
-record_of(zc_buf *b, const char *head, size_t head_len, const char *body,
-    size_t body_len)
+record_in(zc_buf *b, char layout, const char *head, size_t head_len,
+    const char *body, size_t body_len)
 {
 	zc_buf_reset(b);
-	zc_buf_putc(b, '\0'); /* the layout's first byte */
+	zc_buf_putc(b, layout);
 	put_varint(b, head_len);
 	put_varint(b, head_len);
 	zc_buf_append(b, head, head_len);
 	zc_buf_append(b, body, body_len);
 }
 
-_Static_assert(ZC_FIELD_COUNT == 7, "NO_FIELDS below writes 7 fields");
+/* Schema 4's layout (first byte 0): its seven fields in a fixed order,
+ * each 0 when absent. */
+static void
+record_of(zc_buf *b, const char *head, size_t head_len, const char *body,
+    size_t body_len)
+{
+	record_in(b, '\0', head, head_len, body, body_len);
+}
+
 #define NO_FIELDS "\0\0\0\0\0\0\0"
 #define PATH_A "\x02/a" NO_FIELDS
 #define B(s) s, sizeof s - 1
@@ -608,4 +617,51 @@ Test(record, a_schema_3_record_is_still_read)
 	for (size_t cut = 0; cut < sizeof old - 1; cut++)
 		cr_expect(is_refused(old, cut, "a schema 3 record cut short"),
 		    "cut at %zu", cut);
+}
+
+/* Schema 5 names each value: a key of a newer zcindex is skipped, a key
+ * given twice is malformed, and the order is free. */
+Test(record, named_fields_are_read_by_their_keys)
+{
+	static const char head[] = "\x02/a" "\x03" "\x06" "future" "\x01x"
+	    "\x07written\x0a" "2024-01-02" "\x04type\x06" "通知" "\0\0";
+	static const char twice[] = "\x02/a" "\x02" "\x04type\x06" "通知"
+	    "\x04type\x06" "通知" "\0\0";
+	zc_buf b = {0};
+	zc_error err = {0};
+	zc_doc d;
+
+	record_in(&b, '\1', head, sizeof head - 1, "", 0);
+	cr_assert_eq(zc_record_decode(b.data, b.len, &d, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_expect_str_eq(d.meta.value[ZC_FIELD_WRITTEN], "2024-01-02");
+	cr_expect_str_eq(d.meta.value[ZC_FIELD_TYPE], "通知");
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		if (f != ZC_FIELD_WRITTEN && f != ZC_FIELD_TYPE)
+			cr_expect_null(d.meta.value[f], "%s", zc_fields[f].key);
+	zc_doc_free(&d);
+	record_in(&b, '\1', twice, sizeof twice - 1, "", 0);
+	cr_expect(is_refused(b.data, b.len, "a key given twice"));
+	zc_buf_free(&b);
+}
+
+/* Records of schema 4 keep their seven fields where they were. */
+Test(record, a_schema_4_record_keeps_its_fields)
+{
+	/* title, 索引号, date, issuer, 文号, category, validity */
+	static const char head[] = "\x02/a" "\0" "\0" "\x0b" "2024-01-02"
+	    "\x0a" "湖北省" "\0\0\0" "\0\0";
+	zc_buf b = {0};
+	zc_error err = {0};
+	zc_doc d;
+
+	record_of(&b, head, sizeof head - 1, "", 0);
+	cr_assert_eq(zc_record_decode(b.data, b.len, &d, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_expect_str_eq(d.meta.value[ZC_FIELD_DATE], "2024-01-02");
+	cr_expect_str_eq(d.meta.value[ZC_FIELD_ISSUER], "湖北省");
+	cr_expect_null(d.meta.value[ZC_FIELD_WRITTEN]);
+	cr_expect_null(d.meta.value[ZC_FIELD_TITLE]);
+	zc_doc_free(&d);
+	zc_buf_free(&b);
 }

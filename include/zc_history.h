@@ -1,0 +1,51 @@
+/*
+ * zc_history.h — the history lines of a law or regulation, read by the
+ * metadata stage (zc_meta.h): the dated lines under its title that say
+ * who adopted, approved, promulgated and amended it.
+ *
+ *   1985年1月21日 第六届全国人民代表大会常务委员会第九次会议通过
+ *   2024年6月28日 第十四届全国人民代表大会常务委员会第十次会议《关于修改
+ *       〈中华人民共和国会计法〉的决定》第三次修正
+ *   2011年1月8日 中华人民共和国国务院令第588号公布
+ *   （2021年3月11日第十三届全国人民代表大会第四次会议通过）
+ *
+ * Every date (zc_dates.h) starts an event that runs to the next date.
+ * An event counts when it says 通过, 批准, 公布, 修正, 修订, 发布 or 颁布;
+ * one that only says 施行 (the day it takes effect) does not.  The
+ * version in hand is the latest counted event: its date is the
+ * document's date, its body the issuer (第N届 and the session removed:
+ * 全国人民代表大会常务委员会, 国务院, 最高人民法院), its 令 number the 文号;
+ * the earliest counted event is the first adoption.
+ */
+#ifndef ZC_HISTORY_H
+#define ZC_HISTORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct zc_history {
+	char version[11];   /* latest counted event, ISO; "" when none */
+	char first[11];     /* earliest counted event */
+	char published[11]; /* latest 公布, 发布 or 颁布 event; "" when none */
+	char *issuer;       /* body of the latest event, or NULL */
+	char *doc_no;       /* its 令 number (…令第588号), or NULL */
+} zc_history;
+
+/* Does s[0..len) start a history line: after spaces and one of （ (
+ * 根据 经, a date, then an action word or a word of taking effect (施行,
+ * 执行, 实施, 生效: a history line that is no event)? */
+bool zc_history_starts_line(const char *s, size_t len);
+
+/* Does the text of the last event in s[0..len) still wait for its
+ * action (通过, 修正 …) or for the end of a 《 title, so that the next
+ * line, wrapped, belongs to it? */
+bool zc_history_is_open(const char *s, size_t len);
+
+/* Read the events of s[0..len) (history lines joined by spaces) into *h
+ * (zeroed first; free with zc_history_free).  False, and *h empty, when
+ * no event counts. */
+bool zc_history_read(const char *s, size_t len, zc_history *h);
+
+void zc_history_free(zc_history *h);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+ * history.c — the history lines of a law (zc_history.h), for the
+ * metadata stage: joined header lines → events → the version's date,
+ * first adoption, issuer and 令 number.
+ *
+ * Invariant: nothing here guesses.  An event without one of the action
+ * words is not counted, and a body that is empty or longer than an
+ * organ's name is no issuer.
+ */
+#include "zc_history.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_chars.h"
+#include "zc_dates.h"
+#include "zc_util.h"
+
+/* Words that make an event count; 公布, 发布 and 颁布 also publish. */
+static const char *const actions[] = { "通过", "批准", "公布", "修正",
+    "修订", "发布", "颁布", NULL };
+static const char *const publishing[] = { "公布", "发布", "颁布", NULL };
+/* Words of the day a text takes effect: a history line, never an event
+ * (nor the day it was published). */
+static const char *const effects[] = { "施行", "执行", "实施", "生效",
+    NULL };
+
+/* Where a body ends: the session, the instrument, the act. */
+static const char *const body_stops[] = { "会议", "公告", "令", "通过",
+    "批准", "公布", "修正", "修订", "发布", "颁布", "《", "关于", NULL };
+/* Parts of a body's name that are not the organ that speaks. */
+static const char *const body_tails[] = { "审判委员会", "检察委员会", NULL };
+
+#define MAX_EVENTS 64
+#define MAX_BODY_CHARS 40
+
+typedef struct event {
+	char iso[11];
+	const char *text; /* after the date, up to the next date */
+	size_t len;
+} event;
+
+static bool
+has_word(const char *s, size_t len, const char *const *words)
+{
+	for (int i = 0; words[i] != NULL; i++)
+		if (memmem(s, len, words[i], strlen(words[i])) != NULL)
+			return true;
+	return false;
+}
+
+static bool
+is_numeral(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
+	    cp == 0x3007 || cp == 0x96F6 || cp == 0x4E00 || cp == 0x4E8C ||
+	    cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 || cp == 0x516D ||
+	    cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341 ||
+	    cp == 0x767E || cp == 0x5343 || cp == 0x25CB;
+}
+
+/* A date at s[i] that does not continue a number before it; its length,
+ * or 0. */
+static size_t
+date_at(const char *s, size_t len, size_t i, char iso[11])
+{
+	if (i > 0 && is_numeral(zc_utf8_last(s, i)))
+		return 0;
+	if (!is_numeral(zc_utf8_first(s + i, len - i)))
+		return 0;
+	return zc_dates_scan_day(s + i, len - i, iso);
+}
+
+/* Skip spaces and the words that may stand before a history line's
+ * date. */
+static size_t
+skip_lead(const char *s, size_t len, size_t i)
+{
+	static const char *const leads[] = { "（", "(", "根据", "经", "由",
+	    NULL };
+	size_t adv;
+
+	for (;;) {
+		bool moved = false;
+
+		while (i < len && zc_chars_is_space(zc_utf8_decode(s + i,
+		    len - i, &adv))) {
+			i += adv;
+			moved = true;
+		}
+		for (int k = 0; leads[k] != NULL; k++) {
+			size_t n = strlen(leads[k]);
+
+			if (len - i >= n && memcmp(s + i, leads[k], n) == 0) {
+				i += n;
+				moved = true;
+				break;
+			}
+		}
+		if (!moved)
+			return i;
+	}
+}
+
+bool
+zc_history_starts_line(const char *s, size_t len)
+{
+	char iso[11];
+	size_t i = skip_lead(s, len, 0), n = date_at(s, len, i, iso);
+
+	return n > 0 && (has_word(s + i + n, len - i - n, actions) ||
+	    has_word(s + i + n, len - i - n, effects));
+}
+
+/* The events of s[0..len), at most max; their number. */
+static size_t
+find_events(const char *s, size_t len, event *ev, size_t max)
+{
+	size_t n = 0, i = 0, adv;
+
+	while (i < len) {
+		char iso[11];
+		size_t d = date_at(s, len, i, iso);
+
+		if (d == 0) {
+			zc_utf8_decode(s + i, len - i, &adv);
+			i += adv;
+			continue;
+		}
+		if (n > 0)
+			ev[n - 1].len = (size_t)(s + i - ev[n - 1].text);
+		if (n == max)
+			return n;
+		memcpy(ev[n].iso, iso, sizeof iso);
+		ev[n].text = s + i + d;
+		ev[n].len = len - i - d;
+		n++;
+		i += d;
+	}
+	return n;
+}
+
+bool
+zc_history_is_open(const char *s, size_t len)
+{
+	event ev[MAX_EVENTS];
+	size_t n = find_events(s, len, ev, MAX_EVENTS), opened = 0, closed = 0;
+	const char *p;
+
+	if (n == 0)
+		return false;
+	for (p = ev[n - 1].text; (p = memmem(p, (size_t)(s + len - p),
+	    "《", 3)) != NULL; p += 3)
+		opened++;
+	for (p = ev[n - 1].text; (p = memmem(p, (size_t)(s + len - p),
+	    "》", 3)) != NULL; p += 3)
+		closed++;
+	return opened > closed || (!has_word(ev[n - 1].text, ev[n - 1].len,
+	    actions) && !has_word(ev[n - 1].text, ev[n - 1].len, effects));
+}
+
+/* 第 + numerals + one of the characters of what at s[i]: its length, or
+ * 0. */
+static size_t
+ordinal_at(const char *s, size_t len, size_t i, const char *what)
+{
+	size_t j = i, adv, digits = 0;
+
+	if (len - i < 3 || memcmp(s + i, "第", 3) != 0)
+		return 0;
+	j += 3;
+	while (j < len && is_numeral(zc_utf8_decode(s + j, len - j, &adv))) {
+		j += adv;
+		digits++;
+	}
+	if (digits == 0 || len - j < strlen(what) ||
+	    memcmp(s + j, what, strlen(what)) != 0)
+		return 0;
+	return j + strlen(what) - i;
+}
+
+/* The organ of an event's text: see zc_history.h.  NULL when none. */
+static char *
+event_body(const char *s, size_t len)
+{
+	zc_buf b = {0};
+	size_t i = skip_lead(s, len, 0), adv;
+
+	if (len - i >= 3 && memcmp(s + i, "《", 3) == 0) {
+		const char *about = memmem(s + i, len - i, "关于", 6);
+		const char *close = memmem(s + i, len - i, "》", 3);
+
+		if (about == NULL || (close != NULL && close < about))
+			return NULL;
+		zc_buf_append(&b, s + i + 3, (size_t)(about - s) - i - 3);
+	} else {
+		while (i < len) {
+			size_t skip = ordinal_at(s, len, i, "届");
+			uint32_t cp;
+			bool stop = false;
+
+			if (skip > 0) {
+				i += skip;
+				continue;
+			}
+			cp = zc_utf8_decode(s + i, len - i, &adv);
+			if (zc_chars_is_space(cp) || ordinal_at(s, len, i, "次"))
+				break;
+			for (int k = 0; body_stops[k] != NULL && !stop; k++)
+				stop = len - i >= strlen(body_stops[k]) &&
+				    memcmp(s + i, body_stops[k],
+				    strlen(body_stops[k])) == 0;
+			if (stop)
+				break;
+			zc_buf_append(&b, s + i, adv);
+			i += adv;
+		}
+	}
+	for (int k = 0; body_tails[k] != NULL; k++) {
+		size_t n = strlen(body_tails[k]);
+
+		if (b.len > n && memcmp(b.data + b.len - n, body_tails[k], n) == 0)
+			b.data[b.len -= n] = '\0';
+	}
+	if (b.len == 0 || zc_utf8_count(b.data, b.len) < 2 ||
+	    zc_utf8_count(b.data, b.len) > MAX_BODY_CHARS) {
+		zc_buf_free(&b);
+		return NULL;
+	}
+	return zc_buf_steal(&b);
+}
+
+/* …令第588号 in an event's text, from its body on: the 文号 of the
+ * order that promulgated it.  NULL when none. */
+static char *
+event_order(const char *s, size_t len, const char *body)
+{
+	const char *order = memmem(s, len, "令第", 6), *end, *start;
+
+	if (order == NULL || body == NULL)
+		return NULL;
+	end = memmem(order, (size_t)(s + len - order), "号", 3);
+	start = memmem(s, (size_t)(order - s), body, strlen(body));
+	if (end == NULL || start == NULL || end - order > 30)
+		return NULL;
+	return zc_xstrndup(start, (size_t)(end + 3 - start));
+}
+
+bool
+zc_history_read(const char *s, size_t len, zc_history *h)
+{
+	event ev[MAX_EVENTS];
+	size_t n = find_events(s, len, ev, MAX_EVENTS);
+	const event *latest = NULL;
+
+	memset(h, 0, sizeof *h);
+	for (size_t k = 0; k < n; k++) {
+		if (!has_word(ev[k].text, ev[k].len, actions))
+			continue;
+		if (h->first[0] == '\0' || strcmp(ev[k].iso, h->first) < 0)
+			memcpy(h->first, ev[k].iso, sizeof h->first);
+		/* ties go to the later line: an approval after an adoption
+		 * on the same day */
+		if (latest == NULL || strcmp(ev[k].iso, latest->iso) >= 0)
+			latest = &ev[k];
+		if (has_word(ev[k].text, ev[k].len, publishing) &&
+		    strcmp(ev[k].iso, h->published) > 0)
+			memcpy(h->published, ev[k].iso, sizeof h->published);
+	}
+	if (latest == NULL)
+		return false;
+	memcpy(h->version, latest->iso, sizeof h->version);
+	h->issuer = event_body(latest->text, latest->len);
+	h->doc_no = event_order(latest->text, latest->len, h->issuer);
+	return true;
+}
+
+void
+zc_history_free(zc_history *h)
+{
+	free(h->issuer);
+	free(h->doc_no);
+	memset(h, 0, sizeof *h);
+}
