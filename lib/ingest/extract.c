@@ -100,7 +100,129 @@ extract_text(const char *s, size_t len, zc_lines *out)
 	}
 }
 
+/* ---- names that markup gives a field ---------------------------------- */
+
+/* <meta name=…> of government sites, Markdown front-matter keys and XML
+ * element names, compared without case. */
+static const struct {
+	const char *name;
+	zc_field field;
+} markup_names[] = {
+	{ "ArticleTitle", ZC_FIELD_TITLE },
+	{ "title", ZC_FIELD_TITLE },
+	{ "PubDate", ZC_FIELD_PUBLISHED },
+	{ "publishdate", ZC_FIELD_PUBLISHED },
+	{ "publish_date", ZC_FIELD_PUBLISHED },
+	{ "published", ZC_FIELD_PUBLISHED },
+	{ "firstpublishedtime", ZC_FIELD_PUBLISHED },
+	{ "date", ZC_FIELD_PUBLISHED },
+	{ "written", ZC_FIELD_WRITTEN },
+	{ "ContentSource", ZC_FIELD_ISSUER },
+	{ "source", ZC_FIELD_ISSUER },
+	{ "publisher", ZC_FIELD_ISSUER },
+	{ "issuer", ZC_FIELD_ISSUER },
+	{ "IndexNo", ZC_FIELD_INDEX_NO },
+	{ "index_no", ZC_FIELD_INDEX_NO },
+	{ "FileNo", ZC_FIELD_DOC_NO },
+	{ "DocNo", ZC_FIELD_DOC_NO },
+	{ "doc_no", ZC_FIELD_DOC_NO },
+	{ "category", ZC_FIELD_CATEGORY },
+	{ "validity", ZC_FIELD_VALIDITY },
+	{ "type", ZC_FIELD_TYPE },
+};
+
+/* The field that markup name[0..len) gives: a name above, or a page
+ * label of the field table (<发布日期>, 文号: in front matter). */
+static bool
+markup_field(const char *name, size_t len, zc_field *out)
+{
+	for (size_t i = 0; i < sizeof markup_names / sizeof markup_names[0];
+	    i++)
+		if (strlen(markup_names[i].name) == len &&
+		    strncasecmp(markup_names[i].name, name, len) == 0) {
+			*out = markup_names[i].field;
+			return true;
+		}
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		for (const zc_field_label *l = zc_fields[f].labels;
+		    l->word != NULL; l++)
+			if (strlen(l->word) == len &&
+			    memcmp(l->word, name, len) == 0) {
+				*out = (zc_field)f;
+				return true;
+			}
+	return false;
+}
+
+/* Keep value[0..len) as the markup's candidate for the field of name,
+ * unless the markup gave that field already. */
+static void
+hint_field(zc_hints *h, const char *name, size_t name_len,
+    const char *value, size_t len)
+{
+	zc_field f;
+	char *v;
+
+	while (len > 0 && (*value == ' ' || *value == '"' || *value == '\''))
+		value++, len--;
+	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '"' ||
+	    value[len - 1] == '\''))
+		len--;
+	if (len == 0 || is_blank(value, len) ||
+	    !markup_field(name, name_len, &f) || h->tags.value[f] != NULL)
+		return;
+	v = zc_xstrndup(value, len);
+	zc_meta_set(&h->tags, f, v);
+	free(v);
+}
+
 /* ---- Markdown -------------------------------------------------------- */
+
+/* Front matter (--- at the top, key: value lines, --- or ...): its
+ * known keys are markup hints, and its lines stay text, flagged as
+ * metadata so that none becomes the title.  The offset after it, and
+ * *line the source line after it; 0 when s has none. */
+static size_t
+front_matter(const char *s, size_t len, zc_lines *out, unsigned *line)
+{
+	size_t i = 0;
+	unsigned n = 1;
+
+	if (len < 4 || memcmp(s, "---", 3) != 0 ||
+	    (s[3] != '\n' && s[3] != '\r'))
+		return 0;
+	i = (size_t)((const char *)memchr(s, '\n', len) - s) + 1;
+	n = 2;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - s) : len, e = end;
+		const char *colon;
+
+		if (e > i && s[e - 1] == '\r')
+			e--;
+		if ((e - i == 3 && (memcmp(s + i, "---", 3) == 0 ||
+		    memcmp(s + i, "...", 3) == 0))) {
+			*line = n + 1;
+			return end + 1 < len ? end + 1 : len;
+		}
+		colon = memchr(s + i, ':', e - i);
+		if (colon != NULL)
+			hint_field(&out->hints, s + i, (size_t)(colon - s) - i,
+			    colon + 1, e - (size_t)(colon - s) - 1);
+		if (!is_blank(s + i, e - i))
+			zc_lines_add(out, s + i, e - i, n,
+			    ZC_LINE_BREAK | ZC_LINE_META);
+		i = end + 1;
+		n++;
+	}
+	/* never closed: not front matter after all */
+	for (size_t k = 0; k < out->n; k++)
+		free(out->items[k].text), free(out->items[k].raw);
+	out->n = 0;
+	zc_meta_free(&out->hints.tags);
+	return 0;
+}
+
 
 /* A line of only -, *, _ (a rule) or only |, -, : and spaces with at
  * least one - (a table's separator row). */
@@ -166,7 +288,7 @@ extract_markdown(const char *s, size_t len, zc_lines *out)
 	unsigned line = 1, flags = ZC_LINE_BREAK;
 	bool in_code = false, in_comment = false;
 	zc_buf b = { 0 };
-	size_t i = 0;
+	size_t i = front_matter(s, len, out, &line);
 
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -403,21 +525,6 @@ add_text(walker *w, xmlNode *n)
 	}
 }
 
-static const struct {
-	const char *name;
-	zc_field field;
-} meta_names[] = {
-	{ "ArticleTitle", ZC_FIELD_TITLE },
-	{ "PubDate", ZC_FIELD_PUBLISHED },
-	{ "publishdate", ZC_FIELD_PUBLISHED },
-	{ "firstpublishedtime", ZC_FIELD_PUBLISHED },
-	{ "ContentSource", ZC_FIELD_ISSUER },
-	{ "source", ZC_FIELD_ISSUER },
-	{ "IndexNo", ZC_FIELD_INDEX_NO },
-	{ "FileNo", ZC_FIELD_DOC_NO },
-	{ "DocNo", ZC_FIELD_DOC_NO },
-};
-
 static void
 read_meta_tag(walker *w, xmlNode *n)
 {
@@ -427,16 +534,9 @@ read_meta_tag(walker *w, xmlNode *n)
 	if (name == NULL)
 		return;
 	content = xmlGetProp(n, (const xmlChar *)"content");
-	for (size_t i = 0; content != NULL &&
-	    i < sizeof meta_names / sizeof meta_names[0]; i++) {
-		if (strcasecmp((char *)name, meta_names[i].name) == 0 &&
-		    w->out->hints.tags.value[meta_names[i].field] == NULL &&
-		    !is_blank((char *)content, strlen((char *)content))) {
-			zc_meta_set(&w->out->hints.tags, meta_names[i].field,
-			    (char *)content);
-			break;
-		}
-	}
+	if (content != NULL)
+		hint_field(&w->out->hints, (char *)name, strlen((char *)name),
+		    (char *)content, strlen((char *)content));
 	xmlFree(name);
 	xmlFree(content);
 }
@@ -454,6 +554,24 @@ read_title_tag(walker *w, xmlNode *n)
 	xmlFree(t);
 }
 
+/* An XML element of text only whose name gives a field (<title>,
+ * <date>, <publisher>, <文号>): a markup hint.  Its text stays a line. */
+static void
+read_xml_field(walker *w, xmlNode *n)
+{
+	xmlChar *t;
+
+	for (xmlNode *k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE)
+			return;
+	t = xmlNodeGetContent(n);
+	if (t != NULL)
+		hint_field(&w->out->hints, (const char *)n->name,
+		    strlen((const char *)n->name), (char *)t,
+		    strlen((char *)t));
+	xmlFree(t);
+}
+
 /* What to do on entering an element: false means skip its subtree. */
 static bool
 enter_element(walker *w, xmlNode *n)
@@ -462,6 +580,7 @@ enter_element(walker *w, xmlNode *n)
 
 	if (w->xml) {
 		block_boundary(w);
+		read_xml_field(w, n);
 		return true;
 	}
 	if (strcasecmp((const char *)name, "title") == 0) {

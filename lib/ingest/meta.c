@@ -675,6 +675,13 @@ read_hints(const zc_hints *h, cands *c)
 			continue;
 		v = field_value((zc_field)f, t->value[f],
 		    strlen(t->value[f]), &none);
+		/* <meta name=type content=article> is no 文种 */
+		if (v != NULL && f == ZC_FIELD_TYPE) {
+			const char *type = zc_meta_title_type(v, strlen(v));
+
+			free(v);
+			v = type != NULL ? zc_xstrdup(type) : NULL;
+		}
 		if (v != NULL)
 			propose(c, (zc_field)f, f == ZC_FIELD_ISSUER ?
 			    S_SOURCE : S_TAG, v);
@@ -742,23 +749,41 @@ without_notes(const char *title, size_t len)
 	}
 }
 
-const char *
-zc_meta_title_type(const char *title, size_t len)
+/* type if title[0..len) ends with it, as what it is filed under (a
+ * type of title_types); NULL otherwise. */
+static const char *
+type_at_end(const char *title, size_t len, const char *type)
 {
-	len = without_notes(title, len);
-	for (int i = 0; title_types[i] != NULL; i++) {
-		size_t n = strlen(title_types[i]);
+	size_t n = strlen(type);
 
-		if (len <= n || memcmp(title + len - n, title_types[i], n) != 0)
-			continue;
-		if (strcmp(title_types[i], "法") == 0 && !law_word(title, len))
-			return NULL;
-		for (int k = 0; type_of_compound[k][0] != NULL; k++)
-			if (strcmp(type_of_compound[k][0], title_types[i]) == 0)
-				return type_of_compound[k][1];
-		return title_types[i];
-	}
-	return NULL;
+	if (len <= n || memcmp(title + len - n, type, n) != 0)
+		return NULL;
+	if (strcmp(type, "法") == 0 && !law_word(title, len))
+		return NULL;
+	for (int k = 0; type_of_compound[k][0] != NULL; k++)
+		if (strcmp(type_of_compound[k][0], type) == 0)
+			return type_of_compound[k][1];
+	return type;
+}
+
+const char *
+zc_meta_title_type(const char *title_in, size_t len_in)
+{
+	zc_buf simple = {0};
+	const char *title, *found = NULL;
+	size_t len, adv;
+	char enc[4];
+
+	/* 若干意見 is 若干意见 */
+	for (size_t i = 0; i < len_in; i += adv)
+		zc_buf_append(&simple, enc, zc_utf8_encode(zc_norm_t2s(
+		    zc_utf8_decode(title_in + i, len_in - i, &adv)), enc));
+	title = simple.data != NULL ? simple.data : "";
+	len = without_notes(title, simple.len);
+	for (int i = 0; title_types[i] != NULL && found == NULL; i++)
+		found = type_at_end(title, len, title_types[i]);
+	zc_buf_free(&simple);
+	return found;
 }
 
 /* The fields read from others: the document's date (a law's version,

@@ -97,3 +97,72 @@ Test(fieldterm, a_title_typed_whole_finds_its_term)
 		}
 	}
 }
+
+/* validity:现行有效 must find a page that says 有效, and the other way
+ * round: both sides read validities through zc_fieldterm_validity. */
+Test(fieldterm, validities_fold_to_their_normal_form)
+{
+	static const char *const pairs[][2] = {
+		{ "有效", "有效" }, { "现行有效", "有效" }, { "已失效", "失效" },
+		{ "失效", "失效" }, { "已废止", "废止" }, { "废止", "废止" },
+		{ "已被修改", "已修订" }, { "已修订", "已修订" },
+		{ "尚未生效", "尚未生效" }, { "未生效", "尚未生效" },
+		{ "现行 有效", "有效" }, { "ｏｋ", NULL }, { "部分失效", NULL },
+	};
+	zc_buf a = {0}, b = {0};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		const char *got = zc_fieldterm_validity(pairs[i][0],
+		    strlen(pairs[i][0]));
+
+		if (pairs[i][1] == NULL) {
+			cr_expect_null(got, "%s", pairs[i][0]);
+			continue;
+		}
+		cr_expect(got != NULL && strcmp(got, pairs[i][1]) == 0,
+		    "%s: %s", pairs[i][0], got ? got : "null");
+		zc_buf_reset(&a);
+		zc_buf_reset(&b);
+		zc_fieldterm_exact(ZC_FIELD_VALIDITY, pairs[i][0],
+		    strlen(pairs[i][0]), &a);
+		zc_fieldterm_exact(ZC_FIELD_VALIDITY, pairs[i][1],
+		    strlen(pairs[i][1]), &b);
+		cr_expect_str_eq(a.data, b.data, "%s", pairs[i][0]);
+	}
+	zc_buf_free(&a);
+	zc_buf_free(&b);
+}
+
+/* A category is found by its whole value and by each of its levels. */
+Test(fieldterm, a_category_has_a_term_per_level)
+{
+	static const struct {
+		const char *value;
+		const char *terms; /* NUL-separated, as written */
+		size_t len;
+	} cases[] = {
+		{ "工业、交通\\中小企业",
+		  "C工业、交通\\中小企业\0C工业、交通\0C中小企业\0",
+		  sizeof "C工业、交通\\中小企业\0C工业、交通\0C中小企业\0" - 1 },
+		{ "科技", "C科技\0", sizeof "C科技\0" - 1 },
+		{ "城乡建设／节能 与 资源 / ",
+		  "C城乡建设/节能与资源/\0C城乡建设\0C节能与资源\0",
+		  sizeof "C城乡建设/节能与资源/\0C城乡建设\0C节能与资源\0" - 1 },
+	};
+	zc_buf t = {0};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		zc_buf_reset(&t);
+		zc_fieldterm_document(ZC_FIELD_CATEGORY, cases[i].value,
+		    strlen(cases[i].value), &t);
+		cr_expect(t.len == cases[i].len &&
+		    memcmp(t.data, cases[i].terms, t.len) == 0,
+		    "%s: %.*s", cases[i].value, (int)t.len, t.data);
+	}
+	zc_buf_reset(&t);
+	zc_fieldterm_document(ZC_FIELD_DOC_NO, "国发[2024]1号",
+	    strlen("国发[2024]1号"), &t);
+	cr_expect(t.len == strlen("N国发〔2024〕1号") + 1 &&
+	    strcmp(t.data, "N国发〔2024〕1号") == 0, "one term elsewhere");
+	zc_buf_free(&t);
+}

@@ -32,6 +32,27 @@ Test(meta, document_numbers_are_recognised_only_whole)
 		    strlen(doc_nos[i].in)), doc_nos[i].is, "%s", doc_nos[i].in);
 }
 
+#define LAW_2024 \
+	"# 中华人民共和国会计法\n\n1985年1月21日 第六届全国人民代表大会常务委员会" \
+	"第九次会议通过\n\n1999年10月31日 第九届全国人民代表大会常务委员会第十二" \
+	"次会议修订\n\n2024年6月28日 第十四届全国人民代表大会常务委员会第十次会议" \
+	"《关于修改〈中华人民共和国会计法〉的决定》第三次修正）\n\n" \
+	"<!-- INFO END -->\n\n## 第一章 总 则\n\n第一条 为了规范会计行为，制定本法。\n"
+#define REGULATION \
+	"# 某某管理条例\n\n2011年1月8日 中华人民共和国国务院令第588号公布\n\n" \
+	"2011年3月1日 施行\n\n第一条 正文。\n"
+#define TWO_DATES \
+	"某某通知\n成文日期：2024年5月6日 发布日期：2024年5月9日\n" \
+	"主题分类：工业、交通\\中小企业 时效性：已被修改\n正文。\n"
+#define FRONT \
+	"---\ntitle: \"关于加强科技创新的通知\"\nbookCollapseSection: true\n" \
+	"date: 2024-03-01\npublisher: 湖北省科学技术厅\n---\n\n各市州科技局：\n\n" \
+	"现将有关事项通知如下。\n"
+#define XML_DOC \
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<doc><title>关于印发某办法的" \
+	"通知</title><date>2024-05-06</date><publisher>湖北省人民政府</publisher>" \
+	"<文号>鄂政发〔2024〕3号</文号><content><p>正文内容。</p></content></doc>\n"
+
 /* One field of the metadata of a small document. */
 static const struct meta_case {
 	const char *what;
@@ -187,6 +208,107 @@ static const struct meta_case {
 	  "<html><head><meta name=\"PubDate\" content=\"2024-05-06\"></head>"
 	  "<body><p>发文日期：2024年4月30日</p><p>正文。</p></body></html>",
 	  ZC_FIELD_DATE, "2024-04-30" },
+	/* issue 16: what an official library files */
+	{ "a revised law has the date of its version", "会计法.md",
+	  LAW_2024, ZC_FIELD_DATE, "2024-06-28" },
+	{ "a revised law was written at its first adoption", "会计法.md",
+	  LAW_2024, ZC_FIELD_WRITTEN, "1985-01-21" },
+	{ "a law's issuer is the body of its latest line", "会计法.md",
+	  LAW_2024, ZC_FIELD_ISSUER, "全国人民代表大会常务委员会" },
+	{ "a law is of type 法", "会计法.md", LAW_2024, ZC_FIELD_TYPE, "法" },
+	{ "the older version of the law has its own date", "会计法.md",
+	  "# 中华人民共和国会计法\n\n1985年1月21日 第六届全国人民代表大会常务"
+	  "委员会第九次会议通过\n\n2017年11月4日 第十二届全国人民代表大会常务"
+	  "委员会第三十次会议《关于修改<中华人民共和国会计法>等十一部法律的决定》"
+	  "第二次修正\n\n## 第一章 总则\n\n第一条 为了规范会计行为，制定本法。\n",
+	  ZC_FIELD_DATE, "2017-11-04" },
+	{ "a 施行 date is never the version's", "规则.md",
+	  "# 人民检察院刑事诉讼规则\n\n2019年12月2日 最高人民检察院第十三届检察"
+	  "委员会第二十八次会议通过\n\n2019年12月30日 施行\n\n第一条 正文。\n",
+	  ZC_FIELD_DATE, "2019-12-02" },
+	{ "a 施行 date is not a publication either", "规则.md",
+	  "# 人民检察院刑事诉讼规则\n\n2019年12月2日 最高人民检察院第十三届检察"
+	  "委员会第二十八次会议通过\n\n2019年12月30日 施行\n\n第一条 正文。\n",
+	  ZC_FIELD_PUBLISHED, NULL },
+	{ "the court, not its committee, issues an interpretation", "规则.md",
+	  "# 人民检察院刑事诉讼规则\n\n2019年12月2日 最高人民检察院第十三届检察"
+	  "委员会第二十八次会议通过\n\n2019年12月30日 施行\n\n第一条 正文。\n",
+	  ZC_FIELD_ISSUER, "最高人民检察院" },
+	{ "a regulation's 令 number is its 文号", "条例.md", REGULATION,
+	  ZC_FIELD_DOC_NO, "中华人民共和国国务院令第588号" },
+	{ "a regulation promulgated by 令 was published then", "条例.md",
+	  REGULATION, ZC_FIELD_PUBLISHED, "2011-01-08" },
+	{ "a regulation amended by a 决定 of the State Council", "条例.md",
+	  "# 某某条例\n\n2001年6月15日 中华人民共和国国务院令第306号公布\n\n"
+	  "2023年12月11日 《国务院关于修改〈某某条例〉的决定》第三次修订）\n\n"
+	  "第一条 正文。\n", ZC_FIELD_ISSUER, "国务院" },
+	{ "a wrapped history line is read whole", "条例.md",
+	  "# 青岛市某某条例\n\n2013年2月26日 青岛市第十五届人民代表大会常务委员会"
+	  "\n\n第九次会议通过\n\n2013年3月29日 山东省第十二届人民代表大会常务"
+	  "委员会第一次会议批准\n\n第一条 正文。\n", ZC_FIELD_ISSUER,
+	  "山东省人民代表大会常务委员会" },
+	{ "NPC brackets under the title", "a.txt",
+	  "中华人民共和国某某法\n（2021年3月11日第十三届全国人民代表大会第四次"
+	  "会议通过）\n第一条 正文。\n", ZC_FIELD_ISSUER, "全国人民代表大会" },
+	{ "成文日期 and 发布日期 are two fields: written", "a.txt", TWO_DATES,
+	  ZC_FIELD_WRITTEN, "2024-05-06" },
+	{ "成文日期 and 发布日期 are two fields: published", "a.txt", TWO_DATES,
+	  ZC_FIELD_PUBLISHED, "2024-05-09" },
+	{ "成文日期 and 发布日期 are two fields: the date is written", "a.txt",
+	  TWO_DATES, ZC_FIELD_DATE, "2024-05-06" },
+	{ "a date under the title is the published date", "a.txt",
+	  "某某通知\n2024-05-09 10:30\n正文。\n", ZC_FIELD_PUBLISHED,
+	  "2024-05-09" },
+	{ "with only a published date, the date is that", "a.txt",
+	  "某某通知\n2024-05-09 10:30\n正文。\n", ZC_FIELD_DATE, "2024-05-09" },
+	{ "主题分类 keeps its levels", "a.txt", TWO_DATES, ZC_FIELD_CATEGORY,
+	  "工业、交通\\中小企业" },
+	{ "有效性 is normalised", "a.txt", TWO_DATES, ZC_FIELD_VALIDITY,
+	  "已修订" },
+	{ "an unknown validity stays as the page says it", "a.txt",
+	  "某某条例\n时效性：部分失效\n", ZC_FIELD_VALIDITY, "部分失效" },
+	{ "a 文种 label", "a.txt", "某某文件\n文种：公告\n正文。\n",
+	  ZC_FIELD_TYPE, "公告" },
+	{ "the type ends the title before its notes", "a.txt",
+	  "某某管理暂行办法（试行）\n正文。\n", ZC_FIELD_TYPE, "办法" },
+	{ "a method is no law", "a.txt", "某某指标的计算方法\n正文。\n",
+	  ZC_FIELD_TYPE, NULL },
+	{ "a title wrapped over two lines is read whole", "a.txt",
+	  "湖北省人民政府办公厅关于进一步加强\n科技成果转化工作的通知\n"
+	  "鄂政办发〔2024〕12号\n各市、州人民政府：\n现通知如下。\n",
+	  ZC_FIELD_TITLE, "湖北省人民政府办公厅关于进一步加强科技成果转化工作的通知" },
+	{ "a whole title line is not joined to the next", "a.txt",
+	  "关于加强科技创新的通知\n各市州科技局\n现通知如下。\n",
+	  ZC_FIELD_TITLE, "关于加强科技创新的通知" },
+	{ "an open 《 joins the next line", "a.txt",
+	  "关于印发《湖北省支持科技创新\n若干措施》的通知\n各市州：\n现印发。\n",
+	  ZC_FIELD_TITLE, "关于印发《湖北省支持科技创新若干措施》的通知" },
+	{ "labels in Traditional characters", "a.txt",
+	  "某某通知\n發布日期：2024年9月1日\n發文字號：國發〔2024〕5號\n正文。\n",
+	  ZC_FIELD_PUBLISHED, "2024-09-01" },
+	{ "a Traditional label line is not the title", "a.txt",
+	  "發布日期：2024年9月1日\n標題：某某通知\n正文。\n", ZC_FIELD_TITLE,
+	  "某某通知" },
+	{ "front matter is metadata, not the title", "a.md",
+	  "---\nbookCollapseSection: true\nweight: 10\n---\n\n各市州科技局：\n\n"
+	  "现将有关事项通知如下。\n", ZC_FIELD_TITLE, NULL },
+	{ "front matter gives the title", "a.md", FRONT, ZC_FIELD_TITLE,
+	  "关于加强科技创新的通知" },
+	{ "front matter gives the date", "a.md", FRONT, ZC_FIELD_PUBLISHED,
+	  "2024-03-01" },
+	{ "front matter gives the issuer", "a.md", FRONT, ZC_FIELD_ISSUER,
+	  "湖北省科学技术厅" },
+	{ "an XML <date>", "a.xml", XML_DOC, ZC_FIELD_DATE, "2024-05-06" },
+	{ "an XML <publisher>", "a.xml", XML_DOC, ZC_FIELD_ISSUER,
+	  "湖北省人民政府" },
+	{ "an XML <文号>", "a.xml", XML_DOC, ZC_FIELD_DOC_NO,
+	  "鄂政发〔2024〕3号" },
+	{ "an XML <title>", "a.xml", XML_DOC, ZC_FIELD_TITLE,
+	  "关于印发某办法的通知" },
+	{ "a work report's dateline", "a.txt",
+	  "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
+	  "国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n",
+	  ZC_FIELD_DATE, "2024-03-05" },
 	{ "a document without metadata has no date", "a.txt",
 	  "随便写的一段话，没有任何元数据。\n", ZC_FIELD_DATE, NULL },
 	{ "a document without metadata has no issuer", "a.txt",
