@@ -82,6 +82,8 @@ static const char help_text[] =
     "  -h, --help        show this help and exit\n"
     "  -V, --version     show the version and exit\n"
     "\n"
+    "Fields of a query: title: issuer: index: docno: type: category:\n"
+    "validity: date: written: published: path: (zcquery(7)).\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 error.\n";
 
 static const struct option long_options[] = {

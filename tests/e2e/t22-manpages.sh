@@ -29,7 +29,7 @@ unescape() {
 # path:corpus means the copy.
 cd "$tmp" || exit 2
 sed -n 's/^\.Dl \$ zcsearch //p' "$top/man/zcquery.7" | unescape >"$tmp/examples"
-check "$(wc -l <"$tmp/examples" | tr -d ' ')" 35 "zcquery(7) has 35 examples"
+check "$(wc -l <"$tmp/examples" | tr -d ' ')" 38 "zcquery(7) has 38 examples"
 while IFS= read -r args; do
 	eval "set -- $args"
 	n=$("$zcsearch" --db "$tmp/db" -c -- "$@" 2>&1); rc=$?
