@@ -13,7 +13,8 @@
  * An event counts when it says 通过, 批准, 公布, 修正, 修订, 发布 or 颁布;
  * one that only says 施行 (the day it takes effect) does not.  The
  * version in hand is the latest counted event: its date is the
- * document's date, its body the issuer (第N届 and the session removed:
+ * document's date, its body the issuer (第N届, the session and the
+ * notice's number removed:
  * 全国人民代表大会常务委员会, 国务院, 最高人民法院), its 令 number the 文号;
  * the earliest counted event is the first adoption.
  */
@@ -36,10 +37,15 @@ typedef struct zc_history {
  * 执行, 实施, 生效: a history line that is no event)? */
 bool zc_history_starts_line(const char *s, size_t len);
 
-/* Does the text of the last event in s[0..len) still wait for its
- * action (通过, 修正 …) or for the end of a 《 title, so that the next
- * line, wrapped, belongs to it? */
-bool zc_history_is_open(const char *s, size_t len);
+/* Does line[0..len) go on with the history lines joined so far,
+ * joined[0..joined_len)?  Not when it has a full stop (。) before its
+ * end, as a paragraph of the body does.  It does when it starts a
+ * history line itself, or when it starts with a numeral (the next event, or the rest of a date cut by
+ * the wrap: 2014年9月26 / 日山东省…), or when the last event so far still
+ * waits for its action (通过, 修正 …) or for the end of a 《 title.  The
+ * caller stops at a heading. */
+bool zc_history_continues(const char *joined, size_t joined_len,
+    const char *line, size_t len);
 
 /* Read the events of s[0..len) (history lines joined by spaces) into *h
  * (zeroed first; free with zc_history_free).  False, and *h empty, when

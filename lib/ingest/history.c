@@ -140,8 +140,10 @@ find_events(const char *s, size_t len, event *ev, size_t max)
 	return n;
 }
 
-bool
-zc_history_is_open(const char *s, size_t len)
+/* Does the last event of s[0..len) still wait for its action or for
+ * the end of a 《 title? */
+static bool
+is_open(const char *s, size_t len)
 {
 	event ev[MAX_EVENTS];
 	size_t n = find_events(s, len, ev, MAX_EVENTS), opened = 0, closed = 0;
@@ -157,6 +159,24 @@ zc_history_is_open(const char *s, size_t len)
 		closed++;
 	return opened > closed || (!has_word(ev[n - 1].text, ev[n - 1].len,
 	    actions) && !has_word(ev[n - 1].text, ev[n - 1].len, effects));
+}
+
+bool
+zc_history_continues(const char *joined, size_t joined_len,
+    const char *line, size_t len)
+{
+	const char *stop = memmem(line, len, "。", 3);
+
+	/* a dated event may end with a full stop (…第二次修正。); a
+	 * paragraph of the body has one inside */
+	if (stop != NULL)
+		return stop == line + len - 3 && zc_history_starts_line(line,
+		    len);
+	if (zc_history_starts_line(line, len))
+		return true;
+	return is_numeral(zc_utf8_first(line, len)) ||
+	    is_numeral(zc_utf8_last(joined, joined_len)) ||
+	    is_open(joined, joined_len);
 }
 
 /* 第 + numerals + one of the characters of what at s[i]: its length, or
@@ -204,7 +224,10 @@ event_body(const char *s, size_t len)
 				continue;
 			}
 			cp = zc_utf8_decode(s + i, len - i, &adv);
-			if (zc_chars_is_space(cp) || ordinal_at(s, len, i, "次"))
+			/* 第18次常务会议, 第26号公告: the session, the
+			 * notice */
+			if (zc_chars_is_space(cp) || ordinal_at(s, len, i, "次") ||
+			    ordinal_at(s, len, i, "号"))
 				break;
 			for (int k = 0; body_stops[k] != NULL && !stop; k++)
 				stop = len - i >= strlen(body_stops[k]) &&

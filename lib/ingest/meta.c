@@ -579,6 +579,32 @@ read_header(zc_lines *l, cands *c)
 	}
 }
 
+/* Does line i start a law's history, alone or with the next kept line
+ * that its wrap cut off (1984年1月7日 国务院 / 中央军委发布)? */
+static bool
+starts_history(const zc_lines *l, size_t i)
+{
+	const zc_line *ln = &l->items[i];
+	zc_buf both = {0};
+	bool starts;
+	size_t j = i + 1;
+
+	if (zc_history_starts_line(ln->text, ln->len))
+		return true;
+	while (j < l->n && !usable(&l->items[j]))
+		j++;
+	if (j == l->n || zc_history_starts_line(l->items[j].text,
+	    l->items[j].len))
+		return false;
+	zc_buf_append(&both, ln->text, ln->len);
+	zc_buf_putc(&both, ' ');
+	zc_buf_append(&both, l->items[j].text, l->items[j].len);
+	starts = memmem(both.data, both.len, "。", 3) == NULL &&
+	    zc_history_starts_line(both.data, both.len);
+	zc_buf_free(&both);
+	return starts;
+}
+
 /* The history lines of a law under its title (zc_history.h), a wrapped
  * line joined to the one it continues: the version's date, the first
  * adoption, the body and 令 of the version.  They stay passages. */
@@ -596,10 +622,9 @@ read_history(zc_lines *l, cands *c)
 		if (!usable(ln) || (ln->flags & ZC_LINE_META))
 			continue;
 		seen++;
-		if (zc_history_starts_line(ln->text, ln->len) ||
-		    (in_history && !(ln->flags & ZC_LINE_HEADING) &&
-		    zc_history_is_open(joined.data, joined.len) &&
-		    memmem(ln->text, ln->len, "。", 3) == NULL)) {
+		if (in_history ? !(ln->flags & ZC_LINE_HEADING) &&
+		    zc_history_continues(joined.data, joined.len, ln->text,
+		    ln->len) : starts_history(l, i)) {
 			if (joined.len > 0)
 				zc_buf_putc(&joined, ' ');
 			zc_buf_append(&joined, ln->text, ln->len);

@@ -35,6 +35,10 @@ static const struct {
 	  "2018年6月28日 济南市第十六届人民代表大会常务委员会第十六次会议通过"
 	  "并经2018年7月27日山东省第十三届人民代表大会常务委员会第四次会议批准",
 	  "2018-07-27", "2018-06-28", "", "山东省人民代表大会常务委员会", NULL },
+	{ "a notice's number is not the body's",
+	  "2015年9月24日 杭州市人民代表大会常务委员会第26号公告公布",
+	  "2015-09-24", "2015-09-24", "2015-09-24",
+	  "杭州市人民代表大会常务委员会", NULL },
 	{ "Chinese numerals and NPC brackets",
 	  "（一九九四年十二月六日第八届全国人民代表大会常务委员会第十一次会议通过）",
 	  "1994-12-06", "1994-12-06", "", "全国人民代表大会常务委员会", NULL },
@@ -81,6 +85,13 @@ Test(history, only_action_words_make_an_event)
 	}
 }
 
+static bool
+continues(const char *joined, const char *line)
+{
+	return zc_history_continues(joined, strlen(joined), line,
+	    strlen(line));
+}
+
 Test(history, lines_that_start_or_continue_a_history)
 {
 	cr_expect(zc_history_starts_line("2009年1月1日 施行", 22));
@@ -90,12 +101,17 @@ Test(history, lines_that_start_or_continue_a_history)
 	cr_expect_not(zc_history_starts_line("2024-05-09 10:30", 16));
 	cr_expect_not(zc_history_starts_line("为了规范会计行为，1985年通过",
 	    strlen("为了规范会计行为，1985年通过")));
-	cr_expect(zc_history_is_open("2013年2月26日 青岛市第十五届人民代表大会"
-	    "常务委员会", strlen("2013年2月26日 青岛市第十五届人民代表大会"
-	    "常务委员会")));
-	cr_expect(zc_history_is_open("2013年2月26日 《关于修改〈青岛市",
-	    strlen("2013年2月26日 《关于修改〈青岛市")));
-	cr_expect_not(zc_history_is_open("2013年2月26日 某会议通过",
-	    strlen("2013年2月26日 某会议通过")));
-	cr_expect_not(zc_history_is_open("2009年1月1日 施行", 22));
+	cr_expect(continues("2013年2月26日 青岛市第十五届人民代表大会常务委员会",
+	    "第九次会议通过"), "an event waiting for its action");
+	cr_expect(continues("2013年2月26日 《关于修改〈青岛市", "某某条例〉的决定》修正"),
+	    "a 《 title left open");
+	cr_expect(continues("2013年2月26日 某会议通过",
+	    "2017年12月27日 某会议《关于修改<某某法>"), "the next event");
+	cr_expect(continues("2014年7月23日 某会议通过 2014年9月26",
+	    "日山东省某会议批准"), "the rest of a date");
+	cr_expect_not(continues("2013年2月26日 某会议通过", "第一章 总则"),
+	    "the body after a closed event");
+	cr_expect_not(continues("2009年1月1日 施行", "第一条 为了规范。"));
+	cr_expect_not(continues("2013年2月26日 某会议", "2024年，我省开展了工作。"),
+	    "a paragraph of the body");
 }

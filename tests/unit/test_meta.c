@@ -247,6 +247,25 @@ static const struct meta_case {
 	  "\n\n第九次会议通过\n\n2013年3月29日 山东省第十二届人民代表大会常务"
 	  "委员会第一次会议批准\n\n第一条 正文。\n", ZC_FIELD_ISSUER,
 	  "山东省人民代表大会常务委员会" },
+	{ "a history line cut before its verb", "办法.md",
+	  "# 军用标准化管理办法\n\n1984年1月7日 国务院\n\n中央军委发布\n\n"
+	  "## 第一章 总则\n\n第一条 正文。\n", ZC_FIELD_WRITTEN, "1984-01-07" },
+	{ "an event without its verb on its line", "法.md",
+	  "# 某某法\n\n1999年8月30日 某会议通过\n\n2017年12月27日 某会议《关于修改"
+	  "<某某法>\n\n<某某法>的决定》修正\n\n## 第一章 总则\n", ZC_FIELD_DATE,
+	  "2017-12-27" },
+	{ "a date cut by the wrap", "条例.md",
+	  "# 某某条例\n\n2014年7月23日 济南市第十五届人民代表大会常务委员会第十五次"
+	  "会议通过\n\n2014年9月26\n\n日山东省第十二届人民代表大会常务委员会第十次"
+	  "会议批准\n\n## 第一章 总则\n", ZC_FIELD_DATE, "2014-09-26" },
+	{ "an event that ends with a full stop", "规定.md",
+	  "# 某某规定\n\n2012年12月19日 公安部令第125号发布\n\n2013年1月1日 施行\n\n"
+	  "2018年11月25日 公安部令第149号《公安部关于修改〈某某规定〉的决定》第二次"
+	  "修正。\n\n## 第一章 总则\n", ZC_FIELD_DOC_NO, "公安部令第149号" },
+	{ "a paragraph of the body is no history line", "决议.md",
+	  "# 某某决议\n\n2018年9月29日 河南省第十三届人民代表大会常务委员会第六次"
+	  "会议通过\n\n2018年5月24日至28日，某某在河南检查时强调，要通过立法。"
+	  "生态环境是根基。\n", ZC_FIELD_WRITTEN, "2018-09-29" },
 	{ "NPC brackets under the title", "a.txt",
 	  "中华人民共和国某某法\n（2021年3月11日第十三届全国人民代表大会第四次"
 	  "会议通过）\n第一条 正文。\n", ZC_FIELD_ISSUER, "全国人民代表大会" },

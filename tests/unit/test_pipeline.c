@@ -574,3 +574,19 @@ Test(pipeline, an_empty_file_has_no_passages)
 	cr_expect_null(doc.meta.value[ZC_FIELD_TITLE]);
 	zc_doc_free(&doc);
 }
+
+/* A Big5 page labels in Traditional characters: 發布日期 is a label, so
+ * its line is metadata and never the title (it was, once). */
+Test(pipeline, a_big5_page_with_traditional_labels)
+{
+	zc_doc doc;
+
+	load("tests/data/big5-labels.txt", &doc);
+	cr_expect_str_eq(doc.encoding, "Big5-HKSCS");
+	cr_expect_str_eq(doc.meta.value[ZC_FIELD_TITLE],
+	    "國務院關於加快推進科技創新的若干意見");
+	cr_expect_str_eq(doc.meta.value[ZC_FIELD_PUBLISHED], "2024-09-01");
+	cr_expect_str_eq(doc.meta.value[ZC_FIELD_DOC_NO], "國發〔2024〕5號");
+	cr_expect_str_eq(doc.meta.value[ZC_FIELD_TYPE], "意见");
+	zc_doc_free(&doc);
+}
