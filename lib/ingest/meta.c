@@ -588,9 +588,13 @@ starts_history(const zc_lines *l, size_t i)
 	zc_buf both = {0};
 	bool starts;
 	size_t j = i + 1;
+	char iso[11];
 
 	if (zc_history_starts_line(ln->text, ln->len))
 		return true;
+	/* a date alone is a signature's, over (此件公开发布) */
+	if (is_date_line(ln->text, ln->len, iso))
+		return false;
 	while (j < l->n && !usable(&l->items[j]))
 		j++;
 	if (j == l->n || zc_history_starts_line(l->items[j].text,
