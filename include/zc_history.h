@@ -54,4 +54,8 @@ bool zc_history_read(const char *s, size_t len, zc_history *h);
 
 void zc_history_free(zc_history *h);
 
+/* Is s[0..len) the number of an order, 第 + numerals + 号 (第752号), as
+ * it stands under 中华人民共和国国务院令? */
+bool zc_history_is_order_number(const char *s, size_t len);
+
 #endif

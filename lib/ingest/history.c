@@ -199,6 +199,13 @@ ordinal_at(const char *s, size_t len, size_t i, const char *what)
 	return j + strlen(what) - i;
 }
 
+bool
+zc_history_is_order_number(const char *s, size_t len)
+{
+	return len > 6 && memcmp(s + len - 3, "号", 3) == 0 &&
+	    ordinal_at(s, len, 0, "号") == len;
+}
+
 /* The organ of an event's text: see zc_history.h.  NULL when none. */
 static char *
 event_body(const char *s, size_t len)

@@ -174,6 +174,25 @@ at_boundary(const char *s, size_t i)
 	    zc_chars_is_space(zc_utf8_last(s, i));
 }
 
+/* A label that names no field of ours at s[i]: 2 to 8 Han characters
+ * and a colon (法律性质：, 施行日期：). */
+static bool
+foreign_label_at(const char *s, size_t len, size_t i)
+{
+	size_t adv, han = 0;
+	uint32_t cp;
+
+	while (i < len && zc_chars_is_han(cp = zc_utf8_decode(s + i, len - i,
+	    &adv)) && han <= 8) {
+		i += adv;
+		han++;
+	}
+	if (han < 2 || han > 8 || i >= len)
+		return false;
+	cp = zc_utf8_decode(s + i, len - i, &adv);
+	return cp == ':' || cp == 0xFF1A;
+}
+
 /* Skip spaces, one colon and one bar after a label. */
 static size_t
 skip_label_sep(const char *s, size_t len, size_t i, bool *bar)
@@ -292,10 +311,14 @@ parse_label_line(cands *c, const char *s, size_t len,
 		size_t v = skip_label_sep(s, len, end, &bar), j = v, next_end = 0;
 		const struct label *next = NULL;
 
-		/* the value runs to the next label or bar */
+		/* the value runs to the next label or bar, or to a label of
+		 * no field (法律性质：) */
 		while (j < len && s[j] != '|') {
 			if (at_boundary(s, j) &&
 			    (next = label_at(s, len, j, &next_end)) != NULL)
+				break;
+			if (j > v && at_boundary(s, j) && foreign_label_at(s, len,
+			    j))
 				break;
 			j++;
 		}
@@ -316,15 +339,21 @@ parse_label_line(cands *c, const char *s, size_t len,
 				break;
 			next = label_at(s, len, j, &next_end);
 			if (next == NULL) {
-				/* an unlabelled cell: skip it */
-				while (j < len && s[j] != '|')
+				/* an unlabelled cell or a label of no field:
+				 * skip it, up to a bar or a label */
+				while (j < len && s[j] != '|' &&
+				    !(at_boundary(s, j) && (next = label_at(s,
+				    len, j, &next_end)) != NULL))
 					j++;
+				if (next != NULL)
+					goto found;
 				while (j < len && (s[j] == '|' || s[j] == ' '))
 					j++;
 				next = j < len ? label_at(s, len, j,
 				    &next_end) : NULL;
 			}
 		}
+found:
 		lab = next;
 		end = next_end;
 	}
@@ -499,6 +528,43 @@ wrapped_title(const zc_lines *l, size_t i)
 	return zc_buf_steal(&b);
 }
 
+static bool
+is_last_kept(const zc_lines *l, size_t i)
+{
+	for (size_t j = i + 1; j < l->n; j++)
+		if (usable(&l->items[j]))
+			return false;
+	return true;
+}
+
+/* The head of an order (令): 中华人民共和国国务院令 over 第752号.  The two
+ * are its 文号 and the body before 令 its issuer. */
+static bool
+read_order(zc_lines *l, size_t i, cands *c)
+{
+	zc_line *ln = &l->items[i], *num = NULL;
+	zc_buf no = {0};
+
+	if (ln->len < 9 || memcmp(ln->text + ln->len - 3, "令", 3) != 0 ||
+	    zc_utf8_count(ln->text, ln->len) > 30)
+		return false;
+	for (size_t j = i + 1; j < l->n && num == NULL; j++)
+		if (usable(&l->items[j]))
+			num = &l->items[j];
+	if (num == NULL || !zc_history_is_order_number(num->text, num->len))
+		return false;
+	zc_buf_append(&no, ln->text, ln->len);
+	zc_buf_append(&no, num->text, num->len);
+	propose(c, ZC_FIELD_DOC_NO, S_HEADER, no.data);
+	zc_buf_reset(&no);
+	zc_buf_append(&no, ln->text, ln->len - 3);
+	propose(c, ZC_FIELD_ISSUER, S_HEADER, no.data);
+	zc_buf_free(&no);
+	ln->flags |= ZC_LINE_META;
+	num->flags |= ZC_LINE_META;
+	return true;
+}
+
 /* The block above the body: a date line (with the issuer after it), a
  * standalone 文号, a dateline, the title. */
 static void
@@ -535,7 +601,8 @@ read_header(zc_lines *l, cands *c)
 				    l->items[j - 1].len);
 				break;
 			}
-			if (prev_org && rlen == 0)
+			/* and so is the date that ends a short document */
+			if ((prev_org || is_last_kept(l, i)) && rlen == 0)
 				continue;
 			if (zc_utf8_count(rest, rlen) <= 30) {
 				/* the date a page shows under its title is
@@ -563,6 +630,8 @@ read_header(zc_lines *l, cands *c)
 			ln->flags |= ZC_LINE_META;
 			continue;
 		}
+		if (read_order(l, i, c))
+			continue;
 		if (is_dateline(ln->text, ln->len, iso)) {
 			propose(c, ZC_FIELD_WRITTEN, S_HEADER, iso);
 			ln->flags |= ZC_LINE_META;

@@ -37,7 +37,8 @@ static const zc_field_label no_labels[] = { { NULL, 0, 0 } };
 static const zc_field_label issuer_labels[] = {
 	{ "发布机构", ZC_LABEL_NAMES, 0 }, { "发文机关", ZC_LABEL_NAMES, 0 },
 	{ "发文机构", ZC_LABEL_NAMES, 0 }, { "发文单位", ZC_LABEL_NAMES, 0 },
-	{ "制发机关", ZC_LABEL_NAMES, 0 }, { "发布单位", ZC_LABEL_NAMES, -1 },
+	{ "制发机关", ZC_LABEL_NAMES, 0 }, { "制定机关", ZC_LABEL_NAMES, 0 },
+	{ "发布机关", ZC_LABEL_NAMES, 0 }, { "发布单位", ZC_LABEL_NAMES, -1 },
 	{ "信息来源", ZC_LABEL_SOURCE, 0 }, { "文章来源", ZC_LABEL_SOURCE, 0 },
 	{ "来源", ZC_LABEL_SOURCE, 0 }, { NULL, 0, 0 }
 };

@@ -53,6 +53,16 @@ Test(meta, document_numbers_are_recognised_only_whole)
 	"通知</title><date>2024-05-06</date><publisher>湖北省人民政府</publisher>" \
 	"<文号>鄂政发〔2024〕3号</文号><content><p>正文内容。</p></content></doc>\n"
 
+#define FLK \
+	"中华人民共和国会计法\n制定机关：全国人民代表大会常务委员会 法律性质：法律\n" \
+	"公布日期：2024-06-28 施行日期：2024-07-01 时效性：有效\n第一条 正文。\n"
+
+#define ORDER \
+	"国务院关于修改和废止部分行政法规的决定\n\n中华人民共和国国务院令\n" \
+	"第752号\n\n《国务院关于修改和废止部分行政法规的决定》已经2022年3月10日国务院" \
+	"第166次常务会议通过，现予公布，自2022年5月1日起施行。\n\n总理　李克强\n" \
+	"2022年3月29日\n"
+
 /* One field of the metadata of a small document. */
 static const struct meta_case {
 	const char *what;
@@ -324,6 +334,19 @@ static const struct meta_case {
 	  "鄂政发〔2024〕3号" },
 	{ "an XML <title>", "a.xml", XML_DOC, ZC_FIELD_TITLE,
 	  "关于印发某办法的通知" },
+	{ "a label of no field ends the value before it", "a.txt", FLK,
+	  ZC_FIELD_ISSUER, "全国人民代表大会常务委员会" },
+	{ "and the labels after it are still read", "a.txt", FLK,
+	  ZC_FIELD_VALIDITY, "有效" },
+	{ "a 施行日期 label is no publication", "a.txt", FLK,
+	  ZC_FIELD_PUBLISHED, "2024-06-28" },
+	{ "an order's head gives its number", "a.txt", ORDER, ZC_FIELD_DOC_NO,
+	  "中华人民共和国国务院令第752号" },
+	{ "an order's head gives its issuer", "a.txt", ORDER, ZC_FIELD_ISSUER,
+	  "中华人民共和国国务院" },
+	{ "the date that ends a short document is its signature's", "a.txt",
+	  ORDER, ZC_FIELD_WRITTEN, "2022-03-29" },
+	{ "and not a publication", "a.txt", ORDER, ZC_FIELD_PUBLISHED, NULL },
 	{ "a work report's dateline", "a.txt",
 	  "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
 	  "国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n",

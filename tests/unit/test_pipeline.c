@@ -590,3 +590,34 @@ Test(pipeline, a_big5_page_with_traditional_labels)
 	cr_expect_str_eq(doc.meta.value[ZC_FIELD_TYPE], "意见");
 	zc_doc_free(&doc);
 }
+
+/* A page of the State Council's policy library: both dates, the
+ * category with its levels, the title in a spaced label. */
+Test(pipeline, a_page_of_the_state_councils_library)
+{
+	static const char *const want[ZC_FIELD_COUNT] = {
+		[ZC_FIELD_TITLE] = "国务院办公厅关于印发《推动大规模设备更新和"
+		    "消费品以旧换新行动方案》的通知",
+		[ZC_FIELD_INDEX_NO] = "000014349/2024-00045",
+		[ZC_FIELD_DATE] = "2024-05-06",
+		[ZC_FIELD_WRITTEN] = "2024-05-06",
+		[ZC_FIELD_PUBLISHED] = "2024-05-09",
+		[ZC_FIELD_ISSUER] = "国务院办公厅",
+		[ZC_FIELD_DOC_NO] = "国办发〔2024〕23号",
+		[ZC_FIELD_TYPE] = "通知",
+		[ZC_FIELD_CATEGORY] = "工业、交通\\中小企业",
+	};
+	zc_doc doc;
+
+	load("tests/data/govcn-policy.html", &doc);
+	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
+		if (want[f] == NULL)
+			cr_expect_null(doc.meta.value[f], "%s", zc_fields[f].key);
+		else
+			cr_expect(doc.meta.value[f] != NULL &&
+			    strcmp(doc.meta.value[f], want[f]) == 0, "%s: %s",
+			    zc_fields[f].key, doc.meta.value[f] ?
+			    doc.meta.value[f] : "null");
+	}
+	zc_doc_free(&doc);
+}
