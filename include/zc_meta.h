@@ -6,8 +6,8 @@
  * spaced labels such as 索 引 号, 发布时间: lines, labels in Traditional
  * characters), a law's history lines (zc_history.h), HTML <meta> tags,
  * Markdown front matter and XML elements (zc_extract.h), the header
- * block under the title (a date line, a standalone 文号, a speech's
- * dateline), the title line itself (joined to the next when it was
+ * block under the title (a date line, a standalone 文号, the head of an
+ * order, a speech's dateline), the title line itself (joined to the next when it was
  * wrapped), then the 落款 signature (issuer above a date).
  *
  * Two dates: 成文日期 (written: 成文日期, 发文日期 and 印发日期 labels,
