@@ -49,14 +49,11 @@ has_word(const char *s, size_t len, const char *const *words)
 	return false;
 }
 
+/* A digit or a Chinese numeral (zc_chars.h: the one table of them). */
 static bool
 is_numeral(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) ||
-	    cp == 0x3007 || cp == 0x96F6 || cp == 0x4E00 || cp == 0x4E8C ||
-	    cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 || cp == 0x516D ||
-	    cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D || cp == 0x5341 ||
-	    cp == 0x767E || cp == 0x5343 || cp == 0x25CB;
+	return zc_chars_digit(cp) >= 0 || zc_chars_is_han_numeral(cp);
 }
 
 /* A date at s[i] that does not continue a number before it; its length,
