@@ -5,7 +5,8 @@
  * functions, so that
  * a value typed in a query finds the value read from a document.
  *
- * Exact values: full-width ASCII folded to ASCII, every character of
+ * Exact values: full-width ASCII folded to ASCII, Traditional characters
+ * to Simplified (zc_norm.h), every character of
  * query space (zc_chars.h: whitespace and control characters) removed;
  * for 文号 also every bracket pair (zc_chars_fold_bracket: 〔〕 [] 【】
  * （） () {} ﹝﹞ ［］ 〖〗) folded to 〔〕, because NFKC leaves them

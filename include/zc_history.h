@@ -34,8 +34,19 @@ typedef struct zc_history {
 
 /* Does s[0..len) start a history line: after spaces and one of （ (
  * 根据 经, a date, then an action word or a word of taking effect (施行,
- * 执行, 实施, 生效: a history line that is no event)? */
+ * 执行, 实施, 生效: a history line that is no event)?  Not a sentence of
+ * the body: one with a full stop before its end, a comma right after
+ * its date (2024年1月20日，…审议通过了…), or action words that only cite
+ * an act (修正的《…》). */
 bool zc_history_starts_line(const char *s, size_t len);
+
+/* Is s[0..len) a sentence of the body (it has a full stop and starts no
+ * history line)?  A law's history stands above the first of them. */
+bool zc_history_is_sentence(const char *s, size_t len);
+
+/* Does s[0..len) say that a text takes effect (施行, 执行, 实施, 生效)?
+ * Such a date is neither an event nor a publication. */
+bool zc_history_takes_effect(const char *s, size_t len);
 
 /* Does line[0..len) go on with the history lines joined so far,
  * joined[0..joined_len)?  Not when it has a full stop (。) before its

@@ -22,8 +22,8 @@
  * Fields (the names and kinds of zc_fields.h):
  * title: 标题: / issuer: 机构: 发布机构: (text in that field);
  * index: 索引号: / docno: 文号: / type: 文种: / category: 分类: 主题分类: /
- * validity: 有效性: 时效性: (exact values); date: 日期: 发文日期: /
- * written: 成文日期: / published: 发布日期: (dates and ranges); path:.  English
+ * validity: 有效性: 时效性: (exact values); date: 日期: / written:
+ * 成文日期: 发文日期: / published: 发布日期: (dates and ranges); path:.  English
  * names are case-insensitive.  A value of an exact field or path: may
  * contain balanced parentheses (文号:鄂州发（2021）13号).  Dates: a
  * year, a month or a day of the one date grammar (zc_dates.h: YYYY,

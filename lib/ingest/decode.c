@@ -93,8 +93,14 @@ zc_format_sniff(zc_format guess, const char *utf8, size_t len)
 		i++;
 	has_html = find_ci(utf8, head, "<html") != NULL ||
 	    find_ci(utf8, head, "<!doctype html") != NULL ||
-	    find_ci(utf8, head, "<head") != NULL ||
+	    find_ci(utf8, head, "<head>") != NULL ||
+	    find_ci(utf8, head, "<head ") != NULL ||
 	    find_ci(utf8, head, "<body") != NULL;
+	/* an XML document may have a <body> or a <header> of its own: it
+	 * is XHTML only when it says html */
+	if (i + 5 <= head && strncmp(utf8 + i, "<?xml", 5) == 0 &&
+	    find_ci(utf8, head, "<html") == NULL)
+		has_html = false;
 	if (has_html && (i < head && utf8[i] == '<'))
 		return ZC_FORMAT_HTML;
 	if (guess == ZC_FORMAT_HTML)

@@ -102,45 +102,45 @@ extract_text(const char *s, size_t len, zc_lines *out)
 
 /* ---- names that markup gives a field ---------------------------------- */
 
-/* <meta name=…> of government sites, Markdown front-matter keys and XML
- * element names, compared without case. */
+/* Names that markup gives a field besides its JSON key (title,
+ * written, issuer, doc_no …) and its page labels: <meta name=…> of
+ * government sites, front-matter keys, XML elements; without case. */
 static const struct {
 	const char *name;
 	zc_field field;
 } markup_names[] = {
 	{ "ArticleTitle", ZC_FIELD_TITLE },
-	{ "title", ZC_FIELD_TITLE },
 	{ "PubDate", ZC_FIELD_PUBLISHED },
 	{ "publishdate", ZC_FIELD_PUBLISHED },
 	{ "publish_date", ZC_FIELD_PUBLISHED },
-	{ "published", ZC_FIELD_PUBLISHED },
 	{ "firstpublishedtime", ZC_FIELD_PUBLISHED },
 	{ "date", ZC_FIELD_PUBLISHED },
-	{ "written", ZC_FIELD_WRITTEN },
 	{ "ContentSource", ZC_FIELD_ISSUER },
 	{ "source", ZC_FIELD_ISSUER },
 	{ "publisher", ZC_FIELD_ISSUER },
-	{ "issuer", ZC_FIELD_ISSUER },
 	{ "IndexNo", ZC_FIELD_INDEX_NO },
-	{ "index_no", ZC_FIELD_INDEX_NO },
 	{ "FileNo", ZC_FIELD_DOC_NO },
 	{ "DocNo", ZC_FIELD_DOC_NO },
-	{ "doc_no", ZC_FIELD_DOC_NO },
-	{ "category", ZC_FIELD_CATEGORY },
-	{ "validity", ZC_FIELD_VALIDITY },
-	{ "type", ZC_FIELD_TYPE },
 };
 
-/* The field that markup name[0..len) gives: a name above, or a page
- * label of the field table (<发布日期>, 文号: in front matter). */
+/* The field that markup name[0..len) gives: a name above, a JSON key
+ * of the field table, or a page label (<发布日期>, 文号: in front
+ * matter). */
 static bool
 markup_field(const char *name, size_t len, zc_field *out)
 {
+	/* first, so that a page's date: is its 发布日期 */
 	for (size_t i = 0; i < sizeof markup_names / sizeof markup_names[0];
 	    i++)
 		if (strlen(markup_names[i].name) == len &&
 		    strncasecmp(markup_names[i].name, name, len) == 0) {
 			*out = markup_names[i].field;
+			return true;
+		}
+	for (int f = 0; f < ZC_FIELD_COUNT; f++)
+		if (strlen(zc_fields[f].key) == len &&
+		    strncasecmp(zc_fields[f].key, name, len) == 0) {
+			*out = (zc_field)f;
 			return true;
 		}
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
@@ -168,7 +168,10 @@ hint_field(zc_hints *h, const char *name, size_t name_len,
 	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '"' ||
 	    value[len - 1] == '\''))
 		len--;
+	/* <source>http://…</source> is where a page was found, not who
+	 * issued it */
 	if (len == 0 || is_blank(value, len) ||
+	    memmem(value, len, "://", 3) != NULL ||
 	    !markup_field(name, name_len, &f) || h->tags.value[f] != NULL)
 		return;
 	v = zc_xstrndup(value, len);
@@ -178,6 +181,25 @@ hint_field(zc_hints *h, const char *name, size_t name_len,
 
 /* ---- Markdown -------------------------------------------------------- */
 
+/* A front-matter key: letters, digits, _ and -, or a Chinese label. */
+static bool
+is_key(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+
+	if (len == 0 || len > 40)
+		return false;
+	while (i < len) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+
+		if (!(cp < 0x80 && (isalnum((int)cp) || cp == '_' ||
+		    cp == '-')) && !zc_chars_is_han(cp))
+			return false;
+		i += adv;
+	}
+	return true;
+}
+
 /* Front matter (--- at the top, key: value lines, --- or ...): its
  * known keys are markup hints, and its lines stay text, flagged as
  * metadata so that none becomes the title.  The offset after it, and
@@ -185,13 +207,15 @@ hint_field(zc_hints *h, const char *name, size_t name_len,
 static size_t
 front_matter(const char *s, size_t len, zc_lines *out, unsigned *line)
 {
-	size_t i = 0;
-	unsigned n = 1;
+	const char *first_nl = memchr(s, '\n', len);
+	bool keys = false;
+	unsigned n;
+	size_t i;
 
 	if (len < 4 || memcmp(s, "---", 3) != 0 ||
-	    (s[3] != '\n' && s[3] != '\r'))
+	    (s[3] != '\n' && s[3] != '\r') || first_nl == NULL)
 		return 0;
-	i = (size_t)((const char *)memchr(s, '\n', len) - s) + 1;
+	i = (size_t)(first_nl - s) + 1;
 	n = 2;
 	while (i < len) {
 		const char *nl = memchr(s + i, '\n', len - i);
@@ -200,12 +224,15 @@ front_matter(const char *s, size_t len, zc_lines *out, unsigned *line)
 
 		if (e > i && s[e - 1] == '\r')
 			e--;
-		if ((e - i == 3 && (memcmp(s + i, "---", 3) == 0 ||
-		    memcmp(s + i, "...", 3) == 0))) {
+		if (e - i == 3 && (memcmp(s + i, "---", 3) == 0 ||
+		    memcmp(s + i, "...", 3) == 0)) {
+			if (!keys)
+				break; /* a rule, then text, then a rule */
 			*line = n + 1;
 			return end + 1 < len ? end + 1 : len;
 		}
 		colon = memchr(s + i, ':', e - i);
+		keys |= colon != NULL && is_key(s + i, (size_t)(colon - s) - i);
 		if (colon != NULL)
 			hint_field(&out->hints, s + i, (size_t)(colon - s) - i,
 			    colon + 1, e - (size_t)(colon - s) - 1);
@@ -215,7 +242,7 @@ front_matter(const char *s, size_t len, zc_lines *out, unsigned *line)
 		i = end + 1;
 		n++;
 	}
-	/* never closed: not front matter after all */
+	/* never closed, or no key in it: not front matter after all */
 	for (size_t k = 0; k < out->n; k++)
 		free(out->items[k].text), free(out->items[k].raw);
 	out->n = 0;

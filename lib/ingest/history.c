@@ -32,6 +32,8 @@ static const char *const body_stops[] = { "会议", "公告", "令", "通过",
 static const char *const body_tails[] = { "审判委员会", "检察委员会", NULL };
 
 #define MAX_EVENTS 64
+/* The longest part of an event that a wrap moves to the next line. */
+#define MAX_WRAPPED_CHARS 100
 #define MAX_BODY_CHARS 40
 
 typedef struct event {
@@ -99,14 +101,75 @@ skip_lead(const char *s, size_t len, size_t i)
 	}
 }
 
+/* A full stop before the end: a paragraph of the body, never a history
+ * line (which may end with one, …第二次修正。, or put one between two
+ * events, …修订发布。根据…). */
+static bool
+has_inner_stop(const char *s, size_t len)
+{
+	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "。",
+	    3)) != NULL; p += 3) {
+		size_t rest = (size_t)(s + len - p - 3);
+
+		if (rest > 0 && !(rest >= 6 && memcmp(p + 3, "根据", 6) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Does every action word of s[0..len) qualify a noun (修正的《…》, 发布的
+ * 《…》), as a sentence citing an act does, rather than end an event? */
+static bool
+only_cites(const char *s, size_t len)
+{
+	bool cited = false;
+
+	for (int k = 0; actions[k] != NULL; k++) {
+		size_t n = strlen(actions[k]);
+
+		for (const char *p = s; (p = memmem(p, (size_t)(s + len - p),
+		    actions[k], n)) != NULL; p += n) {
+			if ((size_t)(s + len - p) < n + 3 ||
+			    memcmp(p + n, "的", 3) != 0)
+				return false;
+			cited = true;
+		}
+	}
+	return cited;
+}
+
 bool
 zc_history_starts_line(const char *s, size_t len)
 {
 	char iso[11];
-	size_t i = skip_lead(s, len, 0), n = date_at(s, len, i, iso);
+	size_t i = skip_lead(s, len, 0), n = date_at(s, len, i, iso), adv;
+	const char *rest = s + i + n;
+	size_t rlen = len - i - n;
+	uint32_t after;
 
-	return n > 0 && (has_word(s + i + n, len - i - n, actions) ||
-	    has_word(s + i + n, len - i - n, effects));
+	if (n == 0 || has_inner_stop(s, len))
+		return false;
+	/* 2024年1月20日，国务院常务会议审议通过了…: a sentence */
+	while (rlen > 0 && (after = zc_utf8_decode(rest, rlen, &adv)) == ' ')
+		rest += adv, rlen -= adv;
+	if (rlen > 0 && ((after = zc_utf8_decode(rest, rlen, &adv)) ==
+	    0xFF0C || after == ','))
+		return false;
+	return (has_word(rest, rlen, actions) && !only_cites(rest, rlen)) ||
+	    zc_history_takes_effect(rest, rlen);
+}
+
+bool
+zc_history_is_sentence(const char *s, size_t len)
+{
+	return memmem(s, len, "。", 3) != NULL && !zc_history_starts_line(s,
+	    len);
+}
+
+bool
+zc_history_takes_effect(const char *s, size_t len)
+{
+	return has_word(s, len, effects);
 }
 
 /* The events of s[0..len), at most max; their number. */
@@ -158,24 +221,6 @@ is_open(const char *s, size_t len)
 	    actions) && !has_word(ev[n - 1].text, ev[n - 1].len, effects));
 }
 
-bool
-zc_history_continues(const char *joined, size_t joined_len,
-    const char *line, size_t len)
-{
-	const char *stop = memmem(line, len, "。", 3);
-
-	/* a dated event may end with a full stop (…第二次修正。); a
-	 * paragraph of the body has one inside */
-	if (stop != NULL)
-		return stop == line + len - 3 && zc_history_starts_line(line,
-		    len);
-	if (zc_history_starts_line(line, len))
-		return true;
-	return is_numeral(zc_utf8_first(line, len)) ||
-	    is_numeral(zc_utf8_last(joined, joined_len)) ||
-	    is_open(joined, joined_len);
-}
-
 /* 第 + numerals + one of the characters of what at s[i]: its length, or
  * 0. */
 static size_t
@@ -201,6 +246,55 @@ zc_history_is_order_number(const char *s, size_t len)
 {
 	return len > 6 && memcmp(s + len - 3, "号", 3) == 0 &&
 	    ordinal_at(s, len, 0, "号") == len;
+}
+
+/* 第一条 …, 第一章 总则: the body has begun.  第三十一条的决定》修正 and
+ * 第三十条、第三十一条 are the rest of a wrapped title that cites them
+ * (clean has taken the space after 第一条 out, so what follows tells). */
+static bool
+starts_article(const char *s, size_t len)
+{
+	static const char *const units[] = { "条", "章", "节", "编", NULL };
+	static const uint32_t citing[] = { 0x7684, 0x3001, 0x548C, 0x53CA,
+	    0x4E0E, 0x81F3, 0xFF0C, ',', 0x300B, 0x3009, '>', 0 };
+
+	for (int k = 0; units[k] != NULL; k++) {
+		size_t n = ordinal_at(s, len, 0, units[k]), adv;
+		uint32_t next;
+
+		if (n == 0)
+			continue;
+		if (n == len)
+			return true;
+		next = zc_utf8_decode(s + n, len - n, &adv);
+		for (int c = 0; citing[c] != 0; c++)
+			if (next == citing[c])
+				return false;
+		return true;
+	}
+	return false;
+}
+
+bool
+zc_history_continues(const char *joined, size_t joined_len,
+    const char *line, size_t len)
+{
+	bool wrapped;
+
+	if (has_inner_stop(line, len))
+		return false;
+	if (zc_history_starts_line(line, len))
+		return true;
+	/* what a wrap cuts off is short, and never an article of the body
+	 * (an event whose word we do not count, 修改, stays open) */
+	wrapped = zc_utf8_count(line, len) <= MAX_WRAPPED_CHARS &&
+	    !starts_article(line, len) && is_open(joined, joined_len);
+	/* …的决定》第三次修正。 ends the event before it; 2024年，…。 is a
+	 * sentence */
+	if (memmem(line, len, "。", 3) != NULL)
+		return wrapped;
+	return is_numeral(zc_utf8_first(line, len)) ||
+	    is_numeral(zc_utf8_last(joined, joined_len)) || wrapped;
 }
 
 /* The organ of an event's text: see zc_history.h.  NULL when none. */
@@ -257,18 +351,37 @@ event_body(const char *s, size_t len)
 	return zc_buf_steal(&b);
 }
 
-/* …令第588号 in an event's text, from its body on: the 文号 of the
- * order that promulgated it.  NULL when none. */
+/* …令第588号 in an event's text: the 文号 of the order that promulgated
+ * it, from the name of the body that gave it (the Han characters and 、
+ * right before 令).  NULL when none. */
 static char *
-event_order(const char *s, size_t len, const char *body)
+event_order(const char *s, size_t len)
 {
 	const char *order = memmem(s, len, "令第", 6), *end, *start;
+	uint32_t cp;
+	char enc[4];
 
-	if (order == NULL || body == NULL)
+	if (order == NULL)
 		return NULL;
 	end = memmem(order, (size_t)(s + len - order), "号", 3);
-	start = memmem(s, (size_t)(order - s), body, strlen(body));
-	if (end == NULL || start == NULL || end - order > 30)
+	if (end == NULL || !zc_history_is_order_number(order + 3,
+	    (size_t)(end + 3 - order - 3)))
+		return NULL;
+	for (start = order; start > s && ((cp = zc_utf8_last(s,
+	    (size_t)(start - s))) == 0x3001 || zc_chars_is_han(cp));)
+		start -= zc_utf8_encode(cp, enc);
+	/* …第138次常务会议通过国务院令第588号: clean took the space out, so
+	 * the body's name starts after the last act or session before it */
+	for (const char *p = start; p < order; p++)
+		for (int k = 0; body_stops[k] != NULL; k++) {
+			size_t n = strlen(body_stops[k]);
+
+			if ((size_t)(order - p) > n &&
+			    memcmp(p, body_stops[k], n) == 0 &&
+			    strcmp(body_stops[k], "令") != 0)
+				start = p + n;
+		}
+	if (start == order)
 		return NULL;
 	return zc_xstrndup(start, (size_t)(end + 3 - start));
 }
@@ -298,7 +411,7 @@ zc_history_read(const char *s, size_t len, zc_history *h)
 		return false;
 	memcpy(h->version, latest->iso, sizeof h->version);
 	h->issuer = event_body(latest->text, latest->len);
-	h->doc_no = event_order(latest->text, latest->len, h->issuer);
+	h->doc_no = event_order(latest->text, latest->len);
 	return true;
 }
 

@@ -394,6 +394,39 @@ is_org(const char *s, size_t len)
 	return false;
 }
 
+/* A person signing: 总理 李强, 主任：郑栅洁, 国务院总理　李克强. */
+static bool
+is_person(const char *s, size_t len)
+{
+	static const char *const offices[] = { "总理", "主席", "主任", "部长",
+	    "局长", "厅长", "省长", "市长", "区长", "县长", "书记", "署长",
+	    "行长", "院长", "委员长", "秘书长", "司长", "主任委员", NULL };
+	size_t cps = zc_utf8_count(s, len);
+
+	if (cps < 4 || cps > 24)
+		return false;
+	for (int k = 0; offices[k] != NULL; k++) {
+		const char *at = memmem(s, len, offices[k], strlen(offices[k]));
+		size_t i, adv, name = 0;
+
+		if (at == NULL)
+			continue;
+		i = (size_t)(at - s) + strlen(offices[k]);
+		while (i < len && (s[i] == ' ' || s[i] == ':' ||
+		    zc_utf8_decode(s + i, len - i, &adv) == 0xFF1A ||
+		    zc_utf8_decode(s + i, len - i, &adv) == 0x3000))
+			i += s[i] == ' ' || s[i] == ':' ? 1 : adv;
+		while (i < len && zc_chars_is_han(zc_utf8_decode(s + i, len - i,
+		    &adv))) {
+			i += adv;
+			name++;
+		}
+		if (i == len && name >= 2 && name <= 4)
+			return true;
+	}
+	return false;
+}
+
 /* A line that is only a date (and maybe a time). */
 static bool
 is_date_line(const char *s, size_t len, char iso[11])
@@ -403,6 +436,18 @@ is_date_line(const char *s, size_t len, char iso[11])
 	while (n > 0 && n < len && s[n] == ' ')
 		n++;
 	return n > 0 && n == len;
+}
+
+/* key: value, as front matter that was never closed writes it. */
+static bool
+is_key_line(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '_' ||
+	    s[i] == '-'))
+		i++;
+	return i > 0 && i < len && s[i] == ':' && isalpha((unsigned char)s[0]);
 }
 
 static bool
@@ -426,8 +471,9 @@ could_be_title(const zc_line *l)
 	    !(first >= 0x80 && first < 0x3000) && !(first < 0x80 &&
 	    isalnum((int)first)))
 		return false;
-	if (is_org(l->text, l->len) || zc_dates_scan_day(l->text, l->len,
-	    iso) > 0)
+	if (is_org(l->text, l->len) || is_person(l->text, l->len) ||
+	    foreign_label_at(l->text, l->len, 0) || is_key_line(l->text,
+	    l->len) || zc_dates_scan_day(l->text, l->len, iso) > 0)
 		return false;
 	return true;
 }
@@ -490,6 +536,21 @@ is_dateline(const char *s, size_t len, char iso[11])
 	    memmem(s + i, len - i, "上", 3) != NULL;
 }
 
+/* Does s[0..len) open more 《 than it closes? */
+static bool
+unclosed_title(const char *s, size_t len)
+{
+	size_t opened = 0, closed = 0;
+
+	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "《",
+	    3)) != NULL; p += 3)
+		opened++;
+	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "》",
+	    3)) != NULL; p += 3)
+		closed++;
+	return opened > closed;
+}
+
 /* A title hard-wrapped over two lines (PDF exports, centred headings):
  * the line at i and the next kept line joined, when the line at i does
  * not end as a title does (no 文种, or a 《 left open) and the two do;
@@ -499,24 +560,25 @@ wrapped_title(const zc_lines *l, size_t i)
 {
 	const zc_line *first = &l->items[i], *next = NULL;
 	zc_buf b = {0};
-	const char *open, *close;
-	bool unclosed;
 
 	for (size_t j = i + 1; j < l->n && next == NULL; j++)
 		if (usable(&l->items[j]))
 			next = &l->items[j];
 	/* the second part may be as short as 的通知, which could_be_title
-	 * refuses for its length alone */
+	 * refuses for its length alone, or start with the 》 of the first */
 	if (next == NULL || (next->flags & (ZC_LINE_META | ZC_LINE_HEADING)) ||
 	    zc_utf8_count(next->text, next->len) > 40 ||
 	    (!could_be_title(next) && zc_utf8_count(next->text,
-	    next->len) >= 4))
+	    next->len) >= 4 && zc_utf8_first(next->text, next->len) != 0x300B))
 		return NULL;
-	open = strstr(first->text, "《");
-	close = strstr(first->text, "》");
-	unclosed = open != NULL && (close == NULL || close < open ||
-	    strstr(open, "》") == NULL);
-	if (zc_meta_title_type(first->text, first->len) != NULL && !unclosed)
+	/* …数字经济发展规划 / 的通知: the first line ends with the type of
+	 * what it sends; 民法典 / 目录 is the table of contents */
+	if (zc_meta_title_type(first->text, first->len) != NULL &&
+	    !unclosed_title(first->text, first->len) &&
+	    (next->len < 3 || memcmp(next->text, "的", 3) != 0))
+		return NULL;
+	if (zc_utf8_count(next->text, next->len) <= 3 &&
+	    memmem(next->text, next->len, "目录", 6) != NULL)
 		return NULL;
 	zc_buf_append(&b, first->text, first->len);
 	zc_buf_append(&b, next->text, next->len);
@@ -528,13 +590,44 @@ wrapped_title(const zc_lines *l, size_t i)
 	return zc_buf_steal(&b);
 }
 
+/* A note in brackets after a 落款: （此件公开发布）. */
 static bool
-is_last_kept(const zc_lines *l, size_t i)
+is_bracketed_note(const zc_line *ln)
 {
-	for (size_t j = i + 1; j < l->n; j++)
-		if (usable(&l->items[j]))
-			return false;
-	return true;
+	uint32_t first = zc_utf8_first(ln->text, ln->len);
+	uint32_t last = zc_utf8_last(ln->text, ln->len);
+
+	return (first == 0xFF08 || first == '(') && (last == 0xFF09 ||
+	    last == ')') && zc_utf8_count(ln->text, ln->len) <= 30;
+}
+
+/* Is line i the date of a 落款: a date alone (iso), under a signatory
+ * (an organisation or a person: *above is its line, else -1), or with
+ * nothing after it but notes in brackets? */
+static bool
+is_signature_date(const zc_lines *l, size_t i, char iso[11], size_t *above)
+{
+	const zc_line *ln = &l->items[i];
+	bool last = true;
+
+	*above = (size_t)-1;
+	if (!is_date_line(ln->text, ln->len, iso))
+		return false;
+	for (size_t j = i; j > 0; j--)
+		if (usable(&l->items[j - 1])) {
+			const zc_line *p = &l->items[j - 1];
+
+			if (is_org(p->text, p->len) || is_person(p->text,
+			    p->len)) {
+				*above = j - 1;
+				return true;
+			}
+			break;
+		}
+	for (size_t j = i + 1; j < l->n && last; j++)
+		if (usable(&l->items[j]) && !is_bracketed_note(&l->items[j]))
+			last = false;
+	return last;
 }
 
 /* The head of an order (令): 中华人民共和国国务院令 over 第752号.  The two
@@ -589,20 +682,19 @@ read_header(zc_lines *l, cands *c)
 		if (n > 0) {
 			const char *rest = ln->text + n;
 			size_t rlen = ln->len - n;
-			bool prev_org = false;
 
 			while (rlen > 0 && *rest == ' ')
 				rest++, rlen--;
-			/* a date under an organisation is a signature */
-			for (size_t j = i; j > 0; j--) {
-				if (!usable(&l->items[j - 1]))
-					continue;
-				prev_org = is_org(l->items[j - 1].text,
-				    l->items[j - 1].len);
-				break;
-			}
-			/* and so is the date that ends a short document */
-			if ((prev_org || is_last_kept(l, i)) && rlen == 0)
+			size_t above;
+
+			/* a 落款's date, and the day a text takes effect
+			 * (2019年12月30日 施行), are no publication */
+			if (is_signature_date(l, i, iso, &above) ||
+			    zc_history_takes_effect(rest, rlen))
+				continue;
+			/* 2024年1月20日，国务院常务会议审议通过了…: a sentence */
+			if (rlen > 0 && (zc_utf8_first(rest, rlen) == 0xFF0C ||
+			    memmem(rest, rlen, "。", 3) != NULL))
 				continue;
 			if (zc_utf8_count(rest, rlen) <= 30) {
 				/* the date a page shows under its title is
@@ -703,7 +795,11 @@ read_history(zc_lines *l, cands *c)
 			zc_buf_append(&joined, ln->text, ln->len);
 			ln->flags |= ZC_LINE_META;
 			in_history = true;
-		} else if (in_history) {
+		} else if (in_history || zc_history_is_sentence(ln->text,
+		    ln->len)) {
+			/* the history stands under the title, before the
+			 * body's first sentence: a rule attached below a
+			 * notice has one of its own */
 			break;
 		}
 	}
@@ -721,32 +817,25 @@ read_history(zc_lines *l, cands *c)
 	zc_buf_free(&joined);
 }
 
-/* 落款: an organisation on its own line with a date on the next; or a
- * date alone at the very end. */
+/* 落款: a signatory on its own line with a date on the next; or a date
+ * alone at the very end (zc_meta.h). */
 static void
 read_signature(zc_lines *l, cands *c)
 {
-	size_t prev = (size_t)-1, last_kept = (size_t)-1;
 	char iso[11];
+	size_t above;
 
 	for (size_t i = 0; i < l->n; i++) {
-		zc_line *ln = &l->items[i];
-
-		if (!usable(ln))
+		if (!usable(&l->items[i]) || !is_signature_date(l, i, iso,
+		    &above))
 			continue;
-		if (prev != (size_t)-1 && is_date_line(ln->text, ln->len, iso) &&
-		    is_org(l->items[prev].text, l->items[prev].len)) {
+		if (above != (size_t)-1 && is_org(l->items[above].text,
+		    l->items[above].len))
 			propose(c, ZC_FIELD_ISSUER, S_SIGN_ISSUER,
-			    l->items[prev].text);
-			propose(c, ZC_FIELD_WRITTEN, S_SIGN_DATE, iso);
-			return;
-		}
-		prev = i;
-		last_kept = i;
-	}
-	if (last_kept != (size_t)-1 && is_date_line(l->items[last_kept].text,
-	    l->items[last_kept].len, iso))
+			    l->items[above].text);
 		propose(c, ZC_FIELD_WRITTEN, S_SIGN_DATE, iso);
+		return;
+	}
 }
 
 static void
@@ -787,24 +876,23 @@ read_hints(const zc_hints *h, cands *c)
 	}
 }
 
-/* The genre words that end titles, longest first where one ends
- * another (办法 before 法). */
-static const char *const title_types[] = {
-	"实施细则", "实施办法", "实施意见", "实施方案", "工作方案", "行动方案",
-	"行动计划", "工作要点", "管理办法", "暂行办法", "暂行规定", "修正案",
-	"白皮书", "答复", "批复", "复函", "函", "通知", "通告", "通报", "公告",
-	"公报", "意见", "办法", "规定", "条例", "决定", "决议", "方案", "报告",
-	"细则", "规划", "纲要", "计划", "要点", "规则", "章程", "解释", "命令",
-	"议案", "请示", "纪要", "指南", "指引", "目录", "清单", "准则", "守则",
-	"标准", "规范", "制度", "小结", "总结", "讲话", "法", NULL
-};
-/* What a compound type is filed as: 实施细则 is a 细则. */
-static const char *const type_of_compound[][2] = {
-	{ "实施细则", "细则" }, { "实施办法", "办法" }, { "实施意见", "意见" },
-	{ "实施方案", "方案" }, { "工作方案", "方案" }, { "行动方案", "方案" },
-	{ "行动计划", "计划" }, { "工作要点", "要点" }, { "管理办法", "办法" },
-	{ "暂行办法", "办法" }, { "暂行规定", "规定" }, { "复函", "函" },
-	{ NULL, NULL }
+/* The genre words that end titles (a word before any that ends it:
+ * 办法 before 法), and what each is filed as when that is another
+ * (法典 is a 法).  实施细则, 管理办法 and 复函 end with theirs already. */
+static const struct {
+	const char *word, *filed_as;
+} title_types[] = {
+	{ "修正案", NULL }, { "白皮书", NULL }, { "答复", NULL }, { "批复", NULL },
+	{ "函", NULL }, { "通知", NULL }, { "通告", NULL }, { "通报", NULL },
+	{ "公告", NULL }, { "公报", NULL }, { "意见", NULL }, { "办法", NULL },
+	{ "规定", NULL }, { "条例", NULL }, { "决定", NULL }, { "决议", NULL },
+	{ "方案", NULL }, { "报告", NULL }, { "细则", NULL }, { "规划", NULL },
+	{ "纲要", NULL }, { "计划", NULL }, { "要点", NULL }, { "规则", NULL },
+	{ "章程", NULL }, { "解释", NULL }, { "命令", NULL }, { "议案", NULL },
+	{ "请示", NULL }, { "纪要", NULL }, { "指南", NULL }, { "指引", NULL },
+	{ "目录", NULL }, { "清单", NULL }, { "准则", NULL }, { "守则", NULL },
+	{ "标准", NULL }, { "规范", NULL }, { "制度", NULL }, { "小结", NULL },
+	{ "总结", NULL }, { "讲话", NULL }, { "法典", "法" }, { "法", NULL },
 };
 
 /* Characters before 法 that make a method, not a law: 方法, 做法. */
@@ -847,21 +935,20 @@ without_notes(const char *title, size_t len)
 	}
 }
 
-/* type if title[0..len) ends with it, as what it is filed under (a
- * type of title_types); NULL otherwise. */
+/* What title[0..len) is filed as if it ends with title_types[k];
+ * NULL otherwise. */
 static const char *
-type_at_end(const char *title, size_t len, const char *type)
+type_at_end(const char *title, size_t len, size_t k)
 {
+	const char *type = title_types[k].word;
 	size_t n = strlen(type);
 
 	if (len <= n || memcmp(title + len - n, type, n) != 0)
 		return NULL;
 	if (strcmp(type, "法") == 0 && !law_word(title, len))
 		return NULL;
-	for (int k = 0; type_of_compound[k][0] != NULL; k++)
-		if (strcmp(type_of_compound[k][0], type) == 0)
-			return type_of_compound[k][1];
-	return type;
+	return title_types[k].filed_as != NULL ? title_types[k].filed_as :
+	    type;
 }
 
 const char *
@@ -878,8 +965,9 @@ zc_meta_title_type(const char *title_in, size_t len_in)
 		    zc_utf8_decode(title_in + i, len_in - i, &adv)), enc));
 	title = simple.data != NULL ? simple.data : "";
 	len = without_notes(title, simple.len);
-	for (int i = 0; title_types[i] != NULL && found == NULL; i++)
-		found = type_at_end(title, len, title_types[i]);
+	for (size_t k = 0; k < sizeof title_types / sizeof title_types[0] &&
+	    found == NULL; k++)
+		found = type_at_end(title, len, k);
 	zc_buf_free(&simple);
 	return found;
 }

@@ -13,7 +13,8 @@
 /* Labels on pages, by field; the query names are among them. */
 static const zc_field_label title_labels[] = {
 	{ "标题", ZC_LABEL_NAMES, 0 }, { "题名", ZC_LABEL_NAMES, 0 },
-	{ "文件名称", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
+	{ "文件名称", ZC_LABEL_NAMES, 0 }, { "信息名称", ZC_LABEL_NAMES, 0 },
+	{ NULL, 0, 0 }
 };
 static const zc_field_label index_no_labels[] = {
 	{ "索引号", ZC_LABEL_NAMES, 0 }, { NULL, 0, 0 }
@@ -25,6 +26,7 @@ static const zc_field_label index_no_labels[] = {
 static const zc_field_label written_labels[] = {
 	{ "成文日期", ZC_LABEL_NAMES, 5 }, { "发文日期", ZC_LABEL_NAMES, 4 },
 	{ "印发日期", ZC_LABEL_NAMES, 3 }, { "签发日期", ZC_LABEL_NAMES, 2 },
+	{ "生成日期", ZC_LABEL_NAMES, 1 },
 	{ NULL, 0, 0 }
 };
 static const zc_field_label published_labels[] = {
@@ -69,10 +71,10 @@ const zc_field_info zc_fields[ZC_FIELD_END] = {
 	[ZC_FIELD_INDEX_NO] = { "index_no", "index", { "索引号" },
 	    ZC_FK_EXACT, NULL, NULL, NULL, ZC_PREFIX_INDEX_NO, false,
 	    index_no_labels },
-	[ZC_FIELD_DATE] = { "date", "date", { "日期", "发文日期" },
+	[ZC_FIELD_DATE] = { "date", "date", { "日期" },
 	    ZC_FK_DATE, NULL, NULL, NULL, NULL, false, no_labels,
 	    ZC_SLOT_DATE },
-	[ZC_FIELD_WRITTEN] = { "written", "written", { "成文日期" },
+	[ZC_FIELD_WRITTEN] = { "written", "written", { "成文日期", "发文日期" },
 	    ZC_FK_DATE, NULL, NULL, NULL, NULL, false, written_labels,
 	    ZC_SLOT_WRITTEN },
 	[ZC_FIELD_PUBLISHED] = { "published", "published", { "发布日期" },

@@ -12,8 +12,8 @@
 #include "zc_norm.h"
 #include "zc_schema.h"
 
-/* Full-width ASCII → ASCII, query space removed, brackets folded if
- * asked. */
+/* Full-width ASCII → ASCII, Traditional → Simplified, query space
+ * removed, brackets folded if asked. */
 static void
 fold(const char *s, size_t len, bool brackets, zc_buf *out)
 {
@@ -25,7 +25,8 @@ fold(const char *s, size_t len, bool brackets, zc_buf *out)
 		i += adv;
 		if (brackets)
 			cp = zc_chars_fold_bracket(cp);
-		cp = zc_chars_fold_width(cp);
+		/* 國發〔2024〕5號 is 国发〔2024〕5号, 現行有效 is 现行有效 */
+		cp = zc_norm_t2s(zc_chars_fold_width(cp));
 		if (zc_chars_is_query_space(cp))
 			continue;
 		zc_buf_append(out, enc, zc_utf8_encode(cp, enc));

@@ -26,8 +26,8 @@ static const struct named {
 	{ "时效性", ZC_FIELD_VALIDITY },
 	{ "type", ZC_FIELD_TYPE },         { "文种", ZC_FIELD_TYPE },
 	{ "date", ZC_FIELD_DATE },         { "日期", ZC_FIELD_DATE },
-	{ "发文日期", ZC_FIELD_DATE },
 	{ "written", ZC_FIELD_WRITTEN },   { "成文日期", ZC_FIELD_WRITTEN },
+	{ "发文日期", ZC_FIELD_WRITTEN },
 	{ "published", ZC_FIELD_PUBLISHED }, { "发布日期", ZC_FIELD_PUBLISHED },
 	{ "path", ZC_FIELD_PATH },
 };

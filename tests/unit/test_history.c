@@ -112,6 +112,6 @@ Test(history, lines_that_start_or_continue_a_history)
 	cr_expect_not(continues("2013年2月26日 某会议通过", "第一章 总则"),
 	    "the body after a closed event");
 	cr_expect_not(continues("2009年1月1日 施行", "第一条 为了规范。"));
-	cr_expect_not(continues("2013年2月26日 某会议", "2024年，我省开展了工作。"),
+	cr_expect_not(continues("2013年2月26日 某会议通过", "2024年，我省开展了工作。"),
 	    "a paragraph of the body");
 }

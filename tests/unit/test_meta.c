@@ -63,6 +63,21 @@ Test(meta, document_numbers_are_recognised_only_whole)
 	"第166次常务会议通过，现予公布，自2022年5月1日起施行。\n\n总理　李克强\n" \
 	"2022年3月29日\n"
 
+#define NOTICE_SENTENCE \
+	"国务院办公厅关于做好2024年春节期间有关工作的通知\n\n2024年1月20日，国务院" \
+	"常务会议审议通过了有关工作安排，现将有关事项通知如下\n\n一、加强组织领导。" \
+	"各地区要高度重视。\n\n国务院办公厅\n2024年1月25日\n"
+#define SHORT_NOTE \
+	"关于调整办公时间的公告\n自2024年5月1日起，办公时间调整为上午9时至下午5时。\n" \
+	"2024年4月28日\n（此件公开发布）\n"
+#define TRADITIONAL \
+	"發文機關：國務院辦公廳\n成文日期：2024年5月6日\n發布日期：2024年5月9日\n" \
+	"時效性：現行有效\n主題分類：工業、交通\\中小企業\n國務院辦公廳關於印發行動方案的通知\n"
+#define PUBLIC_INFO \
+	"信息名称：国务院办公厅关于印发行动方案的通知\n发布机构：国务院办公厅 生成日期：" \
+	"2024-05-06 公开方式：主动公开\n文　　号：国办发〔2024〕23号 有效性：有效\n" \
+	"国务院办公厅关于印发行动方案的通知\n"
+
 /* One field of the metadata of a small document. */
 static const struct meta_case {
 	const char *what;
@@ -347,6 +362,67 @@ static const struct meta_case {
 	{ "the date that ends a short document is its signature's", "a.txt",
 	  ORDER, ZC_FIELD_WRITTEN, "2022-03-29" },
 	{ "and not a publication", "a.txt", ORDER, ZC_FIELD_PUBLISHED, NULL },
+	/* found in review: sentences and attachments are no history */
+	{ "a sentence that starts with a date is no history", "a.txt",
+	  NOTICE_SENTENCE, ZC_FIELD_DATE, "2024-01-25" },
+	{ "nor the publication of the page", "a.txt", NOTICE_SENTENCE,
+	  ZC_FIELD_PUBLISHED, NULL },
+	{ "nor does it give the issuer", "a.txt", NOTICE_SENTENCE,
+	  ZC_FIELD_ISSUER, "国务院办公厅" },
+	{ "the history of a rule attached below a notice is the rule's",
+	  "a.txt", "某某省人民政府关于印发某某管理办法的通知\n各市人民政府：\n"
+	  "现将《某某管理办法》印发给你们，请认真贯彻执行。\n某某省人民政府\n"
+	  "2024年3月10日\n某某管理办法\n（2024年3月1日省人民政府第十次常务会议通过）\n"
+	  "第一条　为了加强管理，制定本办法。\n", ZC_FIELD_DATE, "2024-03-10" },
+	{ "a wrapped event that ends with a full stop", "a.txt",
+	  "中华人民共和国会计法\n1985年1月21日第六届全国人民代表大会常务委员会第九次"
+	  "会议通过　根据2024年6月28日第十四届全国人民代表大会常务委员会第十次会议\n"
+	  "《关于修改〈中华人民共和国会计法〉的决定》第三次修正。\n第一章　总则\n"
+	  "第一条　为了规范会计行为，制定本法。\n", ZC_FIELD_DATE, "2024-06-28" },
+	{ "the 令 number starts at the body's name", "a.txt",
+	  "某某管理条例\n（2011年1月8日国务院第138次常务会议通过　国务院令第588号"
+	  "公布）\n第一条　为了加强管理，制定本条例。\n", ZC_FIELD_DOC_NO,
+	  "国务院令第588号" },
+	{ "the type of what a wrapped title sends is not its own", "a.txt",
+	  "国务院关于印发“十四五”数字经济发展规划\n的通知\n国发〔2021〕29号\n"
+	  "各省、自治区、直辖市人民政府：\n现印发。\n", ZC_FIELD_TITLE,
+	  "国务院关于印发“十四五”数字经济发展规划的通知" },
+	{ "a table of contents is no part of the title", "a.txt",
+	  "中华人民共和国民法典\n\n目录\n\n第一编　总则\n", ZC_FIELD_TITLE,
+	  "中华人民共和国民法典" },
+	{ "a 法典 is a 法", "a.txt", "中华人民共和国民法典\n\n目录\n", ZC_FIELD_TYPE,
+	  "法" },
+	{ "the 《 left open is the last one", "a.txt",
+	  "关于印发《某某管理办法》和《某某管理办法实施细则\n》的通知\n\n各区人民政府：\n"
+	  "\n现将办法印发给你们。\n", ZC_FIELD_TYPE, "通知" },
+	{ "a person signing is not the title", "a.txt",
+	  "中华人民共和国国务院令\n第752号\n\n《国务院关于修改和废止部分行政法规的"
+	  "决定》已经2022年3月29日国务院第170次常务会议通过，现予公布。\n\n"
+	  "总理　李克强\n2022年3月29日\n", ZC_FIELD_TITLE, NULL },
+	{ "a date over a note in brackets is the signature's", "a.txt",
+	  SHORT_NOTE, ZC_FIELD_WRITTEN, "2024-04-28" },
+	{ "and not a publication", "a.txt", SHORT_NOTE, ZC_FIELD_PUBLISHED,
+	  NULL },
+	{ "a Traditional validity is normalised", "a.txt", TRADITIONAL,
+	  ZC_FIELD_VALIDITY, "有效" },
+	{ "發文機關 names the issuer", "a.txt", TRADITIONAL, ZC_FIELD_ISSUER,
+	  "國務院辦公廳" },
+	{ "信息名称 names the title", "a.txt", PUBLIC_INFO, ZC_FIELD_TITLE,
+	  "国务院办公厅关于印发行动方案的通知" },
+	{ "生成日期 is the written date", "a.txt", PUBLIC_INFO,
+	  ZC_FIELD_WRITTEN, "2024-05-06" },
+	{ "a rule, text and a rule are no front matter", "a.md",
+	  "---\n\n# 关于印发某某办法的通知\n\n各区人民政府：\n\n---\n\n附件：某某办法\n",
+	  ZC_FIELD_TITLE, "关于印发某某办法的通知" },
+	{ "an XML <header> is no HTML", "a.xml",
+	  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<policy>\n<header><title>关于"
+	  "印发某某办法的通知</title><date>2024-03-01</date><publisher>某某市人民政府"
+	  "</publisher></header>\n<content>现将办法印发给你们。</content>\n</policy>\n",
+	  ZC_FIELD_ISSUER, "某某市人民政府" },
+	{ "a URL is no issuer", "a.xml",
+	  "<?xml version=\"1.0\"?>\n<doc><title>某某通知</title><source>http://www."
+	  "gov.cn/a.htm</source><publisher>国务院办公厅</publisher></doc>\n",
+	  ZC_FIELD_ISSUER, "国务院办公厅" },
 	{ "a work report's dateline", "a.txt",
 	  "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n"
 	  "国务院总理 李强\n各位代表：\n现在，我代表国务院，向大会报告政府工作。\n",
