@@ -166,3 +166,19 @@ Test(fieldterm, a_category_has_a_term_per_level)
 	    strcmp(t.data, "N国发〔2024〕1号") == 0, "one term elsewhere");
 	zc_buf_free(&t);
 }
+
+/* A Traditional page's values find their Simplified queries. */
+Test(fieldterm, traditional_values_fold_to_simplified)
+{
+	zc_buf a = {0}, b = {0};
+
+	zc_fieldterm_exact(ZC_FIELD_DOC_NO, "國發〔2024〕5號",
+	    strlen("國發〔2024〕5號"), &a);
+	zc_fieldterm_exact(ZC_FIELD_DOC_NO, "国发[2024]5号",
+	    strlen("国发[2024]5号"), &b);
+	cr_expect_str_eq(a.data, b.data);
+	cr_expect_str_eq(zc_fieldterm_validity("現行有效",
+	    strlen("現行有效")), "有效");
+	zc_buf_free(&a);
+	zc_buf_free(&b);
+}
