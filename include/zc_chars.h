@@ -116,4 +116,8 @@ void zc_cursor_skip_space(zc_cursor *c);
  * number, their count in *ndigits; -1 when there is none. */
 int zc_cursor_number(zc_cursor *c, int max, int *ndigits);
 
+/* Does s[0..len) open more book titles (《) than it closes (》): a title
+ * or a history line that its wrap cut inside a 《…》? */
+bool zc_chars_opens_book_title(const char *s, size_t len);
+
 #endif

@@ -40,6 +40,12 @@ typedef struct zc_history {
  * an act (修正的《…》). */
 bool zc_history_starts_line(const char *s, size_t len);
 
+/* Does rest[0..len), what follows a date, make the date the opening of
+ * a sentence (2024年1月20日，国务院常务会议审议通过了…: a comma, or a full
+ * stop before its end) rather than a dateline or a history line?  The
+ * metadata stage asks it of a date line under a title too. */
+bool zc_history_date_opens_sentence(const char *rest, size_t len);
+
 /* Is s[0..len) a sentence of the body (it has a full stop and starts no
  * history line)?  A law's history stands above the first of them. */
 bool zc_history_is_sentence(const char *s, size_t len);

@@ -581,13 +581,22 @@ read_title_tag(walker *w, xmlNode *n)
 	xmlFree(t);
 }
 
-/* An XML element of text only whose name gives a field (<title>,
- * <date>, <publisher>, <文号>): a markup hint.  Its text stays a line. */
+/* An XML element of text only, a child or grandchild of the root, whose
+ * name gives a field (<title>, <date>, <publisher>, <文号>): a markup
+ * hint.  Its text stays a line. */
 static void
 read_xml_field(walker *w, xmlNode *n)
 {
 	xmlChar *t;
+	int depth = 0;
 
+	/* <doc><title>, <doc><header><date>; not <meta><crawl><date>,
+	 * the day a crawler fetched it */
+	for (xmlNode *p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE;
+	    p = p->parent)
+		depth++;
+	if (depth > 2)
+		return;
 	for (xmlNode *k = n->children; k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE)
 			return;

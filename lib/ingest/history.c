@@ -25,9 +25,10 @@ static const char *const publishing[] = { "公布", "发布", "颁布", NULL };
 static const char *const effects[] = { "施行", "执行", "实施", "生效",
     NULL };
 
-/* Where a body ends: the session, the instrument, the act. */
-static const char *const body_stops[] = { "会议", "公告", "令", "通过",
-    "批准", "公布", "修正", "修订", "发布", "颁布", "《", "关于", NULL };
+/* Where a body ends: the session, the instrument, and the act (the
+ * words of actions[]). */
+static const char *const body_stops[] = { "会议", "公告", "令", "《",
+    "关于", NULL };
 /* Parts of a body's name that are not the organ that speaks. */
 static const char *const body_tails[] = { "审判委员会", "检察委员会", NULL };
 
@@ -41,6 +42,26 @@ typedef struct event {
 	const char *text; /* after the date, up to the next date */
 	size_t len;
 } event;
+
+/* The length of the one of words that starts at s[i], or 0. */
+static size_t
+word_len_at(const char *s, size_t len, size_t i, const char *const *words)
+{
+	for (int k = 0; words[k] != NULL; k++)
+		if (len - i >= strlen(words[k]) &&
+		    memcmp(s + i, words[k], strlen(words[k])) == 0)
+			return strlen(words[k]);
+	return 0;
+}
+
+/* Where a body stops at s[i] (zc_history.h), the length of the word. */
+static size_t
+stop_len(const char *s, size_t len, size_t i)
+{
+	size_t n = word_len_at(s, len, i, body_stops);
+
+	return n > 0 ? n : word_len_at(s, len, i, actions);
+}
 
 static bool
 has_word(const char *s, size_t len, const char *const *words)
@@ -142,21 +163,28 @@ bool
 zc_history_starts_line(const char *s, size_t len)
 {
 	char iso[11];
-	size_t i = skip_lead(s, len, 0), n = date_at(s, len, i, iso), adv;
+	size_t i = skip_lead(s, len, 0), n = date_at(s, len, i, iso);
 	const char *rest = s + i + n;
 	size_t rlen = len - i - n;
-	uint32_t after;
 
-	if (n == 0 || has_inner_stop(s, len))
-		return false;
-	/* 2024年1月20日，国务院常务会议审议通过了…: a sentence */
-	while (rlen > 0 && (after = zc_utf8_decode(rest, rlen, &adv)) == ' ')
-		rest += adv, rlen -= adv;
-	if (rlen > 0 && ((after = zc_utf8_decode(rest, rlen, &adv)) ==
-	    0xFF0C || after == ','))
+	if (n == 0 || has_inner_stop(s, len) ||
+	    zc_history_date_opens_sentence(rest, rlen))
 		return false;
 	return (has_word(rest, rlen, actions) && !only_cites(rest, rlen)) ||
 	    zc_history_takes_effect(rest, rlen);
+}
+
+bool
+zc_history_date_opens_sentence(const char *rest, size_t len)
+{
+	size_t i = 0, adv;
+	uint32_t cp = 0;
+
+	while (i < len && (cp = zc_utf8_decode(rest + i, len - i, &adv)) ==
+	    ' ')
+		i += adv;
+	return (i < len && (cp == 0xFF0C || cp == ',')) ||
+	    has_inner_stop(rest, len);
 }
 
 bool
@@ -206,18 +234,12 @@ static bool
 is_open(const char *s, size_t len)
 {
 	event ev[MAX_EVENTS];
-	size_t n = find_events(s, len, ev, MAX_EVENTS), opened = 0, closed = 0;
-	const char *p;
+	size_t n = find_events(s, len, ev, MAX_EVENTS);
 
 	if (n == 0)
 		return false;
-	for (p = ev[n - 1].text; (p = memmem(p, (size_t)(s + len - p),
-	    "《", 3)) != NULL; p += 3)
-		opened++;
-	for (p = ev[n - 1].text; (p = memmem(p, (size_t)(s + len - p),
-	    "》", 3)) != NULL; p += 3)
-		closed++;
-	return opened > closed || (!has_word(ev[n - 1].text, ev[n - 1].len,
+	return zc_chars_opens_book_title(ev[n - 1].text, ev[n - 1].len) ||
+	    (!has_word(ev[n - 1].text, ev[n - 1].len,
 	    actions) && !has_word(ev[n - 1].text, ev[n - 1].len, effects));
 }
 
@@ -315,7 +337,6 @@ event_body(const char *s, size_t len)
 		while (i < len) {
 			size_t skip = ordinal_at(s, len, i, "届");
 			uint32_t cp;
-			bool stop = false;
 
 			if (skip > 0) {
 				i += skip;
@@ -325,13 +346,7 @@ event_body(const char *s, size_t len)
 			/* 第18次常务会议, 第26号公告: the session, the
 			 * notice */
 			if (zc_chars_is_space(cp) || ordinal_at(s, len, i, "次") ||
-			    ordinal_at(s, len, i, "号"))
-				break;
-			for (int k = 0; body_stops[k] != NULL && !stop; k++)
-				stop = len - i >= strlen(body_stops[k]) &&
-				    memcmp(s + i, body_stops[k],
-				    strlen(body_stops[k])) == 0;
-			if (stop)
+			    ordinal_at(s, len, i, "号") || stop_len(s, len, i) > 0)
 				break;
 			zc_buf_append(&b, s + i, adv);
 			i += adv;
@@ -357,9 +372,8 @@ event_body(const char *s, size_t len)
 static char *
 event_order(const char *s, size_t len)
 {
-	const char *order = memmem(s, len, "令第", 6), *end, *start;
-	uint32_t cp;
-	char enc[4];
+	const char *order = memmem(s, len, "令第", 6), *end, *start = s;
+	size_t adv;
 
 	if (order == NULL)
 		return NULL;
@@ -367,20 +381,20 @@ event_order(const char *s, size_t len)
 	if (end == NULL || !zc_history_is_order_number(order + 3,
 	    (size_t)(end + 3 - order - 3)))
 		return NULL;
-	for (start = order; start > s && ((cp = zc_utf8_last(s,
-	    (size_t)(start - s))) == 0x3001 || zc_chars_is_han(cp));)
-		start -= zc_utf8_encode(cp, enc);
-	/* …第138次常务会议通过国务院令第588号: clean took the space out, so
-	 * the body's name starts after the last act or session before it */
-	for (const char *p = start; p < order; p++)
-		for (int k = 0; body_stops[k] != NULL; k++) {
-			size_t n = strlen(body_stops[k]);
+	/* the name: the Han characters and 、 right before 令, after the
+	 * last act or session among them (clean took out the space of
+	 * …第138次常务会议通过　国务院令第588号) */
+	for (const char *p = s; p < order; p += adv) {
+		size_t n = stop_len(s, (size_t)(order - s), (size_t)(p - s));
+		uint32_t cp = zc_utf8_decode(p, (size_t)(order - p), &adv);
 
-			if ((size_t)(order - p) > n &&
-			    memcmp(p, body_stops[k], n) == 0 &&
-			    strcmp(body_stops[k], "令") != 0)
-				start = p + n;
+		if (n > 0) {
+			start = p + n;
+			adv = n;
+		} else if (cp != 0x3001 && !zc_chars_is_han(cp)) {
+			start = p + adv;
 		}
+	}
 	if (start == order)
 		return NULL;
 	return zc_xstrndup(start, (size_t)(end + 3 - start));

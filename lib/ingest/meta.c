@@ -34,7 +34,8 @@ enum {
 	S_HEADER = 60,     /* the date line, 文号 line, title line */
 	S_SOURCE = 50,     /* 来源: … */
 	S_TITLE_TAG = 45,  /* <title> */
-	S_SIGN_DATE = 40   /* 落款 date */
+	S_SIGN_DATE = 40,  /* 落款 date */
+	S_ORDER_TITLE = 5  /* an order's number, when nothing else titles it */
 };
 
 typedef struct cands {
@@ -193,6 +194,13 @@ foreign_label_at(const char *s, size_t len, size_t i)
 	return cp == ':' || cp == 0xFF1A;
 }
 
+static bool
+colon_at(const char *s, size_t len, size_t i)
+{
+	return i < len && (s[i] == ':' || (len - i >= 3 &&
+	    memcmp(s + i, "：", 3) == 0));
+}
+
 /* Skip spaces, one colon and one bar after a label. */
 static size_t
 skip_label_sep(const char *s, size_t len, size_t i, bool *bar)
@@ -276,12 +284,34 @@ field_value(zc_field f, const char *v, size_t len, bool *none)
 	return out;
 }
 
+/* A news organisation: 新华社, 人民网, 人民日报, 央视新闻客户端. */
+static bool
+is_media(const char *v)
+{
+	static const char *const ends[] = { "社", "网", "报", "电视台", "客户端",
+	    "新闻", "频道", NULL };
+	size_t len = strlen(v);
+
+	for (int k = 0; ends[k] != NULL; k++) {
+		size_t n = strlen(ends[k]);
+
+		if (len > n && memcmp(v + len - n, ends[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 static void
 propose_label(cands *c, const struct label *lab, const char *v, size_t len)
 {
 	bool none;
 	char *val = field_value(lab->field, v, len, &none);
 
+	/* 来源：新华社 names who reported a document, not who issued it */
+	if (val != NULL && lab->score == S_SOURCE && is_media(val)) {
+		free(val);
+		return;
+	}
 	if (val != NULL)
 		propose(c, lab->field, lab->score, val);
 	else if (none)
@@ -317,6 +347,12 @@ parse_label_line(cands *c, const char *s, size_t len,
 			if (at_boundary(s, j) &&
 			    (next = label_at(s, len, j, &next_end)) != NULL)
 				break;
+			/* 发文机关：国务院发文字号：…, cells copied without
+			 * a space between them */
+			if (j > v && (next = label_at(s, len, j, &next_end)) !=
+			    NULL && colon_at(s, len, next_end))
+				break;
+			next = NULL;
 			if (j > v && at_boundary(s, j) && foreign_label_at(s, len,
 			    j))
 				break;
@@ -438,6 +474,40 @@ is_date_line(const char *s, size_t len, char iso[11])
 	return n > 0 && n == len;
 }
 
+/* 各市人民政府：, 各区、葛店经开区科技管理部门: — whom a document is
+ * addressed to.  The body starts under it, so the header and a law's
+ * history end there. */
+static bool
+is_salutation(const zc_line *ln)
+{
+	uint32_t last = zc_utf8_last(ln->text, ln->len);
+	size_t e;
+
+	return (last == 0xFF1A || last == ':') && !(ln->flags & ZC_LINE_META) &&
+	    zc_utf8_count(ln->text, ln->len) <= 80 &&
+	    label_at(ln->text, ln->len, 0, &e) == NULL;
+}
+
+/* A scraped breadcrumb: 首页 > 政务公开 > 政策文件. */
+static bool
+is_breadcrumb(const char *s, size_t len)
+{
+	static const char *const marks[] = { ">", "＞", "»", "›", "→", NULL };
+
+	for (int k = 0; marks[k] != NULL; k++)
+		if (memmem(s, len, marks[k], strlen(marks[k])) != NULL)
+			return true;
+	return false;
+}
+
+/* The red masthead above a document: 某某省人民政府文件. */
+static bool
+is_masthead(const char *s, size_t len)
+{
+	return len > 6 && memcmp(s + len - 6, "文件", 6) == 0 &&
+	    is_org(s, len - 6);
+}
+
 /* key: value, as front matter that was never closed writes it. */
 static bool
 is_key_line(const char *s, size_t len)
@@ -473,6 +543,7 @@ could_be_title(const zc_line *l)
 		return false;
 	if (is_org(l->text, l->len) || is_person(l->text, l->len) ||
 	    foreign_label_at(l->text, l->len, 0) || is_key_line(l->text,
+	    l->len) || is_breadcrumb(l->text, l->len) || is_masthead(l->text,
 	    l->len) || zc_dates_scan_day(l->text, l->len, iso) > 0)
 		return false;
 	return true;
@@ -516,7 +587,8 @@ read_labels(zc_lines *l, cands *c)
 
 /* The dateline of a speech or report, under its title:
  * ——2024年3月5日在第十四届全国人民代表大会第二次会议上, also in
- * brackets.  The day it was delivered is its 成文日期. */
+ * brackets, or a date in brackets alone (with the place: （2024年6月25日，
+ * 大连）).  The day it was delivered is its 成文日期. */
 static bool
 is_dateline(const char *s, size_t len, char iso[11])
 {
@@ -532,23 +604,29 @@ is_dateline(const char *s, size_t len, char iso[11])
 	i += n;
 	while (i < len && s[i] == ' ')
 		i++;
-	return len - i >= 3 && memcmp(s + i, "在", 3) == 0 &&
-	    memmem(s + i, len - i, "上", 3) != NULL;
+	if (len - i >= 3 && memcmp(s + i, "在", 3) == 0 &&
+	    memmem(s + i, len - i, "上", 3) != NULL)
+		return true;
+	/* （2024年1月5日）, （2024年6月25日，大连）: a date in brackets alone,
+	 * or with the place */
+	if (zc_utf8_first(s, len) != 0xFF08 && s[0] != '(')
+		return false;
+	cp = zc_utf8_last(s, len);
+	if (cp != 0xFF09 && cp != ')')
+		return false;
+	return i == len - (cp == ')' ? 1 : 3) || (zc_utf8_first(s + i,
+	    len - i) == 0xFF0C && zc_utf8_count(s + i, len - i) <= 12);
 }
 
-/* Does s[0..len) open more 《 than it closes? */
+/* Does s[0..len) end with 的 + a 文种 (实施评估报告的通知): the end of a
+ * wrapped title that sends a document? */
 static bool
-unclosed_title(const char *s, size_t len)
+ends_with_sent_type(const char *s, size_t len)
 {
-	size_t opened = 0, closed = 0;
+	const char *type = zc_meta_title_type(s, len);
+	size_t n = type != NULL ? strlen(type) + 3 : 0;
 
-	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "《",
-	    3)) != NULL; p += 3)
-		opened++;
-	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "》",
-	    3)) != NULL; p += 3)
-		closed++;
-	return opened > closed;
+	return type != NULL && len > n && memcmp(s + len - n, "的", 3) == 0;
 }
 
 /* A title hard-wrapped over two lines (PDF exports, centred headings):
@@ -574,8 +652,9 @@ wrapped_title(const zc_lines *l, size_t i)
 	/* …数字经济发展规划 / 的通知: the first line ends with the type of
 	 * what it sends; 民法典 / 目录 is the table of contents */
 	if (zc_meta_title_type(first->text, first->len) != NULL &&
-	    !unclosed_title(first->text, first->len) &&
-	    (next->len < 3 || memcmp(next->text, "的", 3) != 0))
+	    !zc_chars_opens_book_title(first->text, first->len) &&
+	    (next->len < 3 || memcmp(next->text, "的", 3) != 0) &&
+	    !ends_with_sent_type(next->text, next->len))
 		return NULL;
 	if (zc_utf8_count(next->text, next->len) <= 3 &&
 	    memmem(next->text, next->len, "目录", 6) != NULL)
@@ -630,31 +709,85 @@ is_signature_date(const zc_lines *l, size_t i, char iso[11], size_t *above)
 	return last;
 }
 
-/* The head of an order (令): 中华人民共和国国务院令 over 第752号.  The two
- * are its 文号 and the body before 令 its issuer. */
+/* Where 令 or 公告 ends in s[0..len), the head of an order or notice
+ * (…国务院令, …人民代表大会常务委员会公告, …令第7号): its offset after
+ * the word (len when the line ends there), *kind the word; 0 when none. */
+static size_t
+order_kind_end(const char *s, size_t len, const char **kind)
+{
+	static const char *const kinds[] = { "令", "公告", NULL };
+
+	for (int k = 0; kinds[k] != NULL; k++) {
+		size_t n = strlen(kinds[k]);
+		const char *at = memmem(s, len, kinds[k], n);
+
+		for (; at != NULL; at = memmem(at + n, (size_t)(s + len - at -
+		    n), kinds[k], n)) {
+			size_t end = (size_t)(at - s) + n;
+
+			if (end == len || memcmp(s + end, "第", 3) == 0 ||
+			    memcmp(s + end, "（", 3) == 0) {
+				*kind = kinds[k];
+				return end;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The head of an order or a notice: 中华人民共和国国务院令 over 第752号,
+ * 国家发展和改革委员会令第7号, 某某省人民代表大会常务委员会公告 over
+ * （第15号）.  Together they are its 文号, and the body before 令 or 公告
+ * its issuer. */
 static bool
 read_order(zc_lines *l, size_t i, cands *c)
 {
 	zc_line *ln = &l->items[i], *num = NULL;
+	const char *number, *head = ln->text, *kind = NULL;
+	size_t number_len, head_len, cut;
 	zc_buf no = {0};
 
-	if (ln->len < 9 || memcmp(ln->text + ln->len - 3, "令", 3) != 0 ||
-	    zc_utf8_count(ln->text, ln->len) > 30)
+	if (zc_utf8_count(ln->text, ln->len) > 40)
 		return false;
-	for (size_t j = i + 1; j < l->n && num == NULL; j++)
-		if (usable(&l->items[j]))
-			num = &l->items[j];
-	if (num == NULL || !zc_history_is_order_number(num->text, num->len))
+	/* 国家发展和改革委员会令第7号 on one line */
+	cut = order_kind_end(ln->text, ln->len, &kind);
+	if (cut > 0 && cut < ln->len) {
+		head_len = cut;
+		number = ln->text + cut;
+		number_len = ln->len - cut;
+	} else if (cut == ln->len) {
+		for (size_t j = i + 1; j < l->n && num == NULL; j++)
+			if (usable(&l->items[j]))
+				num = &l->items[j];
+		if (num == NULL)
+			return false;
+		head_len = ln->len;
+		number = num->text;
+		number_len = num->len;
+	} else {
 		return false;
-	zc_buf_append(&no, ln->text, ln->len);
-	zc_buf_append(&no, num->text, num->len);
+	}
+	/* （第12号） */
+	if (number_len > 6 && (memcmp(number, "（", 3) == 0 &&
+	    memcmp(number + number_len - 3, "）", 3) == 0)) {
+		number += 3;
+		number_len -= 6;
+	}
+	if (!zc_history_is_order_number(number, number_len) ||
+	    head_len <= strlen(kind) + 3)
+		return false;
+	zc_buf_append(&no, head, head_len);
+	zc_buf_append(&no, number, number_len);
 	propose(c, ZC_FIELD_DOC_NO, S_HEADER, no.data);
+	/* an order printed alone is called by its number */
+	propose(c, ZC_FIELD_TITLE, S_ORDER_TITLE, no.data);
 	zc_buf_reset(&no);
-	zc_buf_append(&no, ln->text, ln->len - 3);
+	zc_buf_append(&no, head, head_len - strlen(kind));
 	propose(c, ZC_FIELD_ISSUER, S_HEADER, no.data);
 	zc_buf_free(&no);
 	ln->flags |= ZC_LINE_META;
-	num->flags |= ZC_LINE_META;
+	if (num != NULL)
+		num->flags |= ZC_LINE_META;
 	return true;
 }
 
@@ -674,7 +807,9 @@ read_header(zc_lines *l, cands *c)
 		if (!usable(ln))
 			continue;
 		seen++;
-		if (zc_utf8_count(ln->text, ln->len) >= 150)
+		/* the salutation under the title starts the body */
+		if (zc_utf8_count(ln->text, ln->len) >= 150 ||
+		    (have_title && is_salutation(ln)))
 			break;
 		if (ln->flags & ZC_LINE_META)
 			continue;
@@ -692,9 +827,7 @@ read_header(zc_lines *l, cands *c)
 			if (is_signature_date(l, i, iso, &above) ||
 			    zc_history_takes_effect(rest, rlen))
 				continue;
-			/* 2024年1月20日，国务院常务会议审议通过了…: a sentence */
-			if (rlen > 0 && (zc_utf8_first(rest, rlen) == 0xFF0C ||
-			    memmem(rest, rlen, "。", 3) != NULL))
+			if (zc_history_date_opens_sentence(rest, rlen))
 				continue;
 			if (zc_utf8_count(rest, rlen) <= 30) {
 				/* the date a page shows under its title is
@@ -796,7 +929,7 @@ read_history(zc_lines *l, cands *c)
 			ln->flags |= ZC_LINE_META;
 			in_history = true;
 		} else if (in_history || zc_history_is_sentence(ln->text,
-		    ln->len)) {
+		    ln->len) || is_salutation(ln)) {
 			/* the history stands under the title, before the
 			 * body's first sentence: a rule attached below a
 			 * notice has one of its own */
@@ -892,15 +1025,19 @@ static const struct {
 	{ "请示", NULL }, { "纪要", NULL }, { "指南", NULL }, { "指引", NULL },
 	{ "目录", NULL }, { "清单", NULL }, { "准则", NULL }, { "守则", NULL },
 	{ "标准", NULL }, { "规范", NULL }, { "制度", NULL }, { "小结", NULL },
-	{ "总结", NULL }, { "讲话", NULL }, { "法典", "法" }, { "法", NULL },
+	{ "总结", NULL }, { "讲话", NULL }, { "致辞", NULL }, { "贺信", NULL },
+	{ "法典", "法" }, { "法", NULL },
 };
 
-/* Characters before 法 that make a method, not a law: 方法, 做法. */
+/* Characters before 法 that make a method or an act, not a law: 方法,
+ * 做法, 执法. */
 static bool
 law_word(const char *s, size_t len)
 {
+	/* 方 做 用 说 手 看 想 写 算 办, and 执法 违法 依法 普法 */
 	static const uint32_t not_law[] = { 0x65B9, 0x505A, 0x7528, 0x8BF4,
-	    0x624B, 0x770B, 0x60F3, 0x5199, 0x7B97, 0x529E, 0 };
+	    0x624B, 0x770B, 0x60F3, 0x5199, 0x7B97, 0x529E, 0x6267, 0x8FDD,
+	    0x4F9D, 0x666E, 0 };
 	uint32_t before = zc_utf8_last(s, len - 3);
 
 	for (int i = 0; not_law[i] != 0; i++)
@@ -965,6 +1102,12 @@ zc_meta_title_type(const char *title_in, size_t len_in)
 		    zc_utf8_decode(title_in + i, len_in - i, &adv)), enc));
 	title = simple.data != NULL ? simple.data : "";
 	len = without_notes(title, simple.len);
+	/* …（征求意见稿）》公开征求意见: a call for comments, no 意见 */
+	if ((len >= 12 && memcmp(title + len - 12, "征求意见", 12) == 0) ||
+	    (len >= 12 && memcmp(title + len - 12, "听取意见", 12) == 0)) {
+		zc_buf_free(&simple);
+		return NULL;
+	}
 	for (size_t k = 0; k < sizeof title_types / sizeof title_types[0] &&
 	    found == NULL; k++)
 		found = type_at_end(title, len, k);

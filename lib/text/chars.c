@@ -10,6 +10,8 @@
  */
 #include "zc_chars.h"
 
+#include <string.h>
+
 #include <unicode/uchar.h>
 
 bool
@@ -297,4 +299,18 @@ zc_cursor_number(zc_cursor *c, int max, int *ndigits)
 	}
 	*ndigits = n;
 	return n > 0 ? v : -1;
+}
+
+bool
+zc_chars_opens_book_title(const char *s, size_t len)
+{
+	size_t opened = 0, closed = 0;
+
+	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "《",
+	    3)) != NULL; p += 3)
+		opened++;
+	for (const char *p = s; (p = memmem(p, (size_t)(s + len - p), "》",
+	    3)) != NULL; p += 3)
+		closed++;
+	return opened > closed;
 }

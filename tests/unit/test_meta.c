@@ -395,10 +395,53 @@ static const struct meta_case {
 	{ "the 《 left open is the last one", "a.txt",
 	  "关于印发《某某管理办法》和《某某管理办法实施细则\n》的通知\n\n各区人民政府：\n"
 	  "\n现将办法印发给你们。\n", ZC_FIELD_TYPE, "通知" },
-	{ "a person signing is not the title", "a.txt",
+	{ "a person signing is not the title, the order's number is",
+	  "a.txt",
 	  "中华人民共和国国务院令\n第752号\n\n《国务院关于修改和废止部分行政法规的"
 	  "决定》已经2022年3月29日国务院第170次常务会议通过，现予公布。\n\n"
-	  "总理　李克强\n2022年3月29日\n", ZC_FIELD_TITLE, NULL },
+	  "总理　李克强\n2022年3月29日\n", ZC_FIELD_TITLE,
+	  "中华人民共和国国务院令第752号" },
+	{ "a one-line order", "a.txt", "国家发展和改革委员会令第7号\n\n《某某办法》已经"
+	  "审议通过，现予公布。\n\n主任：何立峰\n2017年11月23日\n", ZC_FIELD_DOC_NO,
+	  "国家发展和改革委员会令第7号" },
+	{ "a notice's head with its number in brackets", "a.txt",
+	  "某某省人民代表大会常务委员会公告\n（第15号）\n某某省数据条例\n"
+	  "《某某省数据条例》已于2024年3月28日通过，现予公布。\n", ZC_FIELD_DOC_NO,
+	  "某某省人民代表大会常务委员会公告第15号" },
+	{ "a date alone in brackets is a dateline", "a.txt",
+	  "在全省经济工作会议上的讲话\n（2024年1月5日）\n同志们：\n今天召开会议。\n",
+	  ZC_FIELD_WRITTEN, "2024-01-05" },
+	{ "with the place too", "a.txt",
+	  "李强在2024年夏季达沃斯论坛开幕式上的致辞\n（2024年6月25日，大连）\n"
+	  "尊敬的各位来宾：\n大家好。\n", ZC_FIELD_WRITTEN, "2024-06-25" },
+	{ "labels run together", "a.txt",
+	  "国务院关于某某的通知\n发文机关：国务院发文字号：国发〔2024〕5号\n"
+	  "成文日期：2024年02月20日发布日期：2024年02月26日\n各省：现通知如下。\n",
+	  ZC_FIELD_DOC_NO, "国发〔2024〕5号" },
+	{ "a date in the body after the salutation is no publication",
+	  "a.txt", "关于召开全省安全生产工作会议的通知\n各市应急管理局：\n一、会议时间\n"
+	  "2024年3月15日上午9:00\n二、会议地点\n省政府第一会议室\n某某省应急管理厅\n"
+	  "2024年3月1日\n", ZC_FIELD_PUBLISHED, NULL },
+	{ "nor a history line", "a.txt", "关于公布名单的通知\n各市：\n一、时间安排\n"
+	  "2024年3月20日 完成审核并公布\n某某省工业和信息化厅\n2024年3月1日\n",
+	  ZC_FIELD_DATE, "2024-03-01" },
+	{ "a breadcrumb is no title", "a.txt", "首页 > 政务公开 > 政策文件\n"
+	  "某某关于推进数字政府建设的实施意见\n正文。\n", ZC_FIELD_TITLE,
+	  "某某关于推进数字政府建设的实施意见" },
+	{ "a masthead is no title", "a.txt", "某某省人民政府文件\n某政发〔2024〕1号\n"
+	  "某某省人民政府关于加强某某工作的通知\n各市人民政府：\n正文。\n",
+	  ZC_FIELD_TITLE, "某某省人民政府关于加强某某工作的通知" },
+	{ "执法 is no law", "a.txt", "关于进一步加强安全生产监管执法\n工作的意见\n"
+	  "各区：\n正文。\n", ZC_FIELD_TITLE, "关于进一步加强安全生产监管执法工作的意见" },
+	{ "a call for comments has no 文种", "a.txt",
+	  "关于《某某规则（征求意见稿）》公开征求意见\n正文。\n", ZC_FIELD_TYPE, NULL },
+	{ "a news agency is no issuer", "a.txt",
+	  "中共中央办公厅国务院办公厅印发《关于某某的意见》\n来源：新华社\n正文。\n",
+	  ZC_FIELD_ISSUER, NULL },
+	{ "a crawler's date deep in XML is no field", "a.xml",
+	  "<?xml version=\"1.0\"?>\n<document><meta><crawl><date>2025-02-01</date>"
+	  "</crawl></meta><title>关于做好某某工作的通知</title></document>\n",
+	  ZC_FIELD_PUBLISHED, NULL },
 	{ "a date over a note in brackets is the signature's", "a.txt",
 	  SHORT_NOTE, ZC_FIELD_WRITTEN, "2024-04-28" },
 	{ "and not a publication", "a.txt", SHORT_NOTE, ZC_FIELD_PUBLISHED,
