@@ -12,10 +12,12 @@
  * Every date (zc_dates.h) starts an event that runs to the next date.
  * An event counts when it says 通过, 批准, 公布, 修正, 修订, 发布 or 颁布;
  * one that only says 施行 (the day it takes effect) does not.  The
- * version in hand is the latest counted event: its date is the
+ * version in hand is the latest counted event (of two on one day, the
+ * one that adopts rather than only promulgates): its date is the
  * document's date, its body the issuer (第N届, the session and the
  * notice's number removed:
- * 全国人民代表大会常务委员会, 国务院, 最高人民法院), its 令 number the 文号;
+ * 全国人民代表大会常务委员会, 国务院, 最高人民法院), the 令 number on a
+ * line of its day the 文号;
  * the earliest counted event is the first adoption.
  */
 #ifndef ZC_HISTORY_H

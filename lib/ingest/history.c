@@ -20,6 +20,8 @@
 static const char *const actions[] = { "通过", "批准", "公布", "修正",
     "修订", "发布", "颁布", NULL };
 static const char *const publishing[] = { "公布", "发布", "颁布", NULL };
+static const char *const adopting[] = { "通过", "批准", "修正", "修订",
+    NULL };
 /* Words of the day a text takes effect: a history line, never an event
  * (nor the day it was published). */
 static const char *const effects[] = { "施行", "执行", "实施", "生效",
@@ -406,6 +408,7 @@ zc_history_read(const char *s, size_t len, zc_history *h)
 	event ev[MAX_EVENTS];
 	size_t n = find_events(s, len, ev, MAX_EVENTS);
 	const event *latest = NULL;
+	int cmp;
 
 	memset(h, 0, sizeof *h);
 	for (size_t k = 0; k < n; k++) {
@@ -413,9 +416,14 @@ zc_history_read(const char *s, size_t len, zc_history *h)
 			continue;
 		if (h->first[0] == '\0' || strcmp(ev[k].iso, h->first) < 0)
 			memcpy(h->first, ev[k].iso, sizeof h->first);
-		/* ties go to the later line: an approval after an adoption
-		 * on the same day */
-		if (latest == NULL || strcmp(ev[k].iso, latest->iso) >= 0)
+		/* ties go to the later line (an approval after an adoption
+		 * on the same day), unless it only promulgates what the
+		 * earlier adopted: the body that adopted a law issues it,
+		 * not the 主席 who signs its order */
+		cmp = latest == NULL ? 1 : strcmp(ev[k].iso, latest->iso);
+		if (cmp > 0 || (cmp == 0 && (has_word(ev[k].text, ev[k].len,
+		    adopting) || !has_word(latest->text, latest->len,
+		    adopting))))
 			latest = &ev[k];
 		if (has_word(ev[k].text, ev[k].len, publishing) &&
 		    strcmp(ev[k].iso, h->published) > 0)
@@ -425,7 +433,11 @@ zc_history_read(const char *s, size_t len, zc_history *h)
 		return false;
 	memcpy(h->version, latest->iso, sizeof h->version);
 	h->issuer = event_body(latest->text, latest->len);
-	h->doc_no = event_order(latest->text, latest->len);
+	/* the order of the version: on any counted line of its day */
+	for (size_t k = n; k > 0 && h->doc_no == NULL; k--)
+		if (strcmp(ev[k - 1].iso, h->version) == 0 &&
+		    has_word(ev[k - 1].text, ev[k - 1].len, actions))
+			h->doc_no = event_order(ev[k - 1].text, ev[k - 1].len);
 	return true;
 }
 

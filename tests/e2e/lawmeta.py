@@ -36,6 +36,7 @@ DATE = re.compile(
     r"([0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})\s*月\s*"
     r"([0-9０-９]{1,2}|[〇一二三四五六七八九十]{1,3})\s*日")
 COUNTED = re.compile("通过|批准|公布|修正|修订|发布|颁布")
+ADOPTING = re.compile("通过|批准|修正|修订")
 LEAD = ("经", "根据", "由", "（", "(")
 CUT = re.compile(r"第[%s]+[次号]|会议|公告|令第|令|通过|批准|公布|修正|修订|发布|"
                  r"颁布|《|关于|\s" % NUMERALS)
@@ -116,10 +117,17 @@ def expected(text):
         return None
     latest = counted[0]
     for e in counted:
-        if e[0] >= latest[0]:       # a tie goes to the last in the file
+        # a tie goes to the last in the file, unless that one only
+        # promulgates (主席令…公布) what an earlier line adopted
+        if e[0] > latest[0] or (e[0] == latest[0] and (
+                ADOPTING.search(e[1]) or not ADOPTING.search(latest[1]))):
             latest = e
+    # the 令 of the version: on any counted line of its day
+    orders = [doc_no(e[1]) for e in counted if e[0] == latest[0]]
+    orders = [o for o in orders if o]
     return {"date": latest[0], "written": min(e[0] for e in counted),
-            "issuer": issuer(latest[1]), "doc_no": doc_no(latest[1])}
+            "issuer": issuer(latest[1]),
+            "doc_no": orders[-1] if orders else None}
 
 
 def selfcheck():
