@@ -544,7 +544,8 @@ could_be_title(const zc_line *l)
 	if (is_org(l->text, l->len) || is_person(l->text, l->len) ||
 	    foreign_label_at(l->text, l->len, 0) || is_key_line(l->text,
 	    l->len) || is_breadcrumb(l->text, l->len) || is_masthead(l->text,
-	    l->len) || zc_dates_scan_day(l->text, l->len, iso) > 0)
+	    l->len) || memmem(l->text, l->len, "签发人", 9) != NULL ||
+	    zc_dates_scan_day(l->text, l->len, iso) > 0)
 		return false;
 	return true;
 }
@@ -629,39 +630,60 @@ ends_with_sent_type(const char *s, size_t len)
 	return type != NULL && len > n && memcmp(s + len - n, "的", 3) == 0;
 }
 
-/* A title hard-wrapped over two lines (PDF exports, centred headings):
- * the line at i and the next kept line joined, when the line at i does
- * not end as a title does (no 文种, or a 《 left open) and the two do;
- * NULL otherwise. */
-static char *
-wrapped_title(const zc_lines *l, size_t i)
-{
-	const zc_line *first = &l->items[i], *next = NULL;
-	zc_buf b = {0};
+/* The most lines a title is wrapped over. */
+#define MAX_TITLE_LINES 3
 
-	for (size_t j = i + 1; j < l->n && next == NULL; j++)
-		if (usable(&l->items[j]))
-			next = &l->items[j];
-	/* the second part may be as short as 的通知, which could_be_title
-	 * refuses for its length alone, or start with the 》 of the first */
+/* Does line next go on with the title so_far[0..len)? */
+static bool
+continues_title(const char *so_far, size_t len, const zc_line *next)
+{
+	/* the next part may be as short as 的通知, which could_be_title
+	 * refuses for its length alone, or go on inside a 《 left open:
+	 * （2024—2027年）》的通知 */
 	if (next == NULL || (next->flags & (ZC_LINE_META | ZC_LINE_HEADING)) ||
 	    zc_utf8_count(next->text, next->len) > 40 ||
 	    (!could_be_title(next) && zc_utf8_count(next->text,
-	    next->len) >= 4 && zc_utf8_first(next->text, next->len) != 0x300B))
-		return NULL;
-	/* …数字经济发展规划 / 的通知: the first line ends with the type of
-	 * what it sends; 民法典 / 目录 is the table of contents */
-	if (zc_meta_title_type(first->text, first->len) != NULL &&
-	    !zc_chars_opens_book_title(first->text, first->len) &&
-	    (next->len < 3 || memcmp(next->text, "的", 3) != 0) &&
-	    !ends_with_sent_type(next->text, next->len))
-		return NULL;
+	    next->len) >= 4 && !zc_chars_opens_book_title(so_far, len)))
+		return false;
+	/* 民法典 / 目录 is the table of contents */
 	if (zc_utf8_count(next->text, next->len) <= 3 &&
 	    memmem(next->text, next->len, "目录", 6) != NULL)
-		return NULL;
-	zc_buf_append(&b, first->text, first->len);
-	zc_buf_append(&b, next->text, next->len);
-	if (zc_meta_title_type(b.data, b.len) == NULL ||
+		return false;
+	/* a title that ends as a title does goes on only when the next
+	 * line ends what it sends: …数字经济发展规划 / 的通知 */
+	return zc_meta_title_type(so_far, len) == NULL ||
+	    zc_chars_opens_book_title(so_far, len) ||
+	    (next->len >= 3 && memcmp(next->text, "的", 3) == 0) ||
+	    ends_with_sent_type(next->text, next->len);
+}
+
+/* A title hard-wrapped over two or three lines (PDF exports, centred
+ * headings): the line at i and the kept lines after it joined while it
+ * does not end as a title does (no 文种, or a 《 left open); NULL when
+ * the lines joined do not end as a title either. */
+static char *
+wrapped_title(const zc_lines *l, size_t i)
+{
+	zc_buf b = {0};
+	size_t parts = 1, j = i + 1;
+
+	zc_buf_append(&b, l->items[i].text, l->items[i].len);
+	while (parts < MAX_TITLE_LINES) {
+		const zc_line *next = NULL;
+
+		for (; j < l->n && next == NULL; j++)
+			if (usable(&l->items[j]))
+				next = &l->items[j];
+		if (!continues_title(b.data, b.len, next))
+			break;
+		zc_buf_append(&b, next->text, next->len);
+		parts++;
+		if (zc_meta_title_type(b.data, b.len) != NULL &&
+		    !zc_chars_opens_book_title(b.data, b.len))
+			break;
+	}
+	if (parts == 1 || zc_meta_title_type(b.data, b.len) == NULL ||
+	    zc_chars_opens_book_title(b.data, b.len) ||
 	    zc_utf8_count(b.data, b.len) > 100) {
 		zc_buf_free(&b);
 		return NULL;
@@ -735,6 +757,20 @@ order_kind_end(const char *s, size_t len, const char **kind)
 	return 0;
 }
 
+/* The length of the 文号 that line s[0..len) is, alone or before its
+ * 签发人 (某政发〔2024〕1号　签发人：张三, the head of a 请示); 0 when it
+ * is none. */
+static size_t
+standalone_doc_no(const char *s, size_t len)
+{
+	const char *signer = memmem(s, len, "签发人", 9);
+	size_t n = signer != NULL ? (size_t)(signer - s) : len;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	return zc_meta_is_doc_no(s, n) ? n : 0;
+}
+
 /* The head of an order or a notice: 中华人民共和国国务院令 over 第752号,
  * 国家发展和改革委员会令第7号, 某某省人民代表大会常务委员会公告 over
  * （第15号）.  Together they are its 文号, and the body before 令 or 公告
@@ -802,7 +838,7 @@ read_header(zc_lines *l, cands *c)
 	for (size_t i = 0; i < l->n && seen < 15; i++) {
 		zc_line *ln = &l->items[i];
 		char iso[11];
-		size_t n;
+		size_t n, doc_no_len;
 
 		if (!usable(ln))
 			continue;
@@ -843,10 +879,10 @@ read_header(zc_lines *l, cands *c)
 			}
 			continue;
 		}
-		if (zc_meta_is_doc_no(ln->text, ln->len)) {
-			char *v = zc_xstrndup(ln->text, ln->len);
+		if ((doc_no_len = standalone_doc_no(ln->text, ln->len)) > 0) {
+			char *v = zc_xstrndup(ln->text, doc_no_len);
 			bool none;
-			char *val = field_value(ZC_FIELD_DOC_NO, v, ln->len,
+			char *val = field_value(ZC_FIELD_DOC_NO, v, doc_no_len,
 			    &none);
 
 			propose(c, ZC_FIELD_DOC_NO, S_HEADER, val);

@@ -433,6 +433,16 @@ static const struct meta_case {
 	  ZC_FIELD_TITLE, "某某省人民政府关于加强某某工作的通知" },
 	{ "执法 is no law", "a.txt", "关于进一步加强安全生产监管执法\n工作的意见\n"
 	  "各区：\n正文。\n", ZC_FIELD_TITLE, "关于进一步加强安全生产监管执法工作的意见" },
+	{ "a 文号 before its 签发人", "a.txt",
+	  "某某市人民政府\n某政发〔2024〕1号　签发人：张三\n关于某某工作的请示\n"
+	  "省人民政府：\n正文。\n", ZC_FIELD_DOC_NO, "某政发〔2024〕1号" },
+	{ "and the title under it", "a.txt",
+	  "某某市人民政府\n某政发〔2024〕1号　签发人：张三\n关于某某工作的请示\n"
+	  "省人民政府：\n正文。\n", ZC_FIELD_TITLE, "关于某某工作的请示" },
+	{ "a title wrapped over three lines inside 《", "a.txt",
+	  "关于印发《某某省推进\n新型工业化实施方案\n（2024—2027年）》的通知\n"
+	  "各市人民政府：\n现将方案印发给你们。\n", ZC_FIELD_TITLE,
+	  "关于印发《某某省推进新型工业化实施方案（2024—2027年）》的通知" },
 	{ "a call for comments has no 文种", "a.txt",
 	  "关于《某某规则（征求意见稿）》公开征求意见\n正文。\n", ZC_FIELD_TYPE, NULL },
 	{ "a news agency is no issuer", "a.txt",
