@@ -95,6 +95,9 @@ typedef struct zc_field_info {
 	                          * is a prefix of another */
 	int slot;                /* ZC_FK_DATE: the value slot of the
 	                          * date as "YYYYMMDD" (zc_schema.h) */
+	int count_slot;          /* a value slot holding the value as
+	                          * stored, for --count-by (zc_search.h);
+	                          * 0 when none (slot 0 is the date's) */
 } zc_field_info;
 
 /* Indexed by zc_field. */

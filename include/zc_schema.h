@@ -53,7 +53,8 @@
  * Values: ZC_SLOT_DATE holds the document's date as "YYYYMMDD" (ranges,
  * sorting), ZC_SLOT_WRITTEN its 成文日期 and ZC_SLOT_PUBLISHED its
  * 发布日期 the same way; ZC_SLOT_PATH holds the file's path (-l reads no
- * document data).
+ * document data); ZC_SLOT_ISSUER, _TYPE, _CATEGORY and _VALIDITY hold
+ * those fields as stored, for the counts of --count-by (zc_search.h).
  *
  * Document data: the document record of zc_record.h, so that a hit
  * prints without the source file: a deflated header (path, metadata,
@@ -74,8 +75,9 @@
  * too, paragraphs not passages apart, words without positions; 4: pair
  * terms, the record in chunks; 5: 成文日期 and 发布日期 apart, 文种, the
  * laws' version dates, the levels of a category, the record names its
- * fields).  zcindex re-reads every file of a database of an older
- * schema and refuses one of a newer schema (indexer/run.c); zcsearch
+ * fields; 6: the values counted by --count-by).  zcindex re-reads
+ * every file of a database of an older schema and refuses one of a
+ * newer schema (indexer/run.c); zcsearch
  * reads any, with a warning, and its records too (record.c reads those
  * of schemas 3 and 4 in place), but finds no text of more than one
  * character in a document of schema 3, which has no pair terms: a
@@ -109,14 +111,18 @@ enum {
 	ZC_SLOT_DATE = 0,
 	ZC_SLOT_PATH = 1,
 	ZC_SLOT_WRITTEN = 2,
-	ZC_SLOT_PUBLISHED = 3
+	ZC_SLOT_PUBLISHED = 3,
+	ZC_SLOT_ISSUER = 4,
+	ZC_SLOT_TYPE = 5,
+	ZC_SLOT_CATEGORY = 6,
+	ZC_SLOT_VALIDITY = 7
 };
 
 #define ZC_META_FILE "file:"
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "5"
+#define ZC_SCHEMA_VERSION "6"
 
 /* Compare the schema version v[0..len) read from a database with this
  * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when

@@ -87,4 +87,42 @@ zc_status zc_search_paths(zc_db *db, const zc_prepared *p, zc_sort sort,
     char ***out, size_t *n, zc_error *err);
 void zc_search_paths_free(char **paths, size_t n);
 
+/* ---- counts by field (--count-by) ----------------------------------- */
+
+/* What matching documents can be counted by: the year or month of their
+ * date, or a field as stored (its count_slot, zc_fields.h). */
+typedef enum zc_facet {
+	ZC_FACET_YEAR,
+	ZC_FACET_MONTH,
+	ZC_FACET_ISSUER,
+	ZC_FACET_TYPE,
+	ZC_FACET_CATEGORY,
+	ZC_FACET_VALIDITY,
+	ZC_FACET_END
+} zc_facet;
+
+/* The facet called name ("year", "issuer", ...); false when none is. */
+bool zc_facet_find(const char *name, zc_facet *out);
+const char *zc_facet_name(zc_facet f);
+
+typedef struct zc_facet_count {
+	char *value;         /* "2024", "2024-08", "湖北省科学技术厅" */
+	unsigned long count; /* matching documents with that value */
+} zc_facet_count;
+
+typedef struct zc_facet_counts {
+	zc_facet facet;
+	zc_facet_count *v;   /* n entries, in the facet's natural order:
+	                      * years and months ascending, the others by
+	                      * count, most first, then by value */
+	size_t n;
+} zc_facet_counts;
+
+/* Count every document p matches (the set of -c, exactly) by each of
+ * facets[0..n), into out[0..n) (free with zc_facet_counts_free).
+ * Documents without the value are not counted. */
+zc_status zc_search_count_by(zc_db *db, const zc_prepared *p,
+    const zc_facet *facets, size_t n, zc_facet_counts *out, zc_error *err);
+void zc_facet_counts_free(zc_facet_counts *c, size_t n);
+
 #endif

@@ -213,6 +213,23 @@ zc_status zc_mset_positions(const zc_mset *ms, size_t i, const char *term,
     size_t term_len, unsigned **out, size_t *n, zc_error *err);
 void zc_mset_free(zc_mset *ms);
 
+/* A value of a slot and the number of matching documents that hold it. */
+typedef struct zc_value_count {
+	char *value;        /* malloc'd, NUL-terminated */
+	size_t len;
+	unsigned long count;
+} zc_value_count;
+
+/* Count, over every document q matches (exactly: the match is run to
+ * its end), the values each of slots[0..n_slots) holds: out[k] gets a
+ * malloc'd array of n_out[k] entries in no order (free each with
+ * zc_value_counts_free).  Documents without a value in a slot are not
+ * counted for it.  On failure every out[k] is NULL. */
+zc_status zc_db_count_values(zc_db *db, const zc_query *q,
+    const unsigned *slots, size_t n_slots, zc_value_count **out,
+    size_t *n_out, zc_error *err);
+void zc_value_counts_free(zc_value_count *counts, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

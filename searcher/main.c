@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "print.h"
@@ -36,6 +37,7 @@ enum output { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_LIST, OUT_COUNT };
 /* Long options without a short form. */
 enum {
 	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
+	OPT_COUNT_BY,
 	OPT_COLOR, OPT_LEXICON
 };
 
@@ -47,11 +49,14 @@ typedef struct options {
 	enum output output;
 	int n_outputs;      /* output options given: at most one */
 	enum colour_mode colour;
+	zc_facet count_by[ZC_FACET_END]; /* --count-by, each once */
+	size_t n_count_by;
 } options;
 
 static const char usage_line[] =
     "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
-    "[--sort KEY] [--json | --tsv | -l | -c] [--color WHEN] "
+    "[--sort KEY] [--count-by FIELD] [--json | --tsv | -l | -c] "
+    "[--color WHEN] "
     "[--lexicon FILE] QUERY...";
 
 /* Every option, in the order of zcsearch(1); the test suite checks that
@@ -71,6 +76,8 @@ static const char help_text[] =
     "  --per-doc N       show N passages of each document (default 1)\n"
     "  --sort KEY        relevance (default), date (oldest first) or\n"
     "                    -date (newest first)\n"
+    "  --count-by FIELD  count the matching documents by year, month,\n"
+    "                    issuer, type, category or validity (repeatable)\n"
     "  --json            one JSON object per passage (JSON Lines)\n"
     "  --tsv             tab-separated values with a header line\n"
     "  -l, --files-with-matches\n"
@@ -93,6 +100,7 @@ static const struct option long_options[] = {
 	{ "offset", required_argument, NULL, OPT_OFFSET },
 	{ "per-doc", required_argument, NULL, OPT_PER_DOC },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "files-with-matches", no_argument, NULL, 'l' },
@@ -153,6 +161,20 @@ set_output(options *o, enum output out)
 }
 
 static void
+add_count_by(options *o, const char *name)
+{
+	zc_facet f;
+
+	if (!zc_facet_find(name, &f))
+		usage_error(name, "cannot count by it (year, month, issuer, "
+		    "type, category or validity)");
+	for (size_t i = 0; i < o->n_count_by; i++)
+		if (o->count_by[i] == f)
+			return;
+	o->count_by[o->n_count_by++] = f;
+}
+
+static void
 parse_options(int argc, char **argv, options *o)
 {
 	static const zc_search_req req_init = ZC_SEARCH_REQ_INIT;
@@ -186,6 +208,7 @@ parse_options(int argc, char **argv, options *o)
 				usage_error(optarg, "unknown sort key "
 				    "(relevance, date or -date)");
 			break;
+		case OPT_COUNT_BY: add_count_by(o, optarg); break;
 		case OPT_JSON: set_output(o, OUT_JSON); break;
 		case OPT_TSV: set_output(o, OUT_TSV); break;
 		case 'F': o->literal = true; break;
@@ -226,6 +249,10 @@ parse_options(int argc, char **argv, options *o)
 	}
 	if (o->n_outputs > 1)
 		usage_error("--json, --tsv, -l, -c", "choose one");
+	if (o->n_count_by > 0 && (o->output == OUT_LIST ||
+	    o->output == OUT_COUNT))
+		usage_error("--count-by", "counts by itself (not with -l or "
+		    "-c)");
 }
 
 /* Write b to stdout and empty it; false on failure (errno set). */
@@ -364,6 +391,55 @@ print_count(zc_db *db, const zc_prepared *pq, const char *dbpath)
 	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
 }
 
+/* The terminal's width in columns, or 0 when stdout is not one (no
+ * bars are drawn then). */
+static int
+terminal_width(void)
+{
+	struct winsize ws;
+	const char *columns = getenv("COLUMNS");
+
+	if (!isatty(STDOUT_FILENO))
+		return 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (columns != NULL && atoi(columns) > 0)
+		return atoi(columns);
+	return 80;
+}
+
+static int
+print_count_by(const options *o, zc_db *db, const zc_prepared *pq,
+    const char *dbpath)
+{
+	zc_facet_counts counts[ZC_FACET_END];
+	zc_error err = {0};
+	zc_buf out = {0};
+	zc_status st;
+	bool any = false;
+
+	st = zc_search_count_by(db, pq, o->count_by, o->n_count_by, counts,
+	    &err);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
+		    err.msg);
+		return EXIT_ERROR;
+	}
+	for (size_t k = 0; k < o->n_count_by; k++)
+		any |= counts[k].n > 0;
+	if (o->output == OUT_JSON)
+		print_counts_json(&out, counts, o->n_count_by);
+	else if (o->output == OUT_TSV)
+		print_counts_tsv(&out, counts, o->n_count_by);
+	else
+		print_counts_text(&out, counts, o->n_count_by,
+		    terminal_width());
+	flush_buf(&out);
+	zc_buf_free(&out);
+	zc_facet_counts_free(counts, o->n_count_by);
+	return finish_stdout(any ? EXIT_MATCH : EXIT_NO_MATCH);
+}
+
 /* A database of another schema answers queries by other terms: exact
  * text may miss (an older one) or the terms be unknown (a newer one).
  * Say so once, and search anyway: what it finds is still true. */
@@ -457,6 +533,10 @@ main(int argc, char **argv)
 		goto done;
 	}
 	warn_schema(db, dbpath);
+	if (o.n_count_by > 0) {
+		status = print_count_by(&o, db, pq, dbpath);
+		goto done;
+	}
 	switch (o.output) {
 	case OUT_LIST: status = print_paths(&o, db, pq, dbpath); break;
 	case OUT_COUNT: status = print_count(db, pq, dbpath); break;

@@ -169,3 +169,90 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 }
 
 const printer tsv_printer = { tsv_begin, tsv_hit };
+
+/* ---- counts ----------------------------------------------------------- */
+
+/* Columns s takes in a terminal: Han and full-width forms two. */
+static size_t
+display_width(const char *s)
+{
+	size_t w = 0, adv;
+
+	for (size_t i = 0, len = strlen(s); i < len; i += adv) {
+		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
+
+		w += cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 &&
+		    cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
+		    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 &&
+		    cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+		    (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000) ? 2 : 1;
+	}
+	return w;
+}
+
+void
+print_counts_text(zc_buf *out, const zc_facet_counts *c, size_t n,
+    int width)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t value_w = strlen(zc_facet_name(c[k].facet));
+		unsigned long most = 1;
+		int digits = 5, bar_room;
+
+		for (size_t i = 0; i < c[k].n; i++) {
+			size_t w = display_width(c[k].v[i].value);
+
+			if (w > value_w)
+				value_w = w;
+			if (c[k].v[i].count > most)
+				most = c[k].v[i].count;
+		}
+		if (k > 0)
+			zc_buf_putc(out, '\n');
+		put_text(out, zc_facet_name(c[k].facet));
+		zc_buf_printf(out, "%*s%*s\n", (int)(value_w + 2 -
+		    strlen(zc_facet_name(c[k].facet))), "", digits, "count");
+		bar_room = width - (int)value_w - 2 - digits - 2;
+		for (size_t i = 0; i < c[k].n; i++) {
+			const zc_facet_count *v = &c[k].v[i];
+
+			put_text(out, v->value);
+			zc_buf_printf(out, "%*s%*lu", (int)(value_w + 2 -
+			    display_width(v->value)), "", digits, v->count);
+			if (width > 0 && bar_room > 0) {
+				size_t bar = (size_t)((double)v->count * bar_room /
+				    (double)most + 0.5);
+
+				zc_buf_puts(out, "  ");
+				for (size_t b = 0; b < (bar ? bar : 1); b++)
+					zc_buf_puts(out, "█");
+			}
+			zc_buf_putc(out, '\n');
+		}
+	}
+}
+
+void
+print_counts_json(zc_buf *out, const zc_facet_counts *c, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < c[k].n; i++) {
+			zc_buf_printf(out, "{\"field\":\"%s\",\"value\":",
+			    zc_facet_name(c[k].facet));
+			zc_json_string(out, c[k].v[i].value,
+			    strlen(c[k].v[i].value));
+			zc_buf_printf(out, ",\"count\":%lu}\n", c[k].v[i].count);
+		}
+}
+
+void
+print_counts_tsv(zc_buf *out, const zc_facet_counts *c, size_t n)
+{
+	zc_buf_puts(out, "field\tvalue\tcount\n");
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < c[k].n; i++) {
+			zc_buf_printf(out, "%s\t", zc_facet_name(c[k].facet));
+			put_tsv(out, c[k].v[i].value);
+			zc_buf_printf(out, "\t%lu\n", c[k].v[i].count);
+		}
+}

@@ -35,4 +35,13 @@ typedef struct printer {
 
 extern const printer text_printer, json_printer, tsv_printer;
 
+/* The counts of --count-by.  Text: per facet a header and one row per
+ * value, with a bar scaled to the largest count when width (the
+ * terminal's columns) is not 0.  JSON Lines: {"field":"year",
+ * "value":"2024","count":12} per value.  TSV: field, value, count. */
+void print_counts_text(zc_buf *out, const zc_facet_counts *c, size_t n,
+    int width);
+void print_counts_json(zc_buf *out, const zc_facet_counts *c, size_t n);
+void print_counts_tsv(zc_buf *out, const zc_facet_counts *c, size_t n);
+
 #endif

@@ -106,6 +106,11 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 
 		if (v == NULL)
 			continue;
+		if (zc_fields[f].count_slot > 0)
+			st = zc_xdoc_set_value(d, (unsigned)zc_fields[f].count_slot,
+			    v, strlen(v), err);
+		if (st != ZC_OK)
+			break;
 		switch (zc_fields[f].kind) {
 		case ZC_FK_TEXT:
 			st = zc_terms_index(a, d, (zc_field)f, v, strlen(v),

@@ -17,6 +17,7 @@
 #include "zc_search.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -546,5 +547,166 @@ zc_search_paths(zc_db *db, const zc_prepared *p, zc_sort sort,
 		*n = 0;
 		if (!should_retry(db, st, attempt, err))
 			return st;
+	}
+}
+
+/* ---- counts by field -------------------------------------------------- */
+
+static const struct {
+	const char *name;
+	int field;        /* the field counted, or -1 for the date's parts */
+	size_t date_len;  /* year 4, month 6: how much of YYYYMMDD */
+} facets[ZC_FACET_END] = {
+	[ZC_FACET_YEAR] = { "year", -1, 4 },
+	[ZC_FACET_MONTH] = { "month", -1, 6 },
+	[ZC_FACET_ISSUER] = { "issuer", ZC_FIELD_ISSUER, 0 },
+	[ZC_FACET_TYPE] = { "type", ZC_FIELD_TYPE, 0 },
+	[ZC_FACET_CATEGORY] = { "category", ZC_FIELD_CATEGORY, 0 },
+	[ZC_FACET_VALIDITY] = { "validity", ZC_FIELD_VALIDITY, 0 },
+};
+
+bool
+zc_facet_find(const char *name, zc_facet *out)
+{
+	for (int f = 0; f < ZC_FACET_END; f++)
+		if (strcmp(facets[f].name, name) == 0) {
+			*out = (zc_facet)f;
+			return true;
+		}
+	return false;
+}
+
+const char *
+zc_facet_name(zc_facet f)
+{
+	return facets[f].name;
+}
+
+static unsigned
+facet_slot(zc_facet f)
+{
+	return facets[f].field < 0 ? ZC_SLOT_DATE :
+	    (unsigned)zc_fields[facets[f].field].count_slot;
+}
+
+static int
+by_value(const void *x, const void *y)
+{
+	return strcmp(((const zc_facet_count *)x)->value,
+	    ((const zc_facet_count *)y)->value);
+}
+
+static int
+by_count(const void *x, const void *y)
+{
+	const zc_facet_count *a = x, *b = y;
+
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->value, b->value);
+}
+
+/* The counts of one facet from its slot's: days summed into years or
+ * months ("2024", "2024-08"), then in the facet's order. */
+static void
+facet_counts(zc_facet f, const zc_value_count *vc, size_t n,
+    zc_facet_counts *out)
+{
+	size_t cap = 0, date_len = facets[f].date_len;
+
+	out->facet = f;
+	out->v = NULL;
+	out->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		char key[16];
+		const char *value = vc[i].value;
+
+		if (date_len > 0) {
+			if (vc[i].len < date_len)
+				continue;
+			if (date_len == 4)
+				snprintf(key, sizeof key, "%.4s", value);
+			else
+				snprintf(key, sizeof key, "%.4s-%.2s", value,
+				    value + 4);
+			value = key;
+		}
+		if (out->n > 0 && date_len > 0 &&
+		    strcmp(out->v[out->n - 1].value, value) == 0) {
+			out->v[out->n - 1].count += vc[i].count;
+			continue;
+		}
+		out->v = zc_xgrow(out->v, &cap, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = (zc_facet_count){ zc_xstrdup(value),
+		    vc[i].count };
+	}
+	qsort(out->v, out->n, sizeof *out->v, date_len > 0 ? by_value :
+	    by_count);
+}
+
+static int
+cmp_value_count(const void *x, const void *y)
+{
+	const zc_value_count *a = x, *b = y;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->value, b->value, n);
+
+	return c != 0 ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+static zc_status
+count_by_once(zc_db *db, const zc_query *q, const zc_facet *want, size_t n,
+    zc_facet_counts *out, zc_error *err)
+{
+	unsigned slots[ZC_FACET_END];
+	zc_value_count *vc[ZC_FACET_END];
+	size_t n_vc[ZC_FACET_END];
+	zc_status st;
+
+	for (size_t k = 0; k < n; k++)
+		slots[k] = facet_slot(want[k]);
+	st = zc_db_count_values(db, q, slots, n, vc, n_vc, err);
+	if (st != ZC_OK)
+		return st;
+	for (size_t k = 0; k < n; k++) {
+		/* sorted, so that the days of a year or a month are
+		 * adjacent */
+		qsort(vc[k], n_vc[k], sizeof *vc[k], cmp_value_count);
+		facet_counts(want[k], vc[k], n_vc[k], &out[k]);
+		zc_value_counts_free(vc[k], n_vc[k]);
+	}
+	return ZC_OK;
+}
+
+zc_status
+zc_search_count_by(zc_db *db, const zc_prepared *p, const zc_facet *want,
+    size_t n, zc_facet_counts *out, zc_error *err)
+{
+	zc_status st;
+
+	if (n > ZC_FACET_END)
+		return zc_fail(err, ZC_EINVAL, "too many facets");
+	for (int attempt = 0;; attempt++) {
+		memset(out, 0, n * sizeof *out);
+		st = count_by_once(db, zc_prepared_query(p), want, n, out, err);
+		if (st == ZC_OK)
+			st = zc_db_verify(db, err);
+		if (st == ZC_OK)
+			return ZC_OK;
+		zc_facet_counts_free(out, n);
+		if (!should_retry(db, st, attempt, err))
+			return st;
+	}
+}
+
+void
+zc_facet_counts_free(zc_facet_counts *c, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		for (size_t i = 0; i < c[k].n; i++)
+			free(c[k].v[i].value);
+		free(c[k].v);
+		c[k].v = NULL;
+		c[k].n = 0;
 	}
 }

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <string>
 #include <vector>
@@ -1056,6 +1057,65 @@ zc_db_search(zc_db *db, const zc_query *q, const zc_search_opts *opts,
 	} catch (...) {
 		return fail_from_exception(err);
 	}
+}
+
+zc_status
+zc_db_count_values(zc_db *db, const zc_query *q, const unsigned *slots,
+    size_t n_slots, zc_value_count **out, size_t *n_out, zc_error *err)
+{
+	for (size_t k = 0; k < n_slots; k++) {
+		out[k] = NULL;
+		n_out[k] = 0;
+	}
+	try {
+		Xapian::Enquire enq(db->db);
+		std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+
+		enq.set_query(q->q);
+		/* the spies see every match only when the matcher checks
+		 * them all */
+		enq.set_weighting_scheme(Xapian::BoolWeight());
+		for (size_t k = 0; k < n_slots; k++) {
+			spies.emplace_back(new Xapian::ValueCountMatchSpy(
+			    slots[k]));
+			enq.add_matchspy(spies.back().get());
+		}
+		enq.get_mset(0, 0, db->db.get_doccount());
+		for (size_t k = 0; k < n_slots; k++) {
+			size_t n = 0;
+
+			for (auto it = spies[k]->values_begin();
+			    it != spies[k]->values_end(); ++it)
+				n++;
+			out[k] = static_cast<zc_value_count *>(
+			    zc_xcalloc(n ? n : 1, sizeof *out[k]));
+			for (auto it = spies[k]->values_begin();
+			    it != spies[k]->values_end(); ++it) {
+				std::string v = *it;
+				zc_value_count *c = &out[k][n_out[k]++];
+
+				c->value = zc_xstrndup(v.data(), v.size());
+				c->len = v.size();
+				c->count = it.get_termfreq();
+			}
+		}
+		return ZC_OK;
+	} catch (...) {
+		for (size_t k = 0; k < n_slots; k++) {
+			zc_value_counts_free(out[k], n_out[k]);
+			out[k] = NULL;
+			n_out[k] = 0;
+		}
+		return fail_from_exception(err);
+	}
+}
+
+void
+zc_value_counts_free(zc_value_count *counts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(counts[i].value);
+	free(counts);
 }
 
 size_t
