@@ -48,8 +48,13 @@ bool zc_history_starts_line(const char *s, size_t len);
  * metadata stage asks it of a date line under a title too. */
 bool zc_history_date_opens_sentence(const char *rest, size_t len);
 
-/* Is s[0..len) a sentence of the body (it has a full stop and starts no
- * history line)?  A law's history stands above the first of them. */
+/* Is s[0..len) the sentence of a notice that publishes a law or an
+ * interpretation (…现予公布, 予以公布, 现予发布)? */
+bool zc_history_publishes(const char *s, size_t len);
+
+/* Is s[0..len) a sentence of the body (it has a full stop, starts no
+ * history line and is not the notice that publishes a law: …现予公布)?
+ * A law's history stands above the first of them. */
 bool zc_history_is_sentence(const char *s, size_t len);
 
 /* Does s[0..len) say that a text takes effect (施行, 执行, 实施, 生效)?

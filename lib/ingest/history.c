@@ -190,10 +190,21 @@ zc_history_date_opens_sentence(const char *rest, size_t len)
 }
 
 bool
+zc_history_publishes(const char *s, size_t len)
+{
+	static const char *const publishes[] = { "现予公布", "予以公布",
+	    "现予发布", "现予施行", NULL };
+
+	return has_word(s, len, publishes);
+}
+
+bool
 zc_history_is_sentence(const char *s, size_t len)
 {
+	/* 《…条例》已由…通过，现予公布: the notice that publishes a law
+	 * stands above it, and its history below */
 	return memmem(s, len, "。", 3) != NULL && !zc_history_starts_line(s,
-	    len);
+	    len) && !zc_history_publishes(s, len);
 }
 
 bool

@@ -500,6 +500,14 @@ is_breadcrumb(const char *s, size_t len)
 	return false;
 }
 
+/* The site's own name: 某某市人民政府门户网站, 中国政府网. */
+static bool
+is_site_name(const char *s, size_t len)
+{
+	return (len > 3 && memcmp(s + len - 3, "网", 3) == 0) ||
+	    (len > 6 && memcmp(s + len - 6, "网站", 6) == 0);
+}
+
 /* The red masthead above a document: 某某省人民政府文件. */
 static bool
 is_masthead(const char *s, size_t len)
@@ -545,6 +553,8 @@ could_be_title(const zc_line *l)
 	    foreign_label_at(l->text, l->len, 0) || is_key_line(l->text,
 	    l->len) || is_breadcrumb(l->text, l->len) || is_masthead(l->text,
 	    l->len) || memmem(l->text, l->len, "签发人", 9) != NULL ||
+	    is_site_name(l->text, l->len) || strspn(l->text, "0123456789") ==
+	    l->len ||
 	    zc_dates_scan_day(l->text, l->len, iso) > 0)
 		return false;
 	return true;
@@ -747,8 +757,10 @@ order_kind_end(const char *s, size_t len, const char **kind)
 		    n), kinds[k], n)) {
 			size_t end = (size_t)(at - s) + n;
 
-			if (end == len || memcmp(s + end, "第", 3) == 0 ||
-			    memcmp(s + end, "（", 3) == 0) {
+			if (end == len || (len - end >= 3 &&
+			    (memcmp(s + end, "第", 3) == 0 ||
+			    memcmp(s + end, "（", 3) == 0)) ||
+			    (s[end] >= '0' && s[end] <= '9')) {
 				*kind = kinds[k];
 				return end;
 			}
@@ -768,7 +780,33 @@ standalone_doc_no(const char *s, size_t len)
 
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
-	return zc_meta_is_doc_no(s, n) ? n : 0;
+	if (zc_meta_is_doc_no(s, n))
+		return n;
+	return 0;
+}
+
+/* The 文号 on a 签发人 line after the name (签发人：李某　某人社函〔2024〕56号):
+ * its offset in *at and its length; 0 when none. */
+static size_t
+doc_no_after_signer(const char *s, size_t len, size_t *at)
+{
+	const char *signer = memmem(s, len, "签发人", 9);
+
+	if (signer == NULL)
+		return 0;
+	for (size_t i = (size_t)(signer - s); i < len; i++) {
+		size_t e = i;
+
+		if (s[i] == ' ' || (i > 0 && s[i - 1] != ' '))
+			continue;
+		while (e < len && s[e] != ' ')
+			e++;
+		if (zc_meta_is_doc_no(s + i, e - i)) {
+			*at = i;
+			return e - i;
+		}
+	}
+	return 0;
 }
 
 /* The head of an order or a notice: 中华人民共和国国务院令 over 第752号,
@@ -780,7 +818,8 @@ read_order(zc_lines *l, size_t i, cands *c)
 {
 	zc_line *ln = &l->items[i], *num = NULL;
 	const char *number, *head = ln->text, *kind = NULL;
-	size_t number_len, head_len, cut;
+	size_t number_len, head_len, cut, year;
+	zc_date d;
 	zc_buf no = {0};
 
 	if (zc_utf8_count(ln->text, ln->len) > 40)
@@ -809,7 +848,11 @@ read_order(zc_lines *l, size_t i, cands *c)
 		number += 3;
 		number_len -= 6;
 	}
-	if (!zc_history_is_order_number(number, number_len) ||
+	/* 2024年第5号: ministries number their orders by year */
+	year = zc_dates_scan(number, number_len, &d);
+	if (d.parts != 1)
+		year = 0;
+	if (!zc_history_is_order_number(number + year, number_len - year) ||
 	    head_len <= strlen(kind) + 3)
 		return false;
 	zc_buf_append(&no, head, head_len);
@@ -827,6 +870,54 @@ read_order(zc_lines *l, size_t i, cands *c)
 	return true;
 }
 
+/* 最高人民法院公告 over 法释〔2024〕6号 or over …现予公布: the head of a
+ * notice that publishes the text below it, which has the title.  The
+ * body is the issuer. */
+static bool
+read_notice_head(zc_lines *l, size_t i, cands *c)
+{
+	zc_line *ln = &l->items[i];
+	char *body;
+
+	if (ln->len <= 6 || memcmp(ln->text + ln->len - 6, "公告", 6) != 0 ||
+	    !is_org(ln->text, ln->len - 6))
+		return false;
+	for (size_t j = i + 1; j < l->n; j++) {
+		if (!usable(&l->items[j]))
+			continue;
+		if (standalone_doc_no(l->items[j].text, l->items[j].len) == 0 &&
+		    !zc_history_publishes(l->items[j].text, l->items[j].len))
+			return false;
+		break;
+	}
+	body = zc_xstrndup(ln->text, ln->len - 6);
+	propose(c, ZC_FIELD_ISSUER, S_HEADER, body);
+	free(body);
+	ln->flags |= ZC_LINE_META;
+	return true;
+}
+
+/* The organisation on the kept line right above line i, when line i
+ * starts with 关于: the first line of a title split in two; NULL
+ * otherwise. */
+static const zc_line *
+issuer_above(const zc_lines *l, size_t i)
+{
+	const zc_line *ln = &l->items[i];
+
+	if (ln->len < 6 || memcmp(ln->text, "关于", 6) != 0)
+		return NULL;
+	for (size_t j = i; j > 0; j--) {
+		const zc_line *p = &l->items[j - 1];
+
+		if (!usable(p))
+			continue;
+		return !(p->flags & ZC_LINE_META) && is_org(p->text, p->len) &&
+		    !is_masthead(p->text, p->len) ? p : NULL;
+	}
+	return NULL;
+}
+
 /* The block above the body: a date line (with the issuer after it), a
  * standalone 文号, a dateline, the title. */
 static void
@@ -838,7 +929,7 @@ read_header(zc_lines *l, cands *c)
 	for (size_t i = 0; i < l->n && seen < 15; i++) {
 		zc_line *ln = &l->items[i];
 		char iso[11];
-		size_t n, doc_no_len;
+		size_t n, doc_no_len, doc_no_at;
 
 		if (!usable(ln))
 			continue;
@@ -879,8 +970,13 @@ read_header(zc_lines *l, cands *c)
 			}
 			continue;
 		}
-		if ((doc_no_len = standalone_doc_no(ln->text, ln->len)) > 0) {
-			char *v = zc_xstrndup(ln->text, doc_no_len);
+		doc_no_at = 0;
+		if ((doc_no_len = standalone_doc_no(ln->text, ln->len)) > 0 ||
+		    (doc_no_len = doc_no_after_signer(ln->raw != NULL ?
+		    ln->raw : ln->text, ln->raw != NULL ? strlen(ln->raw) :
+		    ln->len, &doc_no_at)) > 0) {
+			char *v = zc_xstrndup((ln->raw != NULL && doc_no_at > 0 ?
+			    ln->raw : ln->text) + doc_no_at, doc_no_len);
 			bool none;
 			char *val = field_value(ZC_FIELD_DOC_NO, v, doc_no_len,
 			    &none);
@@ -891,7 +987,7 @@ read_header(zc_lines *l, cands *c)
 			ln->flags |= ZC_LINE_META;
 			continue;
 		}
-		if (read_order(l, i, c))
+		if (read_order(l, i, c) || read_notice_head(l, i, c))
 			continue;
 		if (is_dateline(ln->text, ln->len, iso)) {
 			propose(c, ZC_FIELD_WRITTEN, S_HEADER, iso);
@@ -900,9 +996,20 @@ read_header(zc_lines *l, cands *c)
 		}
 		if (!have_title && could_be_title(ln)) {
 			char *title = wrapped_title(l, i);
+			const char *t = title != NULL ? title : ln->text;
+			const zc_line *body = issuer_above(l, i);
+			zc_buf whole = {0};
 
-			propose(c, ZC_FIELD_TITLE, S_HEADER, title != NULL ?
-			    title : ln->text);
+			/* 某某省人民政府 / 关于…的实施意见: the issuer's line
+			 * is the first of the title */
+			if (body != NULL) {
+				zc_buf_append(&whole, body->text, body->len);
+				zc_buf_puts(&whole, t);
+				t = whole.data;
+				propose(c, ZC_FIELD_ISSUER, S_HEADER, body->text);
+			}
+			propose(c, ZC_FIELD_TITLE, S_HEADER, t);
+			zc_buf_free(&whole);
 			free(title);
 			have_title = true;
 		}
@@ -1020,8 +1127,10 @@ read_hints(const zc_hints *h, cands *c)
 	if (h->heading != NULL &&
 	    zc_utf8_count(h->heading, strlen(h->heading)) <= 100)
 		propose(c, ZC_FIELD_TITLE, S_HEADING, h->heading);
+	/* a <title> that is only the site's name (某某县人民政府) is none */
 	if (h->title_tag != NULL &&
-	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100)
+	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100 &&
+	    !is_org(h->title_tag, strlen(h->title_tag)))
 		propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, h->title_tag);
 	for (int f = ZC_FIELD_INDEX_NO; f < ZC_FIELD_COUNT; f++) {
 		bool none;

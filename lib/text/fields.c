@@ -14,6 +14,7 @@
 static const zc_field_label title_labels[] = {
 	{ "标题", ZC_LABEL_NAMES, 0 }, { "题名", ZC_LABEL_NAMES, 0 },
 	{ "文件名称", ZC_LABEL_NAMES, 0 }, { "信息名称", ZC_LABEL_NAMES, 0 },
+	{ "名称", ZC_LABEL_NAMES, -1 },
 	{ NULL, 0, 0 }
 };
 static const zc_field_label index_no_labels[] = {
