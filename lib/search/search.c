@@ -640,8 +640,9 @@ facet_counts(zc_facet f, const zc_value_count *vc, size_t n,
 		out->v[out->n++] = (zc_facet_count){ zc_xstrdup(value),
 		    vc[i].count };
 	}
-	qsort(out->v, out->n, sizeof *out->v, date_len > 0 ? by_value :
-	    by_count);
+	if (out->n > 0)
+		qsort(out->v, out->n, sizeof *out->v, date_len > 0 ?
+		    by_value : by_count);
 }
 
 static int
@@ -671,7 +672,8 @@ count_by_once(zc_db *db, const zc_query *q, const zc_facet *want, size_t n,
 	for (size_t k = 0; k < n; k++) {
 		/* sorted, so that the days of a year or a month are
 		 * adjacent */
-		qsort(vc[k], n_vc[k], sizeof *vc[k], cmp_value_count);
+		if (n_vc[k] > 0)
+			qsort(vc[k], n_vc[k], sizeof *vc[k], cmp_value_count);
 		facet_counts(want[k], vc[k], n_vc[k], &out[k]);
 		zc_value_counts_free(vc[k], n_vc[k]);
 	}
