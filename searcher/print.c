@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "zc_json.h"
+#include "zc_qparse.h"
 
 #define C_PATH "\033[35m"
 #define C_LINE "\033[32m"
@@ -172,22 +173,12 @@ const printer tsv_printer = { tsv_begin, tsv_hit };
 
 /* ---- counts ----------------------------------------------------------- */
 
-/* Columns s takes in a terminal: Han and full-width forms two. */
+/* Columns s takes in a terminal (zc_qparse_width: the query caret's
+ * measure too). */
 static size_t
 display_width(const char *s)
 {
-	size_t w = 0, adv;
-
-	for (size_t i = 0, len = strlen(s); i < len; i += adv) {
-		uint32_t cp = zc_utf8_decode(s + i, len - i, &adv);
-
-		w += cp >= 0x1100 && (cp <= 0x115F || (cp >= 0x2E80 &&
-		    cp <= 0xA4CF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-		    (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 &&
-		    cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-		    (cp >= 0xFFE0 && cp <= 0xFFE6) || cp >= 0x20000) ? 2 : 1;
-	}
-	return w;
+	return zc_qparse_width(s, strlen(s));
 }
 
 void

@@ -100,7 +100,7 @@ skip_lead(const char *s, size_t len, size_t i)
 {
 	static const char *const leads[] = { "（", "(", "根据", "经", "由",
 	    NULL };
-	size_t adv;
+	size_t adv, n;
 
 	for (;;) {
 		bool moved = false;
@@ -110,16 +110,9 @@ skip_lead(const char *s, size_t len, size_t i)
 			i += adv;
 			moved = true;
 		}
-		for (int k = 0; leads[k] != NULL; k++) {
-			size_t n = strlen(leads[k]);
-
-			if (len - i >= n && memcmp(s + i, leads[k], n) == 0) {
-				i += n;
-				moved = true;
-				break;
-			}
-		}
-		if (!moved)
+		n = i < len ? word_len_at(s, len, i, leads) : 0;
+		i += n;
+		if (!moved && n == 0)
 			return i;
 	}
 }

@@ -344,13 +344,12 @@ parse_label_line(cands *c, const char *s, size_t len,
 		/* the value runs to the next label or bar, or to a label of
 		 * no field (法律性质：) */
 		while (j < len && s[j] != '|') {
-			if (at_boundary(s, j) &&
-			    (next = label_at(s, len, j, &next_end)) != NULL)
-				break;
-			/* 发文机关：国务院发文字号：…, cells copied without
-			 * a space between them */
-			if (j > v && (next = label_at(s, len, j, &next_end)) !=
-			    NULL && colon_at(s, len, next_end))
+			/* at a boundary, or anywhere past the value's start
+			 * when a colon follows: 发文机关：国务院发文字号：…,
+			 * cells copied without a space between them */
+			next = label_at(s, len, j, &next_end);
+			if (next != NULL && (at_boundary(s, j) || (j > v &&
+			    colon_at(s, len, next_end))))
 				break;
 			next = NULL;
 			if (j > v && at_boundary(s, j) && foreign_label_at(s, len,
@@ -447,11 +446,12 @@ is_person(const char *s, size_t len)
 
 		if (at == NULL)
 			continue;
+		/* the office, spaces or a colon, the name */
 		i = (size_t)(at - s) + strlen(offices[k]);
-		while (i < len && (s[i] == ' ' || s[i] == ':' ||
-		    zc_utf8_decode(s + i, len - i, &adv) == 0xFF1A ||
-		    zc_utf8_decode(s + i, len - i, &adv) == 0x3000))
-			i += s[i] == ' ' || s[i] == ':' ? 1 : adv;
+		for (uint32_t cp; i < len && ((cp = zc_utf8_decode(s + i,
+		    len - i, &adv)) == ':' || cp == 0xFF1A || cp == ' ' ||
+		    cp == 0x3000); i += adv)
+			;
 		while (i < len && zc_chars_is_han(zc_utf8_decode(s + i, len - i,
 		    &adv))) {
 			i += adv;
@@ -568,6 +568,26 @@ usable(const zc_line *l)
 	return !(l->flags & ZC_LINE_DROP);
 }
 
+/* The kept line after line i, or NULL. */
+static zc_line *
+next_kept(const zc_lines *l, size_t i)
+{
+	for (size_t j = i + 1; j < l->n; j++)
+		if (usable(&l->items[j]))
+			return &l->items[j];
+	return NULL;
+}
+
+/* The kept line before line i, or NULL. */
+static zc_line *
+prev_kept(const zc_lines *l, size_t i)
+{
+	for (size_t j = i; j > 0; j--)
+		if (usable(&l->items[j - 1]))
+			return &l->items[j - 1];
+	return NULL;
+}
+
 static void
 read_labels(zc_lines *l, cands *c)
 {
@@ -581,16 +601,13 @@ read_labels(zc_lines *l, cands *c)
 			continue;
 		ln->flags |= ZC_LINE_META;
 		if (dangling != NULL) {
-			size_t j = i + 1, e;
+			zc_line *v = next_kept(l, i);
+			size_t e;
 
-			while (j < l->n && !usable(&l->items[j]))
-				j++;
-			if (j < l->n && zc_utf8_count(l->items[j].text,
-			    l->items[j].len) <= 60 && label_at(l->items[j].text,
-			    l->items[j].len, 0, &e) == NULL) {
-				propose_label(c, dangling, l->items[j].text,
-				    l->items[j].len);
-				l->items[j].flags |= ZC_LINE_META;
+			if (v != NULL && zc_utf8_count(v->text, v->len) <= 60 &&
+			    label_at(v->text, v->len, 0, &e) == NULL) {
+				propose_label(c, dangling, v->text, v->len);
+				v->flags |= ZC_LINE_META;
 			}
 		}
 	}
@@ -675,15 +692,12 @@ static char *
 wrapped_title(const zc_lines *l, size_t i)
 {
 	zc_buf b = {0};
-	size_t parts = 1, j = i + 1;
+	size_t parts = 1;
+	const zc_line *next = &l->items[i];
 
-	zc_buf_append(&b, l->items[i].text, l->items[i].len);
+	zc_buf_append(&b, next->text, next->len);
 	while (parts < MAX_TITLE_LINES) {
-		const zc_line *next = NULL;
-
-		for (; j < l->n && next == NULL; j++)
-			if (usable(&l->items[j]))
-				next = &l->items[j];
+		next = next_kept(l, (size_t)(next - l->items));
 		if (!continues_title(b.data, b.len, next))
 			break;
 		zc_buf_append(&b, next->text, next->len);
@@ -718,27 +732,21 @@ is_bracketed_note(const zc_line *ln)
 static bool
 is_signature_date(const zc_lines *l, size_t i, char iso[11], size_t *above)
 {
-	const zc_line *ln = &l->items[i];
-	bool last = true;
+	const zc_line *ln = &l->items[i], *p = prev_kept(l, i);
 
 	*above = (size_t)-1;
 	if (!is_date_line(ln->text, ln->len, iso))
 		return false;
-	for (size_t j = i; j > 0; j--)
-		if (usable(&l->items[j - 1])) {
-			const zc_line *p = &l->items[j - 1];
-
-			if (is_org(p->text, p->len) || is_person(p->text,
-			    p->len)) {
-				*above = j - 1;
-				return true;
-			}
-			break;
-		}
-	for (size_t j = i + 1; j < l->n && last; j++)
-		if (usable(&l->items[j]) && !is_bracketed_note(&l->items[j]))
-			last = false;
-	return last;
+	if (p != NULL && (is_org(p->text, p->len) || is_person(p->text,
+	    p->len))) {
+		*above = (size_t)(p - l->items);
+		return true;
+	}
+	for (p = next_kept(l, i); p != NULL; p = next_kept(l,
+	    (size_t)(p - l->items)))
+		if (!is_bracketed_note(p))
+			return false;
+	return true;
 }
 
 /* Where 令 or 公告 ends in s[0..len), the head of an order or notice
@@ -831,10 +839,7 @@ read_order(zc_lines *l, size_t i, cands *c)
 		number = ln->text + cut;
 		number_len = ln->len - cut;
 	} else if (cut == ln->len) {
-		for (size_t j = i + 1; j < l->n && num == NULL; j++)
-			if (usable(&l->items[j]))
-				num = &l->items[j];
-		if (num == NULL)
+		if ((num = next_kept(l, i)) == NULL)
 			return false;
 		head_len = ln->len;
 		number = num->text;
@@ -876,20 +881,15 @@ read_order(zc_lines *l, size_t i, cands *c)
 static bool
 read_notice_head(zc_lines *l, size_t i, cands *c)
 {
-	zc_line *ln = &l->items[i];
+	zc_line *ln = &l->items[i], *next = next_kept(l, i);
 	char *body;
 
 	if (ln->len <= 6 || memcmp(ln->text + ln->len - 6, "公告", 6) != 0 ||
 	    !is_org(ln->text, ln->len - 6))
 		return false;
-	for (size_t j = i + 1; j < l->n; j++) {
-		if (!usable(&l->items[j]))
-			continue;
-		if (standalone_doc_no(l->items[j].text, l->items[j].len) == 0 &&
-		    !zc_history_publishes(l->items[j].text, l->items[j].len))
-			return false;
-		break;
-	}
+	if (next != NULL && standalone_doc_no(next->text, next->len) == 0 &&
+	    !zc_history_publishes(next->text, next->len))
+		return false;
 	body = zc_xstrndup(ln->text, ln->len - 6);
 	propose(c, ZC_FIELD_ISSUER, S_HEADER, body);
 	free(body);
@@ -903,19 +903,12 @@ read_notice_head(zc_lines *l, size_t i, cands *c)
 static const zc_line *
 issuer_above(const zc_lines *l, size_t i)
 {
-	const zc_line *ln = &l->items[i];
+	const zc_line *ln = &l->items[i], *p = prev_kept(l, i);
 
-	if (ln->len < 6 || memcmp(ln->text, "关于", 6) != 0)
+	if (ln->len < 6 || memcmp(ln->text, "关于", 6) != 0 || p == NULL)
 		return NULL;
-	for (size_t j = i; j > 0; j--) {
-		const zc_line *p = &l->items[j - 1];
-
-		if (!usable(p))
-			continue;
-		return !(p->flags & ZC_LINE_META) && is_org(p->text, p->len) &&
-		    !is_masthead(p->text, p->len) ? p : NULL;
-	}
-	return NULL;
+	return !(p->flags & ZC_LINE_META) && is_org(p->text, p->len) &&
+	    !is_masthead(p->text, p->len) ? p : NULL;
 }
 
 /* The block above the body: a date line (with the issuer after it), a
@@ -1021,25 +1014,20 @@ read_header(zc_lines *l, cands *c)
 static bool
 starts_history(const zc_lines *l, size_t i)
 {
-	const zc_line *ln = &l->items[i];
+	const zc_line *ln = &l->items[i], *next = next_kept(l, i);
 	zc_buf both = {0};
 	bool starts;
-	size_t j = i + 1;
 	char iso[11];
 
 	if (zc_history_starts_line(ln->text, ln->len))
 		return true;
 	/* a date alone is a signature's, over (此件公开发布) */
-	if (is_date_line(ln->text, ln->len, iso))
-		return false;
-	while (j < l->n && !usable(&l->items[j]))
-		j++;
-	if (j == l->n || zc_history_starts_line(l->items[j].text,
-	    l->items[j].len))
+	if (is_date_line(ln->text, ln->len, iso) || next == NULL ||
+	    zc_history_starts_line(next->text, next->len))
 		return false;
 	zc_buf_append(&both, ln->text, ln->len);
 	zc_buf_putc(&both, ' ');
-	zc_buf_append(&both, l->items[j].text, l->items[j].len);
+	zc_buf_append(&both, next->text, next->len);
 	starts = memmem(both.data, both.len, "。", 3) == NULL &&
 	    zc_history_starts_line(both.data, both.len);
 	zc_buf_free(&both);
