@@ -182,8 +182,10 @@ zc_clean_is_chrome(const char *s, size_t len)
 		if (has(t, weak[i]))
 			weak_hits++;
 	score += weak_hits;
-	if (score >= 2 && (score - weak_hits >= 2 || weak_hits >= 3 ||
-	    (cps <= 40 && last != 0x3002)))
+	/* weak words alone make chrome of a footer, never of a sentence: a
+	 * notice's 联系人：…，电话：…，地址：…，邮编：…。 is read */
+	if (score >= 2 && (score - weak_hits >= 2 ||
+	    (last != 0x3002 && (weak_hits >= 3 || cps <= 40))))
 		chrome = true;
 	else if (is_widget_line(t, len) || is_counter_line(t, cps) ||
 	    is_phone_line(t))

@@ -31,6 +31,7 @@ static const char *const chrome[] = {
 	"展开",
 	"扫码关注微信公众号",
 	"主办单位：武汉市科学技术局 联系我们",
+	"地址：武汉市武昌区洪山路2号 邮编：430071 电话：027-87654321",
 };
 
 static const char *const content[] = {
@@ -44,6 +45,10 @@ static const char *const content[] = {
 	"一、总体要求",
 	"打印机采购项目的通知",
 	"点击量大幅提升的原因分析。",
+	/* a notice's contacts: weak words of a footer, in a sentence */
+	"联系人：省科技厅成果转化与区域创新处　张明，电话：027-87654321，"
+	    "电子邮箱：kjcg@hbst.gov.cn。地址：湖北省武汉市武昌区洪山路2号，"
+	    "邮编：430071。",
 };
 
 Test(clean, chrome_lines_are_recognised)
