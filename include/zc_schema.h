@@ -47,6 +47,12 @@
  *                   and the rest of a title that starts with
  *                   中华人民共和国: a title typed whole, the known-item
  *                   search, ranks its document first
+ *   Q + band + hash ZC_PREFIX_COPY_BAND: boolean, one per band of the
+ *                   document's MinHash signature, a letter a… and 8 hex
+ *                   digits (Qa1b2c3d4e): where a new document finds its
+ *                   candidate copies (zc_copies.h)
+ *   H + group       ZC_PREFIX_COPY_GROUP: boolean, the key of the
+ *                   document's group of copies (16 hex digits)
  *
  * Which field has which prefixes: the field table, zc_fields.h.
  *
@@ -54,7 +60,10 @@
  * sorting), ZC_SLOT_WRITTEN its 成文日期 and ZC_SLOT_PUBLISHED its
  * 发布日期 the same way; ZC_SLOT_PATH holds the file's path (-l reads no
  * document data); ZC_SLOT_ISSUER, _TYPE, _CATEGORY and _VALIDITY hold
- * those fields as stored, for the counts of --count-by (zc_search.h).
+ * those fields as stored, for the counts of --count-by (zc_search.h);
+ * ZC_SLOT_COPY_GROUP the key of its group of copies (a result list
+ * collapses on it) and ZC_SLOT_COPY_SIG its signature, 80 minimums of 4
+ * bytes little-endian (zc_copies.h).
  *
  * Document data: the document record of zc_record.h, so that a hit
  * prints without the source file: a deflated header (path, metadata,
@@ -75,10 +84,9 @@
  * too, paragraphs not passages apart, words without positions; 4: pair
  * terms, the record in chunks; 5: 成文日期 and 发布日期 apart, 文种, the
  * laws' version dates, the levels of a category, the record names its
- * fields; 6: the values counted by --count-by).  zcindex re-reads
- * every file of a database of an older schema and refuses one of a
- * newer schema (indexer/run.c); zcsearch
- * reads any, with a warning, and its records too (record.c reads those
+ * fields; 6: the values counted by --count-by; 7: groups of copies).
+ * zcindex re-reads every file of a database of an older schema and
+ * refuses one of a newer schema (indexer/run.c); zcsearch reads any, with a warning, and its records too (record.c reads those
  * of schemas 3 and 4 in place), but finds no text of more than one
  * character in a document of schema 3, which has no pair terms: a
  * database re-read half-way holds both kinds.
@@ -106,6 +114,8 @@
 #define ZC_PREFIX_DIR "P"
 #define ZC_PREFIX_FILE "F"
 #define ZC_PREFIX_TITLE_WHOLE "U"
+#define ZC_PREFIX_COPY_BAND "Q"
+#define ZC_PREFIX_COPY_GROUP "H"
 
 enum {
 	ZC_SLOT_DATE = 0,
@@ -115,14 +125,16 @@ enum {
 	ZC_SLOT_ISSUER = 4,
 	ZC_SLOT_TYPE = 5,
 	ZC_SLOT_CATEGORY = 6,
-	ZC_SLOT_VALIDITY = 7
+	ZC_SLOT_VALIDITY = 7,
+	ZC_SLOT_COPY_GROUP = 8,
+	ZC_SLOT_COPY_SIG = 9
 };
 
 #define ZC_META_FILE "file:"
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "6"
+#define ZC_SCHEMA_VERSION "7"
 
 /* Compare the schema version v[0..len) read from a database with this
  * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when

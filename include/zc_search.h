@@ -41,9 +41,10 @@ typedef struct zc_search_req {
 	unsigned limit;    /* documents to return; 0 = all */
 	unsigned per_doc;  /* passages per document (0 counts as 1) */
 	zc_sort sort;
+	bool all_copies;   /* list every copy, not one per group */
 } zc_search_req;
 
-#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE }
+#define ZC_SEARCH_REQ_INIT { 0, 10, 1, ZC_SORT_RELEVANCE, false }
 
 /* One passage of the result list, with its document's path and metadata
  * and where the query's texts occur in it: what a printer prints.
@@ -58,6 +59,8 @@ typedef struct zc_hit {
 	char *passage;  /* NUL-terminated */
 	zc_meta meta;
 	zc_spans spans; /* the highlights of passage (zc_highlight.h) */
+	char *group;    /* the key of its group of copies, or NULL */
+	unsigned long copies; /* other matching documents of its group */
 } zc_hit;
 
 typedef struct zc_hits {

@@ -113,6 +113,16 @@ zc_status zc_wdb_get_metadata(zc_wdb *wdb, const char *key, char **out,
 zc_status zc_wdb_metadata_keys(zc_wdb *wdb, const char *prefix,
     zc_string_cb cb, void *ctx, zc_error *err);
 zc_status zc_wdb_doc_count(zc_wdb *wdb, unsigned long *out, zc_error *err);
+/* The first max documents indexed by term, ascending, into a malloc'd
+ * *out of *n (NULL and 0 when none), and how many there are in all in
+ * *freq.  Pending changes count. */
+zc_status zc_wdb_term_docs(zc_wdb *wdb, const char *term, size_t len,
+    size_t max, zc_docid **out, size_t *n, unsigned long *freq,
+    zc_error *err);
+/* The value of document id, one zc_wdb_term_docs listed, in slot (*out
+ * NULL when it has none). */
+zc_status zc_wdb_value(zc_wdb *wdb, zc_docid id, unsigned slot, char **out,
+    size_t *out_len, zc_error *err);
 
 /* Make every change so far durable and visible, atomically. */
 zc_status zc_wdb_commit(zc_wdb *wdb, zc_error *err);

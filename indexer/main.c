@@ -19,7 +19,7 @@
 
 static const char usage_line[] =
     "usage: zcindex [--db DIR] [-j N] [--rebuild] [--batch N] "
-    "[--exclude GLOB] "
+    "[--exclude GLOB] [--no-copies] "
     "[-q|-v] [-0] PATH... | -\n"
     "       zcindex --status | --dump FILE... | --segment\n";
 
@@ -37,6 +37,7 @@ print_help(void)
 	    "  --batch N        commit after every N files (default 500)\n"
 	    "  --exclude GLOB   skip files and folders matching GLOB "
 	    "(repeatable)\n"
+	    "  --no-copies      do not group reposted copies of a text\n"
 	    "  -0, --null       paths read from - are NUL-separated\n"
 	    "  -q, --quiet      no progress line and no summary\n"
 	    "  -v, --verbose    one line per file on stderr\n"
@@ -56,7 +57,7 @@ enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT };
 
 enum {
 	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
-	OPT_DUMP, OPT_SEGMENT, OPT_BATCH
+	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES
 };
 
 static const struct option long_opts[] = {
@@ -65,6 +66,7 @@ static const struct option long_opts[] = {
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
 	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
+	{ "no-copies", no_argument, NULL, OPT_NO_COPIES },
 	{ "null", no_argument, NULL, '0' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -153,6 +155,7 @@ main(int argc, char **argv)
 			    (wo.n_excludes + 1) * sizeof *wo.excludes);
 			wo.excludes[wo.n_excludes++] = optarg;
 			break;
+		case OPT_NO_COPIES: ro.no_copies = true; break;
 		case '0': nul = true; break;
 		case 'q': ro.quiet = true; break;
 		case 'v': ro.verbose = wo.verbose = true; break;

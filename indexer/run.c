@@ -26,6 +26,7 @@
 #include <time.h>
 
 #include "state.h"
+#include "zc_copies.h"
 #include "zc_fieldterm.h"
 #include "zc_indexdoc.h"
 #include "zc_pipeline.h"
@@ -45,6 +46,7 @@ typedef struct slot {
 	char msg[256];
 	file_state state;
 	zc_xdoc *doc;        /* the file's document (ZC_OK, not touched) */
+	zc_copysig sig;      /* its signature (not valid: unsigned) */
 } slot;
 
 typedef struct run {
@@ -67,6 +69,7 @@ typedef struct run {
 
 	/* writer's counters */
 	unsigned long indexed, unchanged, removed, failed, passages;
+	zc_copies_stats copies;
 	double bytes;
 	struct timespec start;
 	double last_progress;
@@ -482,7 +485,10 @@ process_file(worker *wk, size_t t)
 	{
 		slot c = { .state = fs, .doc = zc_xdoc_new() };
 
-		c.status = zc_indexdoc_build(wk->analyzer, &doc, c.doc, &err);
+		if (!r->opts->no_copies)
+			zc_copies_sign(&doc, &c.sig);
+		c.status = zc_indexdoc_build(wk->analyzer, &doc, &c.sig, c.doc,
+		    &err);
 		if (c.status != ZC_OK) {
 			snprintf(c.msg, sizeof c.msg, "%s", err.msg);
 			zc_xdoc_free(c.doc);
@@ -620,7 +626,11 @@ write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
 	} else {
 		if (!c.touched) {
 			zc_fieldterm_file_id(f->path, &id);
-			st = zc_wdb_replace(w, id.data, c.doc, NULL, err);
+			st = zc_copies_join(w, id.data, &c.sig, c.doc,
+			    &r->copies, err);
+			if (st == ZC_OK)
+				st = zc_wdb_replace(w, id.data, c.doc, NULL,
+				    err);
 		}
 		if (st == ZC_OK)
 			st = write_state(w, f->path, &c.state, err);
@@ -751,9 +761,13 @@ static void
 print_summary(const run *r)
 {
 	fprintf(stderr, "%s: indexed %lu, unchanged %lu, removed %lu, "
-	    "failed %lu; %lu passages, %.1f MB in %.1f s\n", zc_progname(),
+	    "failed %lu; %lu passages, %.1f MB in %.1f s", zc_progname(),
 	    r->indexed, r->unchanged, r->removed, r->failed, r->passages,
 	    r->bytes / 1e6, seconds_since(&r->start));
+	if (r->copies.joined > 0)
+		fprintf(stderr, "; %lu copies of texts indexed before",
+		    r->copies.joined);
+	fputc('\n', stderr);
 }
 
 int

@@ -23,6 +23,7 @@ typedef struct run_opts {
 	bool progress;         /* stderr is a terminal and not quiet */
 	size_t commit_files;   /* commit after this many files ... */
 	size_t commit_bytes;   /* ... or this many bytes read */
+	bool no_copies;        /* do not sign documents nor group copies */
 } run_opts;
 
 /* Index files (sorted, from walk_finish) into the database; returns the

@@ -308,6 +308,47 @@ def main():
             crows.append("| `zcsearch %s` | %.1f | %.1f | %.1f |" % (
                 label, c50, c95, c50 - base50))
 
+        # what copy detection costs: -j2 with and without it, alternated
+        # three times (the median of each), and the files that joined a
+        # group; then what collapsing costs a ranked search
+        drows = ["| zcindex -j2 | runs | median seconds | MB/s | files that joined a group |",
+                 "|---|---|---|---|---|"]
+        walls = {"": [], "--no-copies": []}
+        joined = "?"
+        for _ in range(3):
+            for flag in ("", "--no-copies"):
+                path = os.path.join(scratch, "cp")
+                shutil.rmtree(path, ignore_errors=True)
+                cmd = [zcindex, "-j", "2"] + ([flag] if flag else []) + [
+                    "--db", path, docs]
+                t0 = time.perf_counter()
+                p = subprocess.run(cmd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True)
+                walls[flag].append(time.perf_counter() - t0)
+                m = re.search(r"; (\d+) copies of texts indexed before",
+                              p.stderr)
+                if not flag:
+                    joined = m.group(1) if m else "0"
+        for flag, label in (("", "copies grouped (default)"),
+                            ("--no-copies", "`--no-copies`")):
+            med = statistics.median(walls[flag])
+            drows.append("| %s | %d | %.1f | %.2f | %s |" % (
+                label, len(walls[flag]), med, mb / med,
+                joined if not flag else "—"))
+        with_c = statistics.median(walls[""])
+        without = statistics.median(walls["--no-copies"])
+        drows += ["", "Copy detection adds %.1f%% to indexing (%.1f s over "
+                  "%.1f s, medians)." % (100 * (with_c - without) / without,
+                                         with_c - without, without)]
+        arows = ["| command | p50 ms | p95 ms |", "|---|---|---|"]
+        for label, args in (("-n 10 (one per group)", ["-n", "10"]),
+                            ("-n 10 --all-copies", ["-n", "10",
+                                                    "--all-copies"])):
+            at = [timed([zcsearch, "--db", zdb] + args +
+                        [zc_query("word", w)])[0] for w in sets["word"]]
+            arows.append("| `zcsearch %s` | %.1f | %.1f |" % (
+                label, pct(at, 50) * 1e3, pct(at, 95) * 1e3))
+
         cpu = "unknown"
         with open("/proc/cpuinfo") as fh:
             for line in fh:
@@ -342,7 +383,12 @@ def main():
                "", "## Indexing", ""] + rows + ["", "## Queries", ""] + qrows + [
                "", "## Counts by field", "",
                "The word set's queries, exact counts over every match: "
-               "`-c`, then `--count-by`.", ""] + crows
+               "`-c`, then `--count-by`.", ""] + crows + [
+               "", "## Copies", "",
+               "Indexing the same corpus with and without copy detection, "
+               "alternated:", ""] + drows + [
+               "", "The word set's queries, ranked, collapsed on groups of "
+               "copies or not:", ""] + arows
         text = "\n".join(out) + "\n"
         print(text)
         os.makedirs(a.out, exist_ok=True)

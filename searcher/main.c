@@ -37,7 +37,7 @@ enum output { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_LIST, OUT_COUNT };
 /* Long options without a short form. */
 enum {
 	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
-	OPT_COUNT_BY,
+	OPT_COUNT_BY, OPT_ALL_COPIES,
 	OPT_COLOR, OPT_LEXICON
 };
 
@@ -55,7 +55,8 @@ typedef struct options {
 
 static const char usage_line[] =
     "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
-    "[--sort KEY] [--count-by FIELD] [--json | --tsv | -l | -c] "
+    "[--sort KEY] [--all-copies] [--count-by FIELD] "
+    "[--json | --tsv | -l | -c] "
     "[--color WHEN] "
     "[--lexicon FILE] QUERY...";
 
@@ -76,6 +77,8 @@ static const char help_text[] =
     "  --per-doc N       show N passages of each document (default 1)\n"
     "  --sort KEY        relevance (default), date (oldest first) or\n"
     "                    -date (newest first)\n"
+    "  --all-copies      list every reposted copy of a text, not one\n"
+    "                    document per group (-l and -c always do)\n"
     "  --count-by FIELD  count the matching documents by year, month,\n"
     "                    issuer, type, category or validity (repeatable)\n"
     "  --json            one JSON object per passage (JSON Lines)\n"
@@ -100,6 +103,7 @@ static const struct option long_options[] = {
 	{ "offset", required_argument, NULL, OPT_OFFSET },
 	{ "per-doc", required_argument, NULL, OPT_PER_DOC },
 	{ "sort", required_argument, NULL, OPT_SORT },
+	{ "all-copies", no_argument, NULL, OPT_ALL_COPIES },
 	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
@@ -208,6 +212,7 @@ parse_options(int argc, char **argv, options *o)
 				usage_error(optarg, "unknown sort key "
 				    "(relevance, date or -date)");
 			break;
+		case OPT_ALL_COPIES: o->req.all_copies = true; break;
 		case OPT_COUNT_BY: add_count_by(o, optarg); break;
 		case OPT_JSON: set_output(o, OUT_JSON); break;
 		case OPT_TSV: set_output(o, OUT_TSV); break;

@@ -72,6 +72,8 @@ text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 		if (colour)
 			zc_buf_puts(out, C_OFF);
 	}
+	if (hit->copies > 0)
+		zc_buf_printf(out, " （另有 %lu 份转载）", hit->copies);
 	zc_buf_putc(out, '\n');
 	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		const char *v = hit->meta.value[shown[i]];
@@ -115,8 +117,13 @@ json_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s[%zu,%zu]", i ? "," : "",
 		    spans->span[i].start_cp, spans->span[i].end_cp);
-	zc_buf_printf(out, "],\"matched\":\"%s\"}\n",
-	    st->by_words ? "words" : "typed");
+	zc_buf_printf(out, "],\"matched\":\"%s\",\"copies\":%lu,\"group\":",
+	    st->by_words ? "words" : "typed", hit->copies);
+	if (hit->group != NULL)
+		zc_json_string(out, hit->group, strlen(hit->group));
+	else
+		zc_buf_puts(out, "null");
+	zc_buf_puts(out, "}\n");
 }
 
 const printer json_printer = { NULL, json_hit };
@@ -145,7 +152,7 @@ tsv_begin(zc_buf *out)
 	zc_buf_puts(out, "rank\tscore\tpath\tline");
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		zc_buf_printf(out, "\t%s", zc_fields[f].key);
-	zc_buf_puts(out, "\tpassage\thighlights\tmatched\n");
+	zc_buf_puts(out, "\tpassage\thighlights\tmatched\tcopies\tgroup\n");
 }
 
 static void
@@ -166,7 +173,10 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	for (size_t i = 0; i < spans->n; i++)
 		zc_buf_printf(out, "%s%zu-%zu", i ? "," : "",
 		    spans->span[i].start_cp, spans->span[i].end_cp);
-	zc_buf_printf(out, "\t%s\n", st->by_words ? "words" : "typed");
+	zc_buf_printf(out, "\t%s\t%lu\t", st->by_words ? "words" : "typed",
+	    hit->copies);
+	put_tsv(out, hit->group);
+	zc_buf_putc(out, '\n');
 }
 
 const printer tsv_printer = { tsv_begin, tsv_hit };

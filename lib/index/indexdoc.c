@@ -133,7 +133,8 @@ add_fields(zc_analyzer *a, zc_xdoc *d, const zc_meta *m, zc_error *err)
 }
 
 zc_status
-zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
+zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, const zc_copysig *sig,
+    zc_xdoc *out, zc_error *err)
 {
 	unsigned pos = 0;
 	zc_buf t = {0};
@@ -154,6 +155,8 @@ zc_indexdoc_build(zc_analyzer *a, zc_doc *doc, zc_xdoc *out, zc_error *err)
 		zc_fieldterm_file_id(doc->path, &t);
 		st = add_term_buf(out, &t, err);
 	}
+	if (st == ZC_OK && sig != NULL)
+		st = zc_copies_add_terms(sig, out, err);
 	if (st == ZC_OK)
 		st = zc_xdoc_set_value(out, ZC_SLOT_PATH, doc->path,
 		    strlen(doc->path), err);

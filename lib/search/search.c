@@ -280,10 +280,19 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
 
 /* Append the hit of a passage of the document v, with its line and text
  * (copied) and its spans (handed over). */
+/* How a document stands in the result list: its rank, the weight it
+ * ranks by (its group's best, zc_copies.h) and its group of copies. */
+typedef struct standing {
+	unsigned rank;
+	double score;
+	const char *group;    /* its group's key, or NULL */
+	unsigned long copies; /* other matching documents of the group */
+} standing;
+
 static void
 push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
-    const char *text, size_t len, zc_spans *spans, unsigned rank,
-    double score, zc_docid id)
+    const char *text, size_t len, zc_spans *spans, const standing *at,
+    zc_docid id)
 {
 	static const zc_spans empty = ZC_SPANS_INIT;
 	zc_hit *hit;
@@ -291,9 +300,11 @@ push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
 	h->hit = zc_xgrow(h->hit, &h->cap, h->n + 1, sizeof *h->hit);
 	hit = &h->hit[h->n++];
 	memset(hit, 0, sizeof *hit);
-	hit->rank = rank;
-	hit->score = score;
+	hit->rank = at->rank;
+	hit->score = at->score;
 	hit->docid = id;
+	hit->copies = at->copies;
+	hit->group = at->group != NULL ? zc_xstrdup(at->group) : NULL;
 	hit->path = zc_xstrndup(v->path, v->path_len);
 	hit->line = line;
 	hit->passage = zc_xstrndup(text, len);
@@ -305,10 +316,10 @@ push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
 	*spans = empty;
 }
 
-/* The best per_doc passages of hit i of ms, as hits of this rank. */
+/* The best per_doc passages of hit i of ms, as hits that stand at. */
 static zc_status
-add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
-    const zc_picker *picker, zc_hits *h, zc_error *err)
+add_doc_hits(const zc_mset *ms, size_t i, const standing *at,
+    unsigned per_doc, const zc_picker *picker, zc_hits *h, zc_error *err)
 {
 	char *data = NULL;
 	size_t len = 0, n = 0;
@@ -340,12 +351,11 @@ add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
 			    &chosen[k].spans, err);
 		if (st == ZC_OK)
 			push_hit(h, &v, ps[chosen[k].passage].line, text,
-			    text_len, &chosen[k].spans, rank,
-			    zc_mset_weight(ms, i), zc_mset_docid(ms, i));
+			    text_len, &chosen[k].spans, at,
+			    zc_mset_docid(ms, i));
 	}
 	if (st == ZC_OK && n == 0) /* a document without passages */
-		push_hit(h, &v, 1, "", 0, &none, rank, zc_mset_weight(ms, i),
-		    zc_mset_docid(ms, i));
+		push_hit(h, &v, 1, "", 0, &none, at, zc_mset_docid(ms, i));
 	for (size_t k = 0; k < n; k++)
 		zc_spans_free(&chosen[k].spans);
 	free(chosen);
@@ -353,6 +363,228 @@ add_doc_hits(const zc_mset *ms, size_t i, unsigned rank, unsigned per_doc,
 	zc_record_view_close(&v);
 	free(data);
 	return st;
+}
+
+/* ---- copies ------------------------------------------------------------ */
+
+#define NO_GROUP SIZE_MAX
+
+/* A group of copies among a page's documents: how many documents of it
+ * match, and which one is shown for it. */
+typedef struct page_group {
+	char *key;          /* owned */
+	unsigned long n;    /* matching documents of the group */
+	size_t shown;       /* the one shown: its index in page_groups.ms */
+	char *shown_when;   /* its 发布日期, else its date; NULL: none */
+	zc_docid shown_id;  /* 0 until one is chosen */
+} page_group;
+
+typedef struct page_groups {
+	page_group *g;
+	size_t n, cap;
+	size_t *of_hit;     /* per hit of the page: its group, or NO_GROUP */
+	zc_mset *ms;        /* the matching documents of these groups */
+} page_groups;
+
+static void
+page_groups_free(page_groups *pg)
+{
+	for (size_t k = 0; k < pg->n; k++) {
+		free(pg->g[k].key);
+		free(pg->g[k].shown_when);
+	}
+	free(pg->g);
+	free(pg->of_hit);
+	zc_mset_free(pg->ms);
+	memset(pg, 0, sizeof *pg);
+}
+
+static size_t
+group_index(const page_groups *pg, const char *key)
+{
+	for (size_t k = 0; k < pg->n; k++)
+		if (strcmp(pg->g[k].key, key) == 0)
+			return k;
+	return NO_GROUP;
+}
+
+/* The value of hit j of ms in slot, NULL when it has none. */
+static zc_status
+value_or_null(const zc_mset *ms, size_t j, unsigned slot, char **out,
+    zc_error *err)
+{
+	size_t len = 0;
+	zc_status st = zc_mset_value(ms, j, slot, out, &len, err);
+
+	if (st == ZC_OK && len == 0) {
+		free(*out);
+		*out = NULL;
+	}
+	return st;
+}
+
+/* The group of each hit of ms, into pg. */
+static zc_status
+read_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
+{
+	size_t n = zc_mset_size(ms);
+	zc_status st = ZC_OK;
+
+	pg->of_hit = zc_xcalloc(n ? n : 1, sizeof *pg->of_hit);
+	for (size_t i = 0; i < n && st == ZC_OK; i++) {
+		char *key = NULL;
+
+		pg->of_hit[i] = NO_GROUP;
+		st = value_or_null(ms, i, ZC_SLOT_COPY_GROUP, &key, err);
+		if (st != ZC_OK || key == NULL)
+			continue;
+		pg->of_hit[i] = group_index(pg, key);
+		if (pg->of_hit[i] != NO_GROUP) {
+			free(key); /* --all-copies: a group twice on a page */
+			continue;
+		}
+		pg->g = zc_xgrow(pg->g, &pg->cap, pg->n + 1, sizeof *pg->g);
+		memset(&pg->g[pg->n], 0, sizeof *pg->g);
+		pg->g[pg->n].key = key;
+		pg->of_hit[i] = pg->n++;
+	}
+	return st;
+}
+
+/* q restricted to the documents of pg's groups. */
+static zc_status
+groups_query(const zc_query *q, const page_groups *pg, zc_query **out,
+    zc_error *err)
+{
+	zc_query **terms = zc_xcalloc(pg->n, sizeof *terms);
+	zc_query *any = NULL, *pair[2];
+	zc_buf t = {0};
+	zc_status st = ZC_OK;
+
+	for (size_t k = 0; k < pg->n && st == ZC_OK; k++) {
+		zc_buf_reset(&t);
+		zc_buf_printf(&t, "%s%s", ZC_PREFIX_COPY_GROUP, pg->g[k].key);
+		st = zc_query_term(t.data, t.len, 1, 0, &terms[k], err);
+	}
+	if (st == ZC_OK)
+		st = zc_query_combine(ZC_Q_OR, terms, pg->n, 0, &any, err);
+	pair[0] = (zc_query *)q;
+	pair[1] = any;
+	if (st == ZC_OK)
+		st = zc_query_combine(ZC_Q_FILTER, pair, 2, 0, out, err);
+	for (size_t k = 0; k < pg->n; k++)
+		zc_query_free(terms[k]);
+	free(terms);
+	zc_query_free(any);
+	zc_buf_free(&t);
+	return st;
+}
+
+/* Whether document j of ms (published or dated when, NULL: neither)
+ * is shown for its group rather than the one chosen so far: the one
+ * published first, else the one indexed first. */
+static bool
+shows_better(const page_group *g, const char *when, zc_docid id)
+{
+	int c;
+
+	if (g->shown_id == 0)
+		return true;
+	if ((when == NULL) != (g->shown_when == NULL))
+		return when != NULL;
+	c = when != NULL ? strcmp(when, g->shown_when) : 0;
+	return c != 0 ? c < 0 : id < g->shown_id;
+}
+
+/* The 发布日期 of document j of ms, else its date; NULL: neither. */
+static zc_status
+read_when(const zc_mset *ms, size_t j, char **out, zc_error *err)
+{
+	zc_status st = value_or_null(ms, j, ZC_SLOT_PUBLISHED, out, err);
+
+	if (st == ZC_OK && *out == NULL)
+		st = value_or_null(ms, j, ZC_SLOT_DATE, out, err);
+	return st;
+}
+
+/* Count the matching documents of each group of pg and choose the one
+ * shown for it. */
+static zc_status
+tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
+{
+	zc_status st = ZC_OK;
+
+	for (size_t j = 0; j < zc_mset_size(ms) && st == ZC_OK; j++) {
+		char *key = NULL, *when = NULL;
+		size_t k;
+		zc_docid id = zc_mset_docid(ms, j);
+
+		st = value_or_null(ms, j, ZC_SLOT_COPY_GROUP, &key, err);
+		k = st == ZC_OK && key != NULL ? group_index(pg, key) : NO_GROUP;
+		free(key);
+		if (k == NO_GROUP)
+			continue;
+		pg->g[k].n++;
+		st = read_when(ms, j, &when, err);
+		if (st == ZC_OK && shows_better(&pg->g[k], when, id)) {
+			free(pg->g[k].shown_when);
+			pg->g[k].shown_when = when;
+			pg->g[k].shown = j;
+			pg->g[k].shown_id = id;
+		} else {
+			free(when);
+		}
+	}
+	return st;
+}
+
+/* The groups of copies of the hits of ms, a page of q's documents: for
+ * each, its matching documents and the one shown (zc_copies.h). */
+static zc_status
+find_groups(zc_db *db, const zc_query *q, const zc_mset *ms,
+    page_groups *pg, zc_error *err)
+{
+	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+	zc_query *gq = NULL;
+	zc_status st;
+
+	memset(pg, 0, sizeof *pg);
+	st = read_groups(ms, pg, err);
+	if (st != ZC_OK || pg->n == 0)
+		return st;
+	st = groups_query(q, pg, &gq, err);
+	opts.limit = ALL;
+	opts.check_at_least = ALL;
+	if (st == ZC_OK)
+		st = zc_db_search(db, gq, &opts, &pg->ms, err);
+	if (st == ZC_OK)
+		st = tally_groups(pg->ms, pg, err);
+	zc_query_free(gq);
+	return st;
+}
+
+/* Hit i of ms, as it stands in the result list, and the document shown
+ * for it: the one its group shows unless every copy is listed. */
+static void
+place_hit(const zc_mset *ms, size_t i, unsigned rank, const page_groups *pg,
+    bool all_copies, standing *at, const zc_mset **from, size_t *j)
+{
+	size_t k = pg->of_hit != NULL ? pg->of_hit[i] : NO_GROUP;
+
+	at->rank = rank;
+	at->score = zc_mset_weight(ms, i);
+	at->group = NULL;
+	at->copies = 0;
+	*from = ms;
+	*j = i;
+	if (k == NO_GROUP)
+		return;
+	at->group = pg->g[k].key;
+	at->copies = pg->g[k].n > 1 ? pg->g[k].n - 1 : 0;
+	if (!all_copies && pg->g[k].shown_id != 0) {
+		*from = pg->ms;
+		*j = pg->g[k].shown;
+	}
 }
 
 static zc_status
@@ -371,12 +603,15 @@ run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
 	for (size_t l = 0; st == ZC_OK && l < n_legs && want > 0; l++) {
 		zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
 		zc_mset *ms = NULL;
+		page_groups pg;
 		size_t got;
 
 		opts.offset = skip;
 		opts.limit = want;
 		opts.sort_slot = legs[l].sort_slot;
 		opts.sort_descending = legs[l].descending;
+		if (!req->all_copies)
+			opts.collapse_slot = ZC_SLOT_COPY_GROUP;
 		/* Every match is weighed: with phrases under AND_MAYBE, Xapian
 		 * 1.4.22's pruning for a short top-k returned a lower-weighted
 		 * document first (孵化器 -n 1 on corpus/, tests/e2e/t20).  It
@@ -386,12 +621,19 @@ run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
 		if (st != ZC_OK)
 			break;
 		got = zc_mset_size(ms);
+		st = find_groups(db, legs[l].q, ms, &pg, err);
 		for (size_t i = 0; st == ZC_OK && i < got; i++) {
-			rank++;
+			standing at;
+			const zc_mset *from;
+			size_t j;
+
+			place_hit(ms, i, ++rank, &pg, req->all_copies, &at,
+			    &from, &j);
 			out->n_docs++;
-			st = add_doc_hits(ms, i, rank, per_doc, picker, out,
+			st = add_doc_hits(from, j, &at, per_doc, picker, out,
 			    err);
 		}
+		page_groups_free(&pg);
 		want -= (unsigned)got;
 		if (l + 1 < n_legs) {
 			unsigned long total = zc_mset_matches_estimated(ms);
@@ -410,6 +652,7 @@ zc_hits_free(zc_hits *h)
 	for (size_t i = 0; i < h->n; i++) {
 		free(h->hit[i].path);
 		free(h->hit[i].passage);
+		free(h->hit[i].group);
 		zc_meta_free(&h->hit[i].meta);
 		zc_spans_free(&h->hit[i].spans);
 	}

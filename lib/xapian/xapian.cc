@@ -739,6 +739,55 @@ zc_wdb_doc_count(zc_wdb *wdb, unsigned long *out, zc_error *err)
 }
 
 zc_status
+zc_wdb_term_docs(zc_wdb *wdb, const char *term, size_t len, size_t max,
+    zc_docid **out, size_t *n, unsigned long *freq, zc_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	*freq = 0;
+	try {
+		std::string t(term, len);
+		Xapian::doccount f = wdb->db.get_termfreq(t);
+		size_t want = f < max ? f : max;
+		*freq = f;
+		if (want == 0)
+			return ZC_OK;
+		zc_docid *ids = static_cast<zc_docid *>(
+		    zc_xcalloc(want, sizeof *ids));
+		size_t k = 0;
+		*out = ids;
+		for (Xapian::PostingIterator p = wdb->db.postlist_begin(t);
+		    p != wdb->db.postlist_end(t) && k < want; ++p)
+			ids[k++] = *p;
+		*n = k;
+		return ZC_OK;
+	} catch (...) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
+zc_wdb_value(zc_wdb *wdb, zc_docid id, unsigned slot, char **out,
+    size_t *out_len, zc_error *err)
+{
+	*out = NULL;
+	if (out_len != NULL)
+		*out_len = 0;
+	try {
+		std::string v = wdb->db.get_document(id,
+		    Xapian::DOC_ASSUME_VALID).get_value(slot);
+		if (!v.empty())
+			give_string(v, out, out_len);
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
 zc_wdb_commit(zc_wdb *wdb, zc_error *err)
 {
 	try {

@@ -14,7 +14,7 @@ import json, re, sys
 
 KEYS = ["rank", "score", "path", "line", "title", "index_no", "date",
         "written", "published", "issuer", "doc_no", "type", "category",
-        "validity", "passage", "highlights", "matched"]
+        "validity", "passage", "highlights", "matched", "copies", "group"]
 query, must = sys.argv[1], sys.argv[2:]
 problems = []
 lines = sys.stdin.buffer.read().decode("utf-8").splitlines()
@@ -47,6 +47,10 @@ for n, line in enumerate(lines, 1):
     if o["date"] != (o["written"] or o["published"]):
         problems.append("line %d: date %r, written %r, published %r" %
                         (n, o["date"], o["written"], o["published"]))
+    if not isinstance(o["copies"], int) or o["copies"] < 0:
+        problems.append("line %d: copies %r" % (n, o["copies"]))
+    if o["group"] is not None and not re.fullmatch(r"[0-9a-f]{16}", o["group"]):
+        problems.append("line %d: group %r" % (n, o["group"]))
     if o["validity"] not in (None, "有效", "失效", "废止", "已修订", "尚未生效"):
         problems.append("line %d: validity %r" % (n, o["validity"]))
     p = o["passage"]
@@ -105,7 +109,7 @@ out=$("$zcsearch" --db "$tmp/db" --json -n 1 '"沃壤行动"' | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
 print(" ".join(type(o[k]).__name__ for k in o))')
-check "$out" "int float str int str str str str str str NoneType str str str str list str" "key types of one hit"
+check "$out" "int float str int str str str str str str NoneType str str str str list str int str" "key types of one hit"
 
 # quotes, backslashes and control characters stay valid JSON
 mkdir -p "$tmp/odd"

@@ -352,7 +352,7 @@ Test(qbuild_terms, the_indexer_stores_the_p_terms_path_looks_up,
 		zc_buf_puts(&path, "文件");
 	zc_buf_puts(&path, "/a.txt");
 	d.path = zc_xstrdup(path.data);
-	cr_assert_eq(zc_indexdoc_build(an, &d, x, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_indexdoc_build(an, &d, NULL, x, &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(zc_wdb_open(tmpl, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
 	    err.msg);
 	cr_assert_eq(zc_wdb_replace(w, "Q1", x, NULL, &err), ZC_OK, "%s",

@@ -54,7 +54,7 @@ add_file(zc_wdb *w, const char *path, int nx1, int nx2, const char *date)
 	add_passage(&d, label, nx1, 7);
 	snprintf(label, sizeof label, "%s2", path + 3);
 	add_passage(&d, label, nx2, 8);
-	cr_assert_eq(zc_indexdoc_build(an, &d, x, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_indexdoc_build(an, &d, NULL, x, &err), ZC_OK, "%s", err.msg);
 	zc_fieldterm_file_id(path, &id);
 	cr_assert_eq(zc_wdb_replace(w, id.data, x, NULL, &err), ZC_OK, "%s",
 	    err.msg);
@@ -104,7 +104,7 @@ run(const char *t, unsigned offset, unsigned limit, unsigned per_doc,
     zc_sort sort)
 {
 	static char out[256];
-	zc_search_req req = { offset, limit, per_doc, sort };
+	zc_search_req req = { offset, limit, per_doc, sort, false };
 	zc_hits hits = ZC_HITS_INIT;
 	zc_error err = {0};
 	zc_prepared *p = prepare(t);
@@ -152,7 +152,7 @@ Test(search, per_doc_shows_a_documents_matching_passages_best_first)
 
 Test(search, a_document_matched_only_by_its_title_shows_its_opening)
 {
-	zc_search_req req = { 0, 10, 2, ZC_SORT_RELEVANCE };
+	zc_search_req req = { 0, 10, 2, ZC_SORT_RELEVANCE, false };
 	zc_hits hits = ZC_HITS_INIT;
 	zc_error err = {0};
 	zc_prepared *p = prepare("title:c");
@@ -168,7 +168,7 @@ Test(search, a_document_matched_only_by_its_title_shows_its_opening)
 
 Test(search, a_hit_carries_the_highlights_of_its_passage)
 {
-	zc_search_req req = { 0, 1, 1, ZC_SORT_RELEVANCE };
+	zc_search_req req = { 0, 1, 1, ZC_SORT_RELEVANCE, false };
 	zc_hits hits = ZC_HITS_INIT;
 	zc_error err = {0};
 	zc_prepared *p = prepare("x");

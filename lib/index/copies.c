@@ -1,0 +1,347 @@
+/*
+ * copies.c — signing documents and placing them in groups of copies
+ * (zc_copies.h).
+ *
+ * The hash functions: a shingle's code points are mixed into one 64-bit
+ * value x, and function i is the top 32 bits of a_i·x + b_i (mod 2^64),
+ * a multiply-shift hash (Dietzfelbinger) with a_i odd; the constants
+ * come from a fixed splitmix64 sequence, so that every build signs a
+ * text alike and signatures stored by one zcindex compare with those of
+ * the next.
+ */
+#include "zc_copies.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_chars.h"
+#include "zc_norm.h"
+#include "zc_schema.h"
+
+static uint64_t
+splitmix64(uint64_t *state)
+{
+	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+typedef struct hash_family {
+	uint64_t a[ZC_COPIES_HASHES], b[ZC_COPIES_HASHES];
+} hash_family;
+
+/* Filled once, before any thread signs (zc_copies_sign is called by the
+ * indexer's workers): a constant table computed on first use would race,
+ * so it is built by a constructor. */
+static hash_family family;
+
+__attribute__((constructor)) static void
+init_family(void)
+{
+	uint64_t state = 0x7a68656e67636521ULL; /* "zhengce!" */
+
+	for (size_t i = 0; i < ZC_COPIES_HASHES; i++) {
+		family.a[i] = splitmix64(&state) | 1;
+		family.b[i] = splitmix64(&state);
+	}
+}
+
+/* The code point as compared: width and case folded, Traditional
+ * folded to Simplified; 0 for what a shingle skips (spaces,
+ * punctuation, symbols), so that a repost's other punctuation or
+ * wrapping is not a difference. */
+static uint32_t
+content_char(uint32_t cp)
+{
+	cp = zc_chars_fold_width(cp);
+	if (cp >= 'A' && cp <= 'Z')
+		cp += 'a' - 'A';
+	if (zc_chars_is_han(cp))
+		return zc_norm_t2s(cp);
+	return zc_chars_is_word(cp) ? cp : 0;
+}
+
+/* The shingle that ends with window[at], the ring of the last
+ * ZC_COPIES_SHINGLE content characters, as one 64-bit value. */
+static uint64_t
+shingle_hash(const uint32_t *window, size_t at)
+{
+	uint64_t h = 0;
+
+	for (size_t k = 1; k <= ZC_COPIES_SHINGLE; k++) {
+		h ^= window[(at + k) % ZC_COPIES_SHINGLE];
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 29;
+	}
+	return h;
+}
+
+static void
+take_shingle(uint64_t x, zc_copysig *sig)
+{
+	for (size_t i = 0; i < ZC_COPIES_HASHES; i++) {
+		uint32_t v = (uint32_t)((family.a[i] * x + family.b[i]) >> 32);
+
+		if (v < sig->min[i])
+			sig->min[i] = v;
+	}
+}
+
+void
+zc_copies_sign(const zc_doc *doc, zc_copysig *out)
+{
+	uint32_t window[ZC_COPIES_SHINGLE];
+	size_t seen = 0, shingles = 0;
+
+	memset(out->min, 0xff, sizeof out->min);
+	out->valid = false;
+	/* the passages are read as one text: a shingle may span two, as
+	 * a repost may wrap its lines elsewhere */
+	for (size_t p = 0; p < doc->n_passages; p++) {
+		const char *s = doc->passages[p].text;
+		size_t len = doc->passages[p].len;
+
+		for (size_t i = 0; i < len;) {
+			size_t adv;
+			uint32_t cp = content_char(zc_utf8_decode(s + i,
+			    len - i, &adv));
+
+			i += adv;
+			if (cp == 0)
+				continue;
+			window[seen % ZC_COPIES_SHINGLE] = cp;
+			if (++seen >= ZC_COPIES_SHINGLE) {
+				take_shingle(shingle_hash(window,
+				    (seen - 1) % ZC_COPIES_SHINGLE), out);
+				shingles++;
+			}
+		}
+	}
+	out->valid = shingles >= ZC_COPIES_MIN_SHINGLES;
+}
+
+unsigned
+zc_copies_same(const zc_copysig *a, const zc_copysig *b)
+{
+	unsigned same = 0;
+
+	if (!a->valid || !b->valid)
+		return 0;
+	for (size_t i = 0; i < ZC_COPIES_HASHES; i++)
+		same += a->min[i] == b->min[i];
+	return same;
+}
+
+/* ---- terms and values -------------------------------------------------- */
+
+/* Q + band letter + the band's minimums hashed to 8 hex digits. */
+static void
+band_term(const zc_copysig *sig, size_t band, char out[11])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t r = 0; r < ZC_COPIES_ROWS; r++) {
+		h ^= sig->min[band * ZC_COPIES_ROWS + r];
+		h *= 0x9e3779b97f4a7c15ULL;
+		h ^= h >> 32;
+	}
+	snprintf(out, 11, "%s%c%08x", ZC_PREFIX_COPY_BAND, 'a' + (int)band,
+	    (unsigned)(h & 0xffffffffu));
+}
+
+static void
+encode_sig(const zc_copysig *sig, unsigned char out[4 * ZC_COPIES_HASHES])
+{
+	for (size_t i = 0; i < ZC_COPIES_HASHES; i++)
+		for (size_t k = 0; k < 4; k++)
+			out[4 * i + k] = (unsigned char)(sig->min[i] >> (8 * k));
+}
+
+static bool
+decode_sig(const char *v, size_t len, zc_copysig *out)
+{
+	const unsigned char *p = (const unsigned char *)v;
+
+	out->valid = len == 4 * ZC_COPIES_HASHES;
+	for (size_t i = 0; out->valid && i < ZC_COPIES_HASHES; i++)
+		out->min[i] = (uint32_t)p[4 * i] |
+		    (uint32_t)p[4 * i + 1] << 8 |
+		    (uint32_t)p[4 * i + 2] << 16 |
+		    (uint32_t)p[4 * i + 3] << 24;
+	return out->valid;
+}
+
+zc_status
+zc_copies_add_terms(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
+{
+	unsigned char v[4 * ZC_COPIES_HASHES];
+	zc_status st = ZC_OK;
+
+	if (!sig->valid)
+		return ZC_OK;
+	for (size_t b = 0; b < ZC_COPIES_BANDS && st == ZC_OK; b++) {
+		char t[11];
+
+		band_term(sig, b, t);
+		st = zc_xdoc_add_boolean_term(doc, t, strlen(t), err);
+	}
+	encode_sig(sig, v);
+	if (st == ZC_OK)
+		st = zc_xdoc_set_value(doc, ZC_SLOT_COPY_SIG, (const char *)v,
+		    sizeof v, err);
+	return st;
+}
+
+/* ---- groups ------------------------------------------------------------ */
+
+/* The best copy found so far among the candidates. */
+typedef struct best_copy {
+	zc_docid self;   /* the file's own previous document, skipped */
+	zc_docid id;     /* 0 = none yet */
+	unsigned same;
+	char *group;     /* its group key (malloc'd) */
+	zc_docid *seen;  /* candidates read already (sorted insertion) */
+	size_t n_seen, cap_seen;
+} best_copy;
+
+/* Whether id was read already; marks it read. */
+static bool
+seen_before(best_copy *b, zc_docid id)
+{
+	size_t lo = 0, hi = b->n_seen;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->seen[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < b->n_seen && b->seen[lo] == id)
+		return true;
+	b->seen = zc_xgrow(b->seen, &b->cap_seen, b->n_seen + 1,
+	    sizeof *b->seen);
+	memmove(b->seen + lo + 1, b->seen + lo,
+	    (b->n_seen - lo) * sizeof *b->seen);
+	b->seen[lo] = id;
+	b->n_seen++;
+	return false;
+}
+
+/* Read candidate id's signature and keep it if it beats the best. */
+static zc_status
+consider(zc_wdb *w, zc_docid id, const zc_copysig *sig, best_copy *b,
+    zc_copies_stats *stats, zc_error *err)
+{
+	char *v = NULL, *group = NULL;
+	size_t len = 0, glen = 0;
+	zc_copysig other;
+	unsigned same;
+	zc_status st;
+
+	if (id == b->self || seen_before(b, id))
+		return ZC_OK;
+	stats->candidates++;
+	st = zc_wdb_value(w, id, ZC_SLOT_COPY_SIG, &v, &len, err);
+	if (st != ZC_OK || v == NULL || !decode_sig(v, len, &other)) {
+		free(v);
+		return st;
+	}
+	free(v);
+	same = zc_copies_same(sig, &other);
+	if (same < ZC_COPIES_SAME || (b->id != 0 && same <= b->same))
+		return ZC_OK;
+	st = zc_wdb_value(w, id, ZC_SLOT_COPY_GROUP, &group, &glen, err);
+	if (st != ZC_OK || group == NULL)
+		return st;
+	free(b->group);
+	b->group = group;
+	b->id = id;
+	b->same = same;
+	return ZC_OK;
+}
+
+/* The file's own document, if it has one already. */
+static zc_status
+find_self(zc_wdb *w, const char *file_id, zc_docid *out, zc_error *err)
+{
+	zc_docid *ids = NULL;
+	size_t n = 0;
+	unsigned long freq;
+	zc_status st = zc_wdb_term_docs(w, file_id, strlen(file_id), 1, &ids,
+	    &n, &freq, err);
+
+	*out = n > 0 ? ids[0] : 0;
+	free(ids);
+	return st;
+}
+
+/* A new group's key: a hash of the signature that starts it, not of
+ * the file, so that a file rewritten into another text starts a group of
+ * its own rather than the one its old text founded, and the key does
+ * not depend on where the files lie.  Two keys are equal only for equal
+ * signatures, which are copies. */
+static void
+new_group(const zc_copysig *sig, char out[ZC_COPIES_GROUP_LEN + 1])
+{
+	unsigned char v[4 * ZC_COPIES_HASHES];
+
+	encode_sig(sig, v);
+	snprintf(out, ZC_COPIES_GROUP_LEN + 1, "%016llx",
+	    (unsigned long long)zc_hash64(v, sizeof v));
+}
+
+static zc_status
+write_group(zc_xdoc *doc, const char *group, zc_error *err)
+{
+	zc_buf t = {0};
+	zc_status st;
+
+	zc_buf_printf(&t, "%s%s", ZC_PREFIX_COPY_GROUP, group);
+	st = zc_xdoc_add_boolean_term(doc, t.data, t.len, err);
+	if (st == ZC_OK)
+		st = zc_xdoc_set_value(doc, ZC_SLOT_COPY_GROUP, group,
+		    strlen(group), err);
+	zc_buf_free(&t);
+	return st;
+}
+
+zc_status
+zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
+    zc_xdoc *doc, zc_copies_stats *stats, zc_error *err)
+{
+	best_copy b = { 0 };
+	char fresh[ZC_COPIES_GROUP_LEN + 1];
+	zc_status st;
+
+	if (!sig->valid)
+		return ZC_OK;
+	st = find_self(w, file_id, &b.self, err);
+	for (size_t band = 0; band < ZC_COPIES_BANDS && st == ZC_OK; band++) {
+		char t[11];
+		zc_docid *ids = NULL;
+		size_t n = 0;
+		unsigned long freq;
+
+		band_term(sig, band, t);
+		st = zc_wdb_term_docs(w, t, strlen(t), ZC_COPIES_MAX_BUCKET,
+		    &ids, &n, &freq, err);
+		for (size_t k = 0; k < n && st == ZC_OK; k++)
+			st = consider(w, ids[k], sig, &b, stats, err);
+		free(ids);
+	}
+	if (st == ZC_OK && b.id != 0) {
+		stats->joined++;
+		st = write_group(doc, b.group, err);
+	} else if (st == ZC_OK) {
+		stats->started++;
+		new_group(sig, fresh);
+		st = write_group(doc, fresh, err);
+	}
+	free(b.group);
+	free(b.seen);
+	return st;
+}

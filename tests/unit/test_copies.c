@@ -1,0 +1,294 @@
+/*
+ * test_copies.c — signatures of reposted copies and their groups: what a
+ * signature ignores (punctuation, spaces, width, case, Traditional
+ * forms), how its estimate follows the share of text two documents have
+ * in common, and how zc_copies_join places documents in a temporary
+ * database, incrementally, skipping a file's own previous document.
+ */
+#include <criterion/criterion.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zc_copies.h"
+#include "zc_fieldterm.h"
+#include "zc_schema.h"
+
+/* n pseudo-random Han characters from seed: texts that share nothing
+ * unless made to. */
+static void
+han_text(unsigned seed, size_t n, zc_buf *out)
+{
+	uint32_t x = seed * 2654435761u + 1;
+
+	for (size_t i = 0; i < n; i++) {
+		char enc[4];
+
+		x = x * 1664525u + 1013904223u;
+		zc_buf_append(out, enc,
+		    zc_utf8_encode(0x4e00 + (x >> 8) % 0x5000, enc));
+	}
+}
+
+static void
+sign_text(const char *s, zc_copysig *sig)
+{
+	zc_doc d = {0};
+
+	zc_doc_add_passage(&d, s, strlen(s), 1);
+	zc_copies_sign(&d, sig);
+	zc_doc_free(&d);
+}
+
+/* Text a and then b, as one passage each. */
+static void
+sign_two(const char *a, const char *b, zc_copysig *sig)
+{
+	zc_doc d = {0};
+
+	zc_doc_add_passage(&d, a, strlen(a), 1);
+	zc_doc_add_passage(&d, b, strlen(b), 3);
+	zc_copies_sign(&d, sig);
+	zc_doc_free(&d);
+}
+
+Test(copies, same_text_same_signature)
+{
+	zc_buf t = {0};
+	zc_copysig a, b;
+
+	han_text(1, 400, &t);
+	sign_text(t.data, &a);
+	sign_text(t.data, &b);
+	cr_assert(a.valid);
+	cr_expect_eq(zc_copies_same(&a, &b), ZC_COPIES_HASHES);
+	cr_expect_eq(memcmp(a.min, b.min, sizeof a.min), 0);
+	zc_buf_free(&t);
+}
+
+Test(copies, ignores_what_a_repost_changes_in_form)
+{
+	zc_copysig a, b, c, d;
+
+	sign_text("关于科技创新的通知。各区县：现将有关事项通知如下，"
+	    "请认真贯彻执行2024年工作方案ABC。", &a);
+	/* other punctuation, spaces and line wraps, full-width digits and
+	 * letters, Traditional characters */
+	sign_text("关于科技創新的通知 各区县 现将有关事项\n通知如下 "
+	    "請认真贯彻執行２０２４年工作方案ａｂｃ", &b);
+	cr_expect_eq(zc_copies_same(&a, &b), ZC_COPIES_HASHES);
+	/* the same text cut into two passages elsewhere */
+	sign_two("关于科技创新的通知。各区县：现将有关事项", "通知如下，"
+	    "请认真贯彻执行2024年工作方案abc。", &c);
+	cr_expect_eq(zc_copies_same(&a, &c), ZC_COPIES_HASHES);
+	/* one character changed is another text, if a short one */
+	sign_text("关于科技创新的通知。各区县：现将有关事项通知如下，"
+	    "请认真贯彻执行2025年工作方案ABC。", &d);
+	cr_expect_lt(zc_copies_same(&a, &d), ZC_COPIES_HASHES);
+}
+
+Test(copies, too_short_to_sign)
+{
+	zc_copysig s;
+	zc_doc d = {0};
+
+	sign_text("关于放假的通知附件下载", &s); /* 11 characters */
+	cr_expect_not(s.valid);
+	sign_text("，。、；：“”《》——……", &s); /* nothing but punctuation */
+	cr_expect_not(s.valid);
+	zc_copies_sign(&d, &s);
+	cr_expect_not(s.valid);
+	sign_text("一二三四五六七八九十甲乙丙丁戊己庚辛壬癸", &s); /* 20 */
+	cr_expect(s.valid);
+	cr_expect_eq(zc_copies_same(&s, &(zc_copysig){ .valid = false }), 0);
+}
+
+/* A text of 2,000 characters and a copy with its last share of them
+ * replaced: the estimate follows the Jaccard similarity of the two. */
+static unsigned
+same_after_replacing(size_t replaced)
+{
+	zc_buf a = {0}, b = {0}, tail = {0};
+	zc_copysig sa, sb;
+	size_t keep = 2000 - replaced;
+
+	han_text(7, 2000, &a);
+	han_text(8, replaced, &tail);
+	zc_buf_append(&b, a.data, keep * 3); /* 3 bytes per character */
+	zc_buf_append(&b, tail.data, tail.len);
+	sign_text(a.data, &sa);
+	sign_text(b.data, &sb);
+	zc_buf_free(&a);
+	zc_buf_free(&b);
+	zc_buf_free(&tail);
+	return zc_copies_same(&sa, &sb);
+}
+
+Test(copies, estimate_follows_the_text_in_common)
+{
+	/* Jaccard of the shingle sets: 0.9 for a tenth replaced, 0.82 for
+	 * a fifth, 0.43 for a half, 0 for all; 80 hashes estimate it within
+	 * about 0.05 (one standard deviation) */
+	unsigned tenth = same_after_replacing(100);
+	unsigned fifth = same_after_replacing(200);
+	unsigned half = same_after_replacing(1000);
+	unsigned all = same_after_replacing(2000);
+
+	cr_expect_geq(tenth, ZC_COPIES_SAME, "a tenth replaced: %u", tenth);
+	cr_expect_geq(fifth, ZC_COPIES_SAME, "a fifth replaced: %u", fifth);
+	cr_expect_lt(half, ZC_COPIES_SAME, "half replaced: %u", half);
+	cr_expect_lt(all, 8, "all replaced: %u", all);
+	cr_expect_geq(tenth, fifth);
+	cr_expect_gt(fifth, half);
+}
+
+/* ---- groups in a database --------------------------------------------- */
+
+static char dir[64];
+static zc_wdb *w;
+static zc_copies_stats stats;
+
+static void
+setup(void)
+{
+	zc_error err = {0};
+
+	strcpy(dir, "/tmp/zc-test-copies-XXXXXX");
+	cr_assert_not_null(mkdtemp(dir));
+	cr_assert_eq(zc_wdb_open(dir, ZC_WDB_CREATE, &w, &err), ZC_OK, "%s",
+	    err.msg);
+	memset(&stats, 0, sizeof stats);
+}
+
+static void
+teardown(void)
+{
+	char cmd[128];
+	zc_error err = {0};
+
+	zc_wdb_close(w, &err);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	cr_expect_eq(system(cmd), 0);
+}
+
+/* Index the text at path as zcindex's writer does: sign, join, write.
+ * Returns the group key (static until the next call), "" for none. */
+static const char *
+add(const char *path, const char *text)
+{
+	static char group[ZC_COPIES_GROUP_LEN + 1];
+	zc_error err = {0};
+	zc_copysig sig;
+	zc_xdoc *x = zc_xdoc_new();
+	zc_buf id = {0};
+	zc_docid docid;
+	char *v = NULL;
+	size_t len = 0;
+
+	sign_text(text, &sig);
+	zc_fieldterm_file_id(path, &id);
+	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
+	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_copies_join(w, id.data, &sig, x, &stats, &err), ZC_OK,
+	    "%s", err.msg);
+	cr_assert_eq(zc_wdb_replace(w, id.data, x, &docid, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(zc_wdb_value(w, docid, ZC_SLOT_COPY_GROUP, &v, &len,
+	    &err), ZC_OK, "%s", err.msg);
+	snprintf(group, sizeof group, "%s", v != NULL ? v : "");
+	free(v);
+	zc_xdoc_free(x);
+	zc_buf_free(&id);
+	return group;
+}
+
+/* text with its first `changed` characters (of 600) from another seed */
+static void
+variant(unsigned seed, size_t changed, zc_buf *out)
+{
+	zc_buf t = {0};
+
+	han_text(seed + 100, changed, out);
+	han_text(seed, 600, &t);
+	zc_buf_puts(out, t.data + changed * 3);
+	zc_buf_free(&t);
+}
+
+Test(copies, groups_form_as_documents_arrive, .init = setup,
+    .fini = teardown)
+{
+	zc_buf orig = {0}, repost = {0}, edited = {0}, other = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1];
+
+	variant(1, 0, &orig);
+	variant(1, 30, &repost);   /* 5% other: a preamble */
+	variant(1, 60, &edited);   /* 10% other: a paragraph */
+	variant(2, 0, &other);
+	snprintf(first, sizeof first, "%s", add("/d/orig", orig.data));
+	cr_expect_eq(strlen(first), ZC_COPIES_GROUP_LEN);
+	cr_expect_eq(stats.started, 1);
+	cr_expect_str_eq(add("/d/repost", repost.data), first);
+	cr_expect_str_eq(add("/d/edited", edited.data), first);
+	cr_expect_str_neq(add("/d/other", other.data), first);
+	cr_expect_eq(stats.joined, 2);
+	cr_expect_eq(stats.started, 2);
+	/* before a commit, and after: the writer sees its own changes */
+	cr_assert_eq(zc_wdb_commit(w, &(zc_error){0}), ZC_OK);
+	cr_expect_str_eq(add("/d/later", repost.data), first);
+	zc_buf_free(&orig);
+	zc_buf_free(&repost);
+	zc_buf_free(&edited);
+	zc_buf_free(&other);
+}
+
+Test(copies, a_file_is_not_its_own_copy, .init = setup, .fini = teardown)
+{
+	zc_buf a = {0}, b = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1];
+	const char *again;
+
+	variant(3, 0, &a);
+	variant(4, 0, &b);
+	snprintf(first, sizeof first, "%s", add("/d/a", a.data));
+	/* indexed again unchanged: its own old document is skipped, so it
+	 * starts a group of the same key (the key is its signature's) */
+	cr_expect_str_eq(add("/d/a", a.data), first);
+	cr_expect_eq(stats.joined, 0);
+	/* rewritten into another text: another group */
+	again = add("/d/a", b.data);
+	cr_expect_str_neq(again, first);
+	cr_expect_eq(stats.joined, 0);
+	zc_buf_free(&a);
+	zc_buf_free(&b);
+}
+
+Test(copies, short_texts_join_no_group, .init = setup, .fini = teardown)
+{
+	cr_expect_str_eq(add("/d/s1", "关于放假的通知"), "");
+	cr_expect_str_eq(add("/d/s2", "关于放假的通知"), "");
+	cr_expect_eq(stats.joined + stats.started, 0);
+}
+
+Test(copies, a_text_reposted_often_keeps_one_group, .init = setup,
+    .fini = teardown)
+{
+	zc_buf text = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1], path[32];
+
+	/* more copies than a band's documents read (ZC_COPIES_MAX_BUCKET):
+	 * the first copies, read first, are in the group */
+	for (int i = 0; i < ZC_COPIES_MAX_BUCKET + 8; i++) {
+		zc_buf_reset(&text);
+		variant(5, (size_t)(i % 4) * 10, &text);
+		snprintf(path, sizeof path, "/d/copy%d", i);
+		if (i == 0)
+			snprintf(first, sizeof first, "%s", add(path, text.data));
+		else
+			cr_expect_str_eq(add(path, text.data), first, "copy %d", i);
+	}
+	cr_expect_eq(stats.started, 1);
+	cr_expect_eq(stats.joined, ZC_COPIES_MAX_BUCKET + 7);
+	zc_buf_free(&text);
+}
