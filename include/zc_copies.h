@@ -26,8 +26,8 @@
  * documents of Jaccard J share at least one band with probability
  * 1 - (1 - J^rows)^bands: 0.95 at 0.7, 0.998 at 0.8.  A new document
  * reads only the documents that share one of its band terms, confirms
- * each by its signature (a value), and joins the group of the most
- * similar; with none, it starts a group.  Groups never merge: a
+ * each by its signature (a value), its date and its title, and joins
+ * the group of the most similar; with none, it starts a group.  Groups never merge: a
  * document joins one group, the one it resembles most.
  *
  * The indexer's workers sign documents (zc_copies_sign, pure); its
@@ -38,6 +38,7 @@
 #ifndef ZC_COPIES_H
 #define ZC_COPIES_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -61,12 +62,32 @@
  * worth reading; either way a new document reads at most 16 × 32. */
 #define ZC_COPIES_MAX_BUCKET 32
 
+/* Two documents with dates further apart than this are not copies,
+ * however alike their texts: a repost comes out within a year of what
+ * it copies, and a text adopted again years later is a new version (a
+ * law amended in a few articles, a plan renewed), which a reader must
+ * not find hidden behind the old one. */
+#define ZC_COPIES_MAX_DAYS 366
+#define ZC_COPIES_NO_DAY LONG_MIN
+
+/* Two documents whose titles are both known are copies only when one
+ * title holds the other (letters, digits and Han compared as in the
+ * signature): a repost keeps the title, and may add to it (关于转发
+ * 《…》的通知, a site's name), while the regulations of two cities
+ * copied from one model (日照市制定地方性法规条例, 济宁市…) or two
+ * parallel interpretations (…反倾销…, …反补贴…) are different
+ * documents.  Titles are compared up to this many bytes. */
+#define ZC_COPIES_TITLE_BYTES 600
+
 typedef struct zc_copysig {
 	bool valid;   /* false: too little text to sign */
+	long day;     /* the document's date (zc_dates_day_number), or
+	               * ZC_COPIES_NO_DAY */
+	char title[ZC_COPIES_TITLE_BYTES + 1]; /* compared form; "" none */
 	uint32_t min[ZC_COPIES_HASHES];
 } zc_copysig;
 
-/* Sign the text of doc's passages. */
+/* Sign the text of doc's passages, and note its date and title. */
 void zc_copies_sign(const zc_doc *doc, zc_copysig *out);
 
 /* Equal minimums of a and b (0 when either is not valid). */
@@ -89,7 +110,9 @@ typedef struct zc_copies_stats {
 /* Place the document doc (of the file whose id term is file_id, signed
  * sig) in a group of the database being written: the group of the most
  * similar copy already there (the file's own previous document aside),
- * else a new one, keyed by a hash of sig.  Writes the group
+ * unless a document of that group as alike is dated more than
+ * ZC_COPIES_MAX_DAYS from sig's day or has another title; else a new
+ * one, keyed by a hash of sig, its day and its title.  Writes the group
  * value and term on doc.  Does nothing for a sig that is not valid. */
 zc_status zc_copies_join(zc_wdb *w, const char *file_id,
     const zc_copysig *sig, zc_xdoc *doc, zc_copies_stats *stats,

@@ -28,6 +28,9 @@
 bool zc_dates_is_leap(int year);
 /* Days of month 1-12 of year; 0 for another month. */
 int zc_dates_days_in_month(int year, int month);
+/* The day's number, counted from 1970-01-01 (proleptic Gregorian): the
+ * difference of two is the days between them. */
+long zc_dates_day_number(int year, int month, int day);
 
 typedef struct zc_date {
 	int year;

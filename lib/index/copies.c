@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "zc_chars.h"
+#include "zc_dates.h"
 #include "zc_norm.h"
 #include "zc_schema.h"
 
@@ -90,14 +91,69 @@ take_shingle(uint64_t x, zc_copysig *sig)
 	}
 }
 
+/* "2024-08-12" or "20240812" as a day number; ZC_COPIES_NO_DAY for
+ * anything else. */
+static long
+day_of(const char *s, size_t len)
+{
+	int part[3] = { 0, 0, 0 }, k = 0, digits = 0;
+
+	for (size_t i = 0; i < len && k < 3; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			part[k] = part[k] * 10 + (s[i] - '0');
+			digits++;
+			/* YYYYMMDD has no separators: cut at 4 and 6 */
+			if (digits == 4 || digits == 6)
+				k++;
+		} else if (s[i] != '-') {
+			return ZC_COPIES_NO_DAY;
+		}
+	}
+	if (digits != 8 || part[1] < 1 || part[1] > 12 || part[2] < 1 ||
+	    part[2] > zc_dates_days_in_month(part[0], part[1]))
+		return ZC_COPIES_NO_DAY;
+	return zc_dates_day_number(part[0], part[1], part[2]);
+}
+
+/* The title's content characters (content_char), clipped at a
+ * character to ZC_COPIES_TITLE_BYTES. */
+static void
+compared_title(const char *title, char out[ZC_COPIES_TITLE_BYTES + 1])
+{
+	size_t n = 0, len = title != NULL ? strlen(title) : 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		uint32_t cp = content_char(zc_utf8_decode(title + i, len - i,
+		    &adv));
+		char enc[4];
+		size_t k;
+
+		i += adv;
+		if (cp == 0)
+			continue;
+		k = zc_utf8_encode(cp, enc);
+		if (n + k > ZC_COPIES_TITLE_BYTES)
+			break;
+		memcpy(out + n, enc, k);
+		n += k;
+	}
+	out[n] = '\0';
+}
+
 void
 zc_copies_sign(const zc_doc *doc, zc_copysig *out)
 {
+	const char *date = doc->meta.value[ZC_FIELD_DATE];
+
 	uint32_t window[ZC_COPIES_SHINGLE];
 	size_t seen = 0, shingles = 0;
 
 	memset(out->min, 0xff, sizeof out->min);
 	out->valid = false;
+	out->day = date != NULL ? day_of(date, strlen(date)) :
+	    ZC_COPIES_NO_DAY;
+	compared_title(doc->meta.value[ZC_FIELD_TITLE], out->title);
 	/* the passages are read as one text: a shingle may span two, as
 	 * a repost may wrap its lines elsewhere */
 	for (size_t p = 0; p < doc->n_passages; p++) {
@@ -160,12 +216,20 @@ encode_sig(const zc_copysig *sig, unsigned char out[4 * ZC_COPIES_HASHES])
 			out[4 * i + k] = (unsigned char)(sig->min[i] >> (8 * k));
 }
 
+/* The value: the minimums, then the compared title. */
 static bool
 decode_sig(const char *v, size_t len, zc_copysig *out)
 {
 	const unsigned char *p = (const unsigned char *)v;
+	size_t title = len > 4 * ZC_COPIES_HASHES ? len - 4 * ZC_COPIES_HASHES
+	    : 0;
 
-	out->valid = len == 4 * ZC_COPIES_HASHES;
+	if (title > ZC_COPIES_TITLE_BYTES)
+		title = ZC_COPIES_TITLE_BYTES;
+	memcpy(out->title, v + (len - title), title);
+	out->title[title] = '\0';
+	out->day = ZC_COPIES_NO_DAY;
+	out->valid = len >= 4 * ZC_COPIES_HASHES;
 	for (size_t i = 0; out->valid && i < ZC_COPIES_HASHES; i++)
 		out->min[i] = (uint32_t)p[4 * i] |
 		    (uint32_t)p[4 * i + 1] << 8 |
@@ -188,23 +252,38 @@ zc_copies_add_terms(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
 		band_term(sig, b, t);
 		st = zc_xdoc_add_boolean_term(doc, t, strlen(t), err);
 	}
-	encode_sig(sig, v);
-	if (st == ZC_OK)
-		st = zc_xdoc_set_value(doc, ZC_SLOT_COPY_SIG, (const char *)v,
-		    sizeof v, err);
+	if (st == ZC_OK) {
+		zc_buf value = {0};
+
+		encode_sig(sig, v);
+		zc_buf_append(&value, (const char *)v, sizeof v);
+		zc_buf_puts(&value, sig->title);
+		st = zc_xdoc_set_value(doc, ZC_SLOT_COPY_SIG, value.data,
+		    value.len, err);
+		zc_buf_free(&value);
+	}
 	return st;
 }
 
 /* ---- groups ------------------------------------------------------------ */
 
 /* The best copy found so far among the candidates. */
+/* A document whose text the new one copies: its group, how alike the
+ * two are, and what their dates and titles say. */
+typedef struct found {
+	char *group;     /* malloc'd */
+	unsigned same;
+	bool far;        /* dated too far apart: another version */
+	int title;       /* 1 both titled, one holds the other; -1 both
+	                  * titled otherwise; 0 one untitled */
+} found;
+
 typedef struct best_copy {
 	zc_docid self;   /* the file's own previous document, skipped */
-	zc_docid id;     /* 0 = none yet */
-	unsigned same;
-	char *group;     /* its group key (malloc'd) */
 	zc_docid *seen;  /* candidates read already (sorted insertion) */
 	size_t n_seen, cap_seen;
+	found *found;
+	size_t n_found, cap_found;
 } best_copy;
 
 /* Whether id was read already; marks it read. */
@@ -231,7 +310,38 @@ seen_before(best_copy *b, zc_docid id)
 	return false;
 }
 
-/* Read candidate id's signature and keep it if it beats the best. */
+/* Whether candidate id's date, if both have one, is close enough to
+ * day for a copy (ZC_COPIES_MAX_DAYS). */
+static zc_status
+dates_agree(zc_wdb *w, zc_docid id, long day, bool *out, zc_error *err)
+{
+	char *v = NULL;
+	size_t len = 0;
+	zc_status st;
+	long other;
+
+	*out = true;
+	if (day == ZC_COPIES_NO_DAY)
+		return ZC_OK;
+	st = zc_wdb_value(w, id, ZC_SLOT_DATE, &v, &len, err);
+	other = v != NULL ? day_of(v, len) : ZC_COPIES_NO_DAY;
+	if (other != ZC_COPIES_NO_DAY)
+		*out = labs(other - day) <= ZC_COPIES_MAX_DAYS;
+	free(v);
+	return st;
+}
+
+/* Two compared titles: 1 when one holds the other, -1 when not, 0 when
+ * either is unknown. */
+static int
+titles_agree(const char *a, const char *b)
+{
+	if (*a == '\0' || *b == '\0')
+		return 0;
+	return strstr(a, b) != NULL || strstr(b, a) != NULL ? 1 : -1;
+}
+
+/* Read candidate id's signature and note it if its text is a copy. */
 static zc_status
 consider(zc_wdb *w, zc_docid id, const zc_copysig *sig, best_copy *b,
     zc_copies_stats *stats, zc_error *err)
@@ -240,6 +350,7 @@ consider(zc_wdb *w, zc_docid id, const zc_copysig *sig, best_copy *b,
 	size_t len = 0, glen = 0;
 	zc_copysig other;
 	unsigned same;
+	bool close = true;
 	zc_status st;
 
 	if (id == b->self || seen_before(b, id))
@@ -252,16 +363,62 @@ consider(zc_wdb *w, zc_docid id, const zc_copysig *sig, best_copy *b,
 	}
 	free(v);
 	same = zc_copies_same(sig, &other);
-	if (same < ZC_COPIES_SAME || (b->id != 0 && same <= b->same))
+	if (same < ZC_COPIES_SAME)
 		return ZC_OK;
 	st = zc_wdb_value(w, id, ZC_SLOT_COPY_GROUP, &group, &glen, err);
-	if (st != ZC_OK || group == NULL)
+	if (st == ZC_OK && group != NULL)
+		st = dates_agree(w, id, sig->day, &close, err);
+	if (st != ZC_OK || group == NULL) {
+		free(group);
 		return st;
-	free(b->group);
-	b->group = group;
-	b->id = id;
-	b->same = same;
+	}
+	b->found = zc_xgrow(b->found, &b->cap_found, b->n_found + 1,
+	    sizeof *b->found);
+	b->found[b->n_found++] = (found){ group, same, !close,
+	    titles_agree(sig->title, other.title) };
 	return ZC_OK;
+}
+
+/* Whether the new document may join group: no copy of it found is
+ * dated too far, and if one is titled otherwise, another one bears the
+ * new document's title.  The group as a whole decides, so that an
+ * undated or untitled copy does not join a new version, or another
+ * city's law, to the old one, while a repost whose title holds the
+ * original's joins a group where a forwarding notice's title does not
+ * hold it. */
+static bool
+may_join(const best_copy *b, const char *group)
+{
+	bool conflict = false, agree = false;
+
+	for (size_t k = 0; k < b->n_found; k++) {
+		const found *f = &b->found[k];
+
+		if (strcmp(f->group, group) != 0)
+			continue;
+		if (f->far)
+			return false;
+		conflict |= f->title < 0;
+		agree |= f->title > 0;
+	}
+	return !conflict || agree;
+}
+
+/* The group of the most alike copy the new document may join; NULL
+ * when none. */
+static const char *
+best_group(const best_copy *b)
+{
+	const found *best = NULL;
+
+	for (size_t i = 0; i < b->n_found; i++) {
+		const found *f = &b->found[i];
+
+		if (f->title >= 0 && (best == NULL || f->same > best->same) &&
+		    may_join(b, f->group))
+			best = f;
+	}
+	return best != NULL ? best->group : NULL;
 }
 
 /* The file's own document, if it has one already. */
@@ -279,19 +436,25 @@ find_self(zc_wdb *w, const char *file_id, zc_docid *out, zc_error *err)
 	return st;
 }
 
-/* A new group's key: a hash of the signature that starts it, not of
- * the file, so that a file rewritten into another text starts a group of
- * its own rather than the one its old text founded, and the key does
- * not depend on where the files lie.  Two keys are equal only for equal
- * signatures, which are copies. */
+/* A new group's key: a hash of the signature, date and title that
+ * start it, not of the file, so that a file rewritten into another text
+ * starts a group of its own rather than the one its old text founded,
+ * and the key does not depend on where the files lie.  Two keys are
+ * equal only for equal signatures of one date and title, which are
+ * copies; the same text adopted again years later, or under another
+ * title, has a key of its own. */
 static void
 new_group(const zc_copysig *sig, char out[ZC_COPIES_GROUP_LEN + 1])
 {
 	unsigned char v[4 * ZC_COPIES_HASHES];
+	zc_buf key = {0};
 
 	encode_sig(sig, v);
+	zc_buf_append(&key, (const char *)v, sizeof v);
+	zc_buf_printf(&key, "%ld %s", sig->day, sig->title);
 	snprintf(out, ZC_COPIES_GROUP_LEN + 1, "%016llx",
-	    (unsigned long long)zc_hash64(v, sizeof v));
+	    (unsigned long long)zc_hash64(key.data, key.len));
+	zc_buf_free(&key);
 }
 
 static zc_status
@@ -315,6 +478,7 @@ zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
 {
 	best_copy b = { 0 };
 	char fresh[ZC_COPIES_GROUP_LEN + 1];
+	const char *group;
 	zc_status st;
 
 	if (!sig->valid)
@@ -333,15 +497,18 @@ zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
 			st = consider(w, ids[k], sig, &b, stats, err);
 		free(ids);
 	}
-	if (st == ZC_OK && b.id != 0) {
+	group = st == ZC_OK ? best_group(&b) : NULL;
+	if (st == ZC_OK && group != NULL) {
 		stats->joined++;
-		st = write_group(doc, b.group, err);
+		st = write_group(doc, group, err);
 	} else if (st == ZC_OK) {
 		stats->started++;
 		new_group(sig, fresh);
 		st = write_group(doc, fresh, err);
 	}
-	free(b.group);
+	for (size_t i = 0; i < b.n_found; i++)
+		free(b.found[i].group);
+	free(b.found);
 	free(b.seen);
 	return st;
 }

@@ -44,6 +44,21 @@ zc_dates_days_in_month(int year, int month)
 	return days[month - 1];
 }
 
+/* Howard Hinnant's days_from_civil: years start in March, so that the
+ * leap day ends one. */
+long
+zc_dates_day_number(int year, int month, int day)
+{
+	long y = month <= 2 ? year - 1 : year;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 +
+	    day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
 bool
 zc_dates_exists(const zc_date *d)
 {

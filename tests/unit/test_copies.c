@@ -173,21 +173,33 @@ teardown(void)
 	cr_expect_eq(system(cmd), 0);
 }
 
-/* Index the text at path as zcindex's writer does: sign, join, write.
- * Returns the group key (static until the next call), "" for none. */
+/* Index the text of date iso (or NULL) at path as zcindex's writer
+ * does: sign, join, write.  Returns the group key (static until the next
+ * call), "" for none. */
 static const char *
-add(const char *path, const char *text)
+add_dated(const char *path, const char *text, const char *iso)
 {
 	static char group[ZC_COPIES_GROUP_LEN + 1];
 	zc_error err = {0};
 	zc_copysig sig;
 	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = {0};
 	zc_buf id = {0};
 	zc_docid docid;
 	char *v = NULL;
 	size_t len = 0;
 
-	sign_text(text, &sig);
+	zc_doc_add_passage(&d, text, strlen(text), 1);
+	zc_meta_set(&d.meta, ZC_FIELD_DATE, iso);
+	zc_copies_sign(&d, &sig);
+	zc_doc_free(&d);
+	if (iso != NULL) {
+		char day[9];
+
+		snprintf(day, sizeof day, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
+		cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_DATE, day, 8, &err),
+		    ZC_OK);
+	}
 	zc_fieldterm_file_id(path, &id);
 	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
 	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK, "%s", err.msg);
@@ -202,6 +214,12 @@ add(const char *path, const char *text)
 	zc_xdoc_free(x);
 	zc_buf_free(&id);
 	return group;
+}
+
+static const char *
+add(const char *path, const char *text)
+{
+	return add_dated(path, text, NULL);
 }
 
 /* text with its first `changed` characters (of 600) from another seed */
@@ -290,5 +308,89 @@ Test(copies, a_text_reposted_often_keeps_one_group, .init = setup,
 	}
 	cr_expect_eq(stats.started, 1);
 	cr_expect_eq(stats.joined, ZC_COPIES_MAX_BUCKET + 7);
+	zc_buf_free(&text);
+}
+
+Test(copies, a_text_adopted_again_years_later_is_a_version,
+    .init = setup, .fini = teardown)
+{
+	zc_buf text = {0}, amended = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1];
+
+	variant(6, 0, &text);
+	variant(6, 30, &amended);
+	snprintf(first, sizeof first, "%s",
+	    add_dated("/d/2018", text.data, "2018-06-25"));
+	/* reposted a month later, and undated: copies */
+	cr_expect_str_eq(add_dated("/d/repost", text.data, "2018-07-30"), first);
+	cr_expect_str_eq(add_dated("/d/undated", amended.data, NULL), first);
+	/* amended five years later, and a copy of that: another group */
+	cr_expect_str_neq(add_dated("/d/2023", amended.data, "2023-12-05"),
+	    first);
+	cr_expect_str_neq(add_dated("/d/2023b", amended.data, "2024-01-10"),
+	    first);
+	cr_expect_eq(stats.started, 2);
+	/* the very same text again years later: its own group too */
+	cr_expect_str_neq(add_dated("/d/2030", text.data, "2030-01-01"), first);
+	zc_buf_free(&text);
+	zc_buf_free(&amended);
+}
+
+/* The text at path under title, as zcindex's writer indexes it. */
+static const char *
+add_titled(const char *path, const char *text, const char *title)
+{
+	static char group[ZC_COPIES_GROUP_LEN + 1];
+	zc_error err = {0};
+	zc_copysig sig;
+	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = {0};
+	zc_buf id = {0};
+	zc_docid docid;
+	char *v = NULL;
+	size_t len = 0;
+
+	zc_doc_add_passage(&d, text, strlen(text), 1);
+	zc_meta_set(&d.meta, ZC_FIELD_TITLE, title);
+	zc_copies_sign(&d, &sig);
+	zc_doc_free(&d);
+	zc_fieldterm_file_id(path, &id);
+	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK, "%s", err.msg);
+	cr_assert_eq(zc_copies_join(w, id.data, &sig, x, &stats, &err), ZC_OK,
+	    "%s", err.msg);
+	cr_assert_eq(zc_wdb_replace(w, id.data, x, &docid, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(zc_wdb_value(w, docid, ZC_SLOT_COPY_GROUP, &v, &len,
+	    &err), ZC_OK, "%s", err.msg);
+	snprintf(group, sizeof group, "%s", v != NULL ? v : "");
+	free(v);
+	zc_xdoc_free(x);
+	zc_buf_free(&id);
+	return group;
+}
+
+Test(copies, a_repost_keeps_its_title, .init = setup, .fini = teardown)
+{
+	zc_buf text = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1], city[ZC_COPIES_GROUP_LEN + 1];
+
+	variant(9, 0, &text);
+	snprintf(first, sizeof first, "%s", add_titled("/d/orig", text.data,
+	    "关于加强科技创新的通知"));
+	/* forwarded, with a site's suffix, in other punctuation, untitled */
+	cr_expect_str_eq(add_titled("/d/fwd", text.data,
+	    "某市科技局关于转发《关于加强科技创新的通知》的通知"), first);
+	cr_expect_str_eq(add_titled("/d/site", text.data,
+	    "关于加强科技创新的通知_某省人民政府门户网站"), first);
+	cr_expect_str_eq(add_titled("/d/punct", text.data,
+	    "关于加强科技创新的通知。"), first);
+	cr_expect_str_eq(add_titled("/d/untitled", text.data, NULL), first);
+	/* a model text under another title is another document, even
+	 * through the untitled copy, and so is a second city's */
+	snprintf(city, sizeof city, "%s", add_titled("/d/rizhao", text.data,
+	    "日照市制定地方性法规条例"));
+	cr_expect_str_neq(city, first);
+	cr_expect_str_neq(add_titled("/d/jining", text.data,
+	    "济宁市制定地方性法规条例"), city);
 	zc_buf_free(&text);
 }

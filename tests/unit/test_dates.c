@@ -8,6 +8,19 @@
 
 #include "zc_dates.h"
 
+Test(dates, day_numbers_count_days_across_months_and_leap_years)
+{
+	cr_expect_eq(zc_dates_day_number(1970, 1, 1), 0);
+	cr_expect_eq(zc_dates_day_number(2000, 3, 1) -
+	    zc_dates_day_number(2000, 2, 28), 2); /* 2000 is leap */
+	cr_expect_eq(zc_dates_day_number(1900, 3, 1) -
+	    zc_dates_day_number(1900, 2, 28), 1); /* 1900 is not */
+	cr_expect_eq(zc_dates_day_number(2025, 1, 1) -
+	    zc_dates_day_number(2024, 1, 1), 366);
+	cr_expect_eq(zc_dates_day_number(2024, 8, 12), 19947); /* date -d */
+	cr_expect_eq(zc_dates_day_number(1969, 12, 31), -1);
+}
+
 Test(dates, leap_years_follow_the_gregorian_rule)
 {
 	cr_expect(zc_dates_is_leap(2024));
