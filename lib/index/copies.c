@@ -141,41 +141,49 @@ compared_title(const char *title, char out[ZC_COPIES_TITLE_BYTES + 1])
 	out[n] = '\0';
 }
 
+/* The shingles of the content characters of s[0..len) into sig,
+ * following on from those before it in window (a ring of the last
+ * ZC_COPIES_SHINGLE; *seen counts them all); returns how many ended in
+ * s. */
+static size_t
+take_text(const char *s, size_t len, uint32_t *window, size_t *seen,
+    zc_copysig *sig)
+{
+	size_t shingles = 0;
+
+	for (size_t i = 0; i < len;) {
+		size_t adv;
+		uint32_t cp = content_char(zc_utf8_decode(s + i, len - i, &adv));
+
+		i += adv;
+		if (cp == 0)
+			continue;
+		window[*seen % ZC_COPIES_SHINGLE] = cp;
+		if (++*seen >= ZC_COPIES_SHINGLE) {
+			take_shingle(shingle_hash(window,
+			    (*seen - 1) % ZC_COPIES_SHINGLE), sig);
+			shingles++;
+		}
+	}
+	return shingles;
+}
+
 void
 zc_copies_sign(const zc_doc *doc, zc_copysig *out)
 {
 	const char *date = doc->meta.value[ZC_FIELD_DATE];
-
 	uint32_t window[ZC_COPIES_SHINGLE];
 	size_t seen = 0, shingles = 0;
 
 	memset(out->min, 0xff, sizeof out->min);
-	out->valid = false;
 	out->day = date != NULL ? day_of(date, strlen(date)) :
 	    ZC_COPIES_NO_DAY;
 	compared_title(doc->meta.value[ZC_FIELD_TITLE], out->title);
 	/* the passages are read as one text: a shingle may span two, as
 	 * a repost may wrap its lines elsewhere */
-	for (size_t p = 0; p < doc->n_passages; p++) {
-		const char *s = doc->passages[p].text;
-		size_t len = doc->passages[p].len;
-
-		for (size_t i = 0; i < len;) {
-			size_t adv;
-			uint32_t cp = content_char(zc_utf8_decode(s + i,
-			    len - i, &adv));
-
-			i += adv;
-			if (cp == 0)
-				continue;
-			window[seen % ZC_COPIES_SHINGLE] = cp;
-			if (++seen >= ZC_COPIES_SHINGLE) {
-				take_shingle(shingle_hash(window,
-				    (seen - 1) % ZC_COPIES_SHINGLE), out);
-				shingles++;
-			}
-		}
-	}
+	for (size_t p = 0; p < doc->n_passages; p++)
+		shingles += take_text(doc->passages[p].text,
+		    doc->passages[p].len, window, &seen, out);
 	out->valid = shingles >= ZC_COPIES_MIN_SHINGLES;
 }
 
