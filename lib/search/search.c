@@ -23,6 +23,7 @@
 
 #include "zc_record.h"
 #include "zc_schema.h"
+#include "zc_strset.h"
 
 /* Attempts before giving up on a database that keeps changing: zcindex
  * commits every few seconds at most, a search takes milliseconds. */
@@ -377,12 +378,15 @@ typedef struct page_group {
 	size_t shown;       /* the one shown: its index in page_groups.ms */
 	char *shown_when;   /* its 发布日期, else its date; NULL: none */
 	zc_docid shown_id;  /* 0 until one is chosen */
+	bool alone;         /* the only document of its group in the
+	                     * database: nothing to count or choose */
 } page_group;
 
 typedef struct page_groups {
 	page_group *g;
 	size_t n, cap;
-	size_t *of_hit;     /* per hit of the page: its group, or NO_GROUP */
+	size_t *of_hit;     /* per hit of the mset: its group, or NO_GROUP
+	                     * (also for a hit not on the page) */
 	zc_mset *ms;        /* the matching documents of these groups */
 } page_groups;
 
@@ -423,35 +427,61 @@ value_or_null(const zc_mset *ms, size_t j, unsigned slot, char **out,
 	return st;
 }
 
-/* The group of each hit of ms, into pg. */
+/* Whether the group key has one document in the database (the term
+ * frequency of its H term): most have, and need no search. */
 static zc_status
-read_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
+group_alone(zc_db *db, const char *key, bool *out, zc_error *err)
 {
-	size_t n = zc_mset_size(ms);
+	zc_buf t = {0};
+	unsigned long freq = 0;
+	zc_status st;
+
+	zc_buf_printf(&t, "%s%s", ZC_PREFIX_COPY_GROUP, key);
+	st = zc_db_term_freq(db, t.data, t.len, &freq, err);
+	*out = freq <= 1;
+	zc_buf_free(&t);
+	return st;
+}
+
+/* The group of each hit of ms on the page (pick[0..n)), into pg, and
+ * whether it is alone. */
+static zc_status
+read_groups(zc_db *db, const zc_mset *ms, const size_t *pick, size_t n,
+    page_groups *pg, zc_error *err)
+{
+	size_t size = zc_mset_size(ms);
+	zc_strset *seen = zc_strset_new();
 	zc_status st = ZC_OK;
 
-	pg->of_hit = zc_xcalloc(n ? n : 1, sizeof *pg->of_hit);
-	for (size_t i = 0; i < n && st == ZC_OK; i++) {
+	pg->of_hit = zc_xcalloc(size ? size : 1, sizeof *pg->of_hit);
+	for (size_t i = 0; i < size; i++)
+		pg->of_hit[i] = NO_GROUP;
+	for (size_t p = 0; p < n && st == ZC_OK; p++) {
+		size_t i = pick[p];
 		char *key = NULL;
 
-		pg->of_hit[i] = NO_GROUP;
 		st = value_or_null(ms, i, ZC_SLOT_COPY_GROUP, &key, err);
 		if (st != ZC_OK || key == NULL)
 			continue;
-		pg->of_hit[i] = group_index(pg, key);
-		if (pg->of_hit[i] != NO_GROUP) {
-			free(key); /* --all-copies: a group twice on a page */
+		if (!zc_strset_add(seen, key, strlen(key))) {
+			/* --all-copies: a group twice on the page */
+			pg->of_hit[i] = group_index(pg, key);
+			free(key);
 			continue;
 		}
 		pg->g = zc_xgrow(pg->g, &pg->cap, pg->n + 1, sizeof *pg->g);
 		memset(&pg->g[pg->n], 0, sizeof *pg->g);
 		pg->g[pg->n].key = key;
-		pg->of_hit[i] = pg->n++;
+		pg->of_hit[i] = pg->n;
+		st = group_alone(db, key, &pg->g[pg->n].alone, err);
+		pg->n++;
 	}
+	zc_strset_free(seen);
 	return st;
 }
 
-/* q restricted to the documents of pg's groups. */
+/* q restricted to the documents of pg's groups that are not alone; NULL
+ * when every group is. */
 static zc_status
 groups_query(const zc_query *q, const page_groups *pg, zc_query **out,
     zc_error *err)
@@ -460,19 +490,28 @@ groups_query(const zc_query *q, const page_groups *pg, zc_query **out,
 	zc_query *any = NULL, *pair[2];
 	zc_buf t = {0};
 	zc_status st = ZC_OK;
+	size_t n = 0;
 
+	*out = NULL;
 	for (size_t k = 0; k < pg->n && st == ZC_OK; k++) {
+		if (pg->g[k].alone)
+			continue;
 		zc_buf_reset(&t);
 		zc_buf_printf(&t, "%s%s", ZC_PREFIX_COPY_GROUP, pg->g[k].key);
-		st = zc_query_term(t.data, t.len, 1, 0, &terms[k], err);
+		st = zc_query_term(t.data, t.len, 1, 0, &terms[n++], err);
+	}
+	if (n == 0) {
+		free(terms);
+		zc_buf_free(&t);
+		return st;
 	}
 	if (st == ZC_OK)
-		st = zc_query_combine(ZC_Q_OR, terms, pg->n, 0, &any, err);
+		st = zc_query_combine(ZC_Q_OR, terms, n, 0, &any, err);
 	pair[0] = (zc_query *)q;
 	pair[1] = any;
 	if (st == ZC_OK)
 		st = zc_query_combine(ZC_Q_FILTER, pair, 2, 0, out, err);
-	for (size_t k = 0; k < pg->n; k++)
+	for (size_t k = 0; k < n; k++)
 		zc_query_free(terms[k]);
 	free(terms);
 	zc_query_free(any);
@@ -538,26 +577,27 @@ tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
 	return st;
 }
 
-/* The groups of copies of the hits of ms, a page of q's documents: for
- * each, its matching documents and the one shown (zc_copies.h). */
+/* The groups of copies of the hits pick[0..n) of ms, a page of q's
+ * documents: for each, its matching documents and the one shown
+ * (zc_copies.h). */
 static zc_status
 find_groups(zc_db *db, const zc_query *q, const zc_mset *ms,
-    page_groups *pg, zc_error *err)
+    const size_t *pick, size_t n, page_groups *pg, zc_error *err)
 {
 	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
 	zc_query *gq = NULL;
 	zc_status st;
 
 	memset(pg, 0, sizeof *pg);
-	st = read_groups(ms, pg, err);
+	st = read_groups(db, ms, pick, n, pg, err);
 	if (st != ZC_OK || pg->n == 0)
 		return st;
 	st = groups_query(q, pg, &gq, err);
 	opts.limit = ALL;
 	opts.check_at_least = ALL;
-	if (st == ZC_OK)
+	if (st == ZC_OK && gq != NULL)
 		st = zc_db_search(db, gq, &opts, &pg->ms, err);
-	if (st == ZC_OK)
+	if (st == ZC_OK && pg->ms != NULL)
 		st = tally_groups(pg->ms, pg, err);
 	zc_query_free(gq);
 	return st;
@@ -588,6 +628,150 @@ place_hit(const zc_mset *ms, size_t i, unsigned rank, const page_groups *pg,
 }
 
 static zc_status
+match_leg(zc_db *db, const leg *lg, unsigned offset, unsigned limit,
+    bool collapse, zc_mset **out, zc_error *err)
+{
+	zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
+
+	opts.offset = offset;
+	opts.limit = limit;
+	opts.sort_slot = lg->sort_slot;
+	opts.sort_descending = lg->descending;
+	if (collapse)
+		opts.collapse_slot = ZC_SLOT_COPY_GROUP;
+	/* Every match is weighed: with phrases under AND_MAYBE, Xapian
+	 * 1.4.22's pruning for a short top-k returned a lower-weighted
+	 * document first (孵化器 -n 1 on corpus/, tests/e2e/t20).  It also
+	 * makes the count exact, which a later leg needs. */
+	opts.check_at_least = ALL;
+	return zc_db_search(db, lg->q, &opts, out, err);
+}
+
+/* One leg's page: the hits pick[0..n) of ms, in rank order, with their
+ * groups; total is how many documents (one per group unless every copy
+ * is listed) the whole leg has, exact when the page ends before the
+ * leg does. */
+typedef struct leg_page {
+	zc_mset *ms;
+	size_t *pick;
+	size_t n;
+	unsigned long total;
+	page_groups pg;
+} leg_page;
+
+static void
+leg_page_free(leg_page *p)
+{
+	page_groups_free(&p->pg);
+	zc_mset_free(p->ms);
+	free(p->pick);
+	memset(p, 0, sizeof *p);
+}
+
+/* The first hit of each group among ms's, in rank order, into *pick
+ * (malloc'd) of *n: what a collapse on the group slot keeps. */
+static zc_status
+first_of_groups(const zc_mset *ms, size_t **pick, size_t *n, zc_error *err)
+{
+	size_t size = zc_mset_size(ms);
+	zc_strset *seen = zc_strset_new();
+	zc_status st = ZC_OK;
+
+	*pick = zc_xcalloc(size ? size : 1, sizeof **pick);
+	*n = 0;
+	for (size_t i = 0; i < size && st == ZC_OK; i++) {
+		char *key = NULL;
+
+		st = value_or_null(ms, i, ZC_SLOT_COPY_GROUP, &key, err);
+		if (st == ZC_OK && (key == NULL ||
+		    zc_strset_add(seen, key, strlen(key))))
+			(*pick)[(*n)++] = i;
+		free(key);
+	}
+	zc_strset_free(seen);
+	return st;
+}
+
+/* Every hit of ms, as the page. */
+static void
+pick_all(leg_page *p)
+{
+	size_t size = zc_mset_size(p->ms);
+
+	p->pick = zc_xcalloc(size ? size : 1, sizeof *p->pick);
+	for (size_t i = 0; i < size; i++)
+		p->pick[i] = i;
+	p->n = size;
+	p->total = zc_mset_matches_estimated(p->ms);
+}
+
+/* Documents [skip, upto) of leg lg, one per group of copies, from the
+ * uncollapsed match of its first m documents: true when those hold
+ * enough groups or are the whole leg. */
+static zc_status
+collapse_first(zc_db *db, const leg *lg, unsigned skip, unsigned upto,
+    unsigned m, leg_page *p, bool *enough, zc_error *err)
+{
+	size_t *kept = NULL, n_kept = 0;
+	zc_status st = match_leg(db, lg, 0, m, false, &p->ms, err);
+
+	*enough = false;
+	if (st == ZC_OK)
+		st = first_of_groups(p->ms, &kept, &n_kept, err);
+	if (st == ZC_OK && (n_kept >= upto || zc_mset_size(p->ms) < m)) {
+		size_t end = n_kept < upto ? n_kept : upto;
+
+		*enough = true;
+		p->total = n_kept;
+		p->n = end > skip ? end - skip : 0;
+		p->pick = zc_xcalloc(p->n ? p->n : 1, sizeof *p->pick);
+		memcpy(p->pick, kept + (end > skip ? skip : end),
+		    p->n * sizeof *p->pick);
+	}
+	free(kept);
+	if (st != ZC_OK || !*enough)
+		leg_page_free(p);
+	return st;
+}
+
+static unsigned
+capped(unsigned long long n)
+{
+	return n >= ALL ? ALL : (unsigned)n;
+}
+
+/* Documents [skip, skip + want) of leg lg, one per group of copies
+ * unless all_copies.  Xapian's collapse reads the group of every match
+ * (8 ms over the 2,290 laws that say 发展, where the page takes 4), so
+ * the page is first cut from the uncollapsed match of about twice as
+ * many documents, then of sixteen times as many, each group kept at its
+ * first document as the collapse keeps it; only when copies fill even
+ * those does Xapian collapse. */
+static zc_status
+page_of_leg(zc_db *db, const leg *lg, unsigned skip, unsigned want,
+    bool all_copies, leg_page *p, zc_error *err)
+{
+	unsigned upto = capped((unsigned long long)skip + want);
+	unsigned tries[2] = { capped(2ULL * upto + 8), capped(16ULL * upto +
+	    64) };
+	bool enough = false;
+	zc_status st = ZC_OK;
+
+	memset(p, 0, sizeof *p);
+	for (int t = 0; t < 2 && !all_copies && !enough && st == ZC_OK; t++)
+		st = collapse_first(db, lg, skip, upto, tries[t], p, &enough,
+		    err);
+	if (st == ZC_OK && !enough) {
+		st = match_leg(db, lg, skip, want, !all_copies, &p->ms, err);
+		if (st == ZC_OK)
+			pick_all(p);
+	}
+	if (st == ZC_OK)
+		st = find_groups(db, lg->q, p->ms, p->pick, p->n, &p->pg, err);
+	return st;
+}
+
+static zc_status
 run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
     const zc_search_req *req, zc_hits *out, zc_error *err)
 {
@@ -601,46 +785,24 @@ run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
 
 	st = make_legs(q, req->sort, legs, &n_legs, err);
 	for (size_t l = 0; st == ZC_OK && l < n_legs && want > 0; l++) {
-		zc_search_opts opts = ZC_SEARCH_OPTS_INIT;
-		zc_mset *ms = NULL;
-		page_groups pg;
-		size_t got;
+		leg_page p;
 
-		opts.offset = skip;
-		opts.limit = want;
-		opts.sort_slot = legs[l].sort_slot;
-		opts.sort_descending = legs[l].descending;
-		if (!req->all_copies)
-			opts.collapse_slot = ZC_SLOT_COPY_GROUP;
-		/* Every match is weighed: with phrases under AND_MAYBE, Xapian
-		 * 1.4.22's pruning for a short top-k returned a lower-weighted
-		 * document first (孵化器 -n 1 on corpus/, tests/e2e/t20).  It
-		 * also makes the count exact, which a later leg needs. */
-		opts.check_at_least = ALL;
-		st = zc_db_search(db, legs[l].q, &opts, &ms, err);
-		if (st != ZC_OK)
-			break;
-		got = zc_mset_size(ms);
-		st = find_groups(db, legs[l].q, ms, &pg, err);
-		for (size_t i = 0; st == ZC_OK && i < got; i++) {
+		st = page_of_leg(db, &legs[l], skip, want, req->all_copies, &p,
+		    err);
+		for (size_t k = 0; st == ZC_OK && k < p.n; k++) {
 			standing at;
 			const zc_mset *from;
 			size_t j;
 
-			place_hit(ms, i, ++rank, &pg, req->all_copies, &at,
-			    &from, &j);
+			place_hit(p.ms, p.pick[k], ++rank, &p.pg,
+			    req->all_copies, &at, &from, &j);
 			out->n_docs++;
 			st = add_doc_hits(from, j, &at, per_doc, picker, out,
 			    err);
 		}
-		page_groups_free(&pg);
-		want -= (unsigned)got;
-		if (l + 1 < n_legs) {
-			unsigned long total = zc_mset_matches_estimated(ms);
-
-			skip = skip > total ? skip - (unsigned)total : 0;
-		}
-		zc_mset_free(ms);
+		want -= (unsigned)p.n;
+		skip = skip > p.total ? skip - (unsigned)p.total : 0;
+		leg_page_free(&p);
 	}
 	free_legs(legs, n_legs);
 	return st;

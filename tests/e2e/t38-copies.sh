@@ -85,6 +85,39 @@ import json, sys
 print(json.loads(sys.stdin.readline())["rank"])')" 2 "--offset skips a group"
 check "$(json --sort date 孵化器 | wc -l | tr -d ' ')" 3 "--sort date: one per group"
 
+# every page is the collapse of the full list: the groups of `--all-copies
+# -n 0` in the order of their first document, cut at --offset and -n
+# (a page whose documents are all of distinct groups is taken without
+# Xapian's collapse, search.c; one with a group twice is collapsed)
+cat >"$tmp/pages.py" <<'PY'
+import json, subprocess, sys
+zcsearch, db = sys.argv[1:3]
+def groups(*args):
+    out = subprocess.run([zcsearch, "--db", db, "--json"] + list(args),
+                         capture_output=True, text=True).stdout
+    seen = []
+    for line in out.splitlines():
+        o = json.loads(line)
+        key = o["group"] or o["path"]
+        if not seen or seen[-1] != key:
+            seen.append(key)
+    return seen
+bad = []
+for q in ["孵化器", "科技", "湖北省科学技术厅", "联系人", "创新 OR 联系人"]:
+    for sort in ([], ["--sort", "date"], ["--sort", "-date"]):
+        full = []
+        for key in groups("--all-copies", "-n", "0", *sort, "--", q):
+            if key not in full:
+                full.append(key)
+        for n, off in [(0, 0), (1, 0), (1, 1), (2, 1), (1, 2), (3, 0), (2, 3)]:
+            want = full[off:off + n] if n else full[off:]
+            got = groups("-n", str(n), "--offset", str(off), *sort, "--", q)
+            if got != want:
+                bad.append("%s %s -n %d --offset %d" % (q, sort, n, off))
+print(" ".join(bad) or "none")
+PY
+check "$(python3 "$tmp/pages.py" "$zcsearch" "$tmp/db")" none "pages are the collapse of the full list"
+
 # --count-by counts every copy, as -c does
 check "$("$zcsearch" --db "$tmp/db" --json --count-by year 孵化器 | python3 -c '
 import json, sys
