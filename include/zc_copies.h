@@ -5,12 +5,12 @@
  * form a group, and a result list shows one document per group
  * (zc_search.h).
  *
- * A document's signature is a MinHash of its text: ZC_COPIES_HASHES
- * minimums of as many hash functions over the set of its shingles
- * (ZC_COPIES_SHINGLE characters in a row, letters, digits and Han only,
- * width and case folded, Traditional folded to Simplified).  The share of
- * equal minimums of two signatures estimates the Jaccard similarity of
- * their shingle sets.  Two documents are copies when it is at least
+ * A document's signature is a MinHash of its text: the minimums of
+ * ZC_COPIES_HASHES bins over the set of its shingles (ZC_COPIES_SHINGLE
+ * characters in a row, letters, digits and Han only, width and case
+ * folded, Traditional folded to Simplified), one-permutation hashing
+ * (copies.c).  The share of equal minimums of two signatures estimates
+ * the Jaccard similarity of their shingle sets.  Two documents are copies when it is at least
  * ZC_COPIES_SAME / ZC_COPIES_HASHES.
  *
  * Why not a 64-bit simhash: on the hand-made reposts of tests/data/

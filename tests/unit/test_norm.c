@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "zc_norm.h"
+#include "gen/t2s_table.h"
 
 static char *
 norm(const char *s)
@@ -77,6 +78,24 @@ Test(norm, t2s_table_lookup)
 	cr_expect_eq(zc_norm_t2s(0x81FA), 0x53F0); /* 臺 → 台 */
 	cr_expect_eq(zc_norm_t2s(0x521B), 0x521B); /* 创 stays */
 	cr_expect_eq(zc_norm_t2s('a'), 'a');
+}
+
+/* The bitmap in front of the table's search answers as the table does,
+ * for every code point of the planes that hold Han. */
+Test(norm, t2s_folds_exactly_the_table_entries)
+{
+	size_t n = sizeof t2s_table / sizeof t2s_table[0], next = 0;
+
+	for (uint32_t cp = 0; cp < 0x32000; cp++) {
+		uint32_t want = cp;
+
+		if (next < n && t2s_table[next][0] == cp)
+			want = t2s_table[next++][1];
+		if (zc_norm_t2s(cp) != want)
+			cr_assert_fail("U+%04X: %04X, table %04X", cp,
+			    zc_norm_t2s(cp), want);
+	}
+	cr_expect_eq(next, n);
 }
 
 Test(norm, map_points_back_to_original_code_points_and_bytes)
