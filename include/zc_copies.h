@@ -59,8 +59,10 @@
 /* Documents read per band term, the first indexed: a bucket this full
  * is a text reposted very often, whose first copies are in its group,
  * or boilerplate that many texts share, whose other documents are not
- * worth reading; either way a new document reads at most 16 × 32. */
-#define ZC_COPIES_MAX_BUCKET 32
+ * worth reading; either way a new document reads at most 16 × 64.  (One
+ * text under more than 64 titles, each a group of its own, can hide the
+ * group of a 65th's copy.) */
+#define ZC_COPIES_MAX_BUCKET 64
 
 /* Two documents with dates further apart than this are not copies,
  * however alike their texts: a repost comes out within a year of what
@@ -72,11 +74,12 @@
 
 /* Two documents whose titles are both known are copies only when one
  * title holds the other (letters, digits and Han compared as in the
- * signature): a repost keeps the title, and may add to it (关于转发
- * 《…》的通知, a site's name), while the regulations of two cities
- * copied from one model (日照市制定地方性法规条例, 济宁市…) or two
- * parallel interpretations (…反倾销…, …反补贴…) are different
- * documents.  Titles are compared up to this many bytes. */
+ * signature; a forwarding notice's title is the one in its 转发《…》):
+ * a repost keeps the title, and may add to it (a site's name), while
+ * the regulations of two cities copied from one model (日照市制定地方性
+ * 法规条例, 济宁市…), two parallel interpretations (…反倾销…, …反补贴…)
+ * and a draft for comments and the document adopted from it are
+ * different documents.  Titles are compared up to this many bytes. */
 #define ZC_COPIES_TITLE_BYTES 600
 
 typedef struct zc_copysig {

@@ -122,12 +122,43 @@ day_of(const char *s, size_t len)
 	return zc_dates_day_number(part[0], part[1], part[2]);
 }
 
+/* The title a forwarding notice forwards: 《X》 of …关于转发《X》的通知,
+ * brackets nested inside X kept; NULL when title forwards nothing.  Two
+ * cities that forward one notice title their notices apart, and both
+ * are copies of X. */
+static const char *
+forwarded(const char *title, size_t *len)
+{
+	const char *at = title != NULL ? strstr(title, "转发《") : NULL;
+	unsigned depth = 1;
+
+	if (at == NULL)
+		return NULL;
+	at += strlen("转发《");
+	for (const char *p = at; *p != '\0'; p++) {
+		if (strncmp(p, "《", strlen("《")) == 0)
+			depth++;
+		else if (strncmp(p, "》", strlen("》")) == 0 && --depth == 0) {
+			*len = (size_t)(p - at);
+			return at;
+		}
+	}
+	return NULL;
+}
+
 /* The title's content characters (content_char), clipped at a
- * character to ZC_COPIES_TITLE_BYTES. */
+ * character to ZC_COPIES_TITLE_BYTES; of a forwarding notice, those of
+ * the title it forwards. */
 static void
 compared_title(const char *title, char out[ZC_COPIES_TITLE_BYTES + 1])
 {
-	size_t n = 0, len = title != NULL ? strlen(title) : 0;
+	size_t n = 0, len = title != NULL ? strlen(title) : 0, inner = 0;
+	const char *fwd = forwarded(title, &inner);
+
+	if (fwd != NULL) {
+		title = fwd;
+		len = inner;
+	}
 
 	for (size_t i = 0; i < len;) {
 		size_t adv;
@@ -348,13 +379,26 @@ dates_agree(zc_wdb *w, zc_docid id, long day, bool *out, zc_error *err)
 	return st;
 }
 
-/* Two compared titles: 1 when one holds the other, -1 when not, 0 when
- * either is unknown. */
+/* A title of a draft: a call for comments (…征求意见稿, 公开征求意见的
+ * 公告) or a 草案.  A draft and the document adopted from it are two
+ * documents, whose texts are nearly one and whose titles hold each
+ * other: the draft, out first, would hide the final text. */
+static bool
+is_draft(const char *compared)
+{
+	return strstr(compared, "征求意见") != NULL ||
+	    strstr(compared, "草案") != NULL;
+}
+
+/* Two compared titles: 1 when one holds the other, -1 when not (or one
+ * is a draft and the other not), 0 when either is unknown. */
 static int
 titles_agree(const char *a, const char *b)
 {
 	if (*a == '\0' || *b == '\0')
 		return 0;
+	if (is_draft(a) != is_draft(b))
+		return -1;
 	return strstr(a, b) != NULL || strstr(b, a) != NULL ? 1 : -1;
 }
 

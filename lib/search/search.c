@@ -604,10 +604,12 @@ find_groups(zc_db *db, const zc_query *q, const zc_mset *ms,
 }
 
 /* Hit i of ms, as it stands in the result list, and the document shown
- * for it: the one its group shows unless every copy is listed. */
+ * for it: the one its group shows, unless keep (every copy is listed,
+ * or the list is sorted by date, where the copy that sorts first must
+ * be the one shown, or the dates would be out of order). */
 static void
 place_hit(const zc_mset *ms, size_t i, unsigned rank, const page_groups *pg,
-    bool all_copies, standing *at, const zc_mset **from, size_t *j)
+    bool keep, standing *at, const zc_mset **from, size_t *j)
 {
 	size_t k = pg->of_hit != NULL ? pg->of_hit[i] : NO_GROUP;
 
@@ -621,7 +623,7 @@ place_hit(const zc_mset *ms, size_t i, unsigned rank, const page_groups *pg,
 		return;
 	at->group = pg->g[k].key;
 	at->copies = pg->g[k].n > 1 ? pg->g[k].n - 1 : 0;
-	if (!all_copies && pg->g[k].shown_id != 0) {
+	if (!keep && pg->g[k].shown_id != 0) {
 		*from = pg->ms;
 		*j = pg->g[k].shown;
 	}
@@ -795,7 +797,8 @@ run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
 			size_t j;
 
 			place_hit(p.ms, p.pick[k], ++rank, &p.pg,
-			    req->all_copies, &at, &from, &j);
+			    req->all_copies || req->sort != ZC_SORT_RELEVANCE,
+			    &at, &from, &j);
 			out->n_docs++;
 			st = add_doc_hits(from, j, &at, per_doc, picker, out,
 			    err);

@@ -84,6 +84,15 @@ check "$("$zcsearch" --db "$tmp/db" --json -n 1 --offset 1 孵化器 | python3 -
 import json, sys
 print(json.loads(sys.stdin.readline())["rank"])')" 2 "--offset skips a group"
 check "$(json --sort date 孵化器 | wc -l | tr -d ' ')" 3 "--sort date: one per group"
+# sorted by date, the copy that sorts first is shown, so dates stay in order
+for s in date -date; do
+	out=$("$zcsearch" --db "$tmp/db" --json -n 0 --sort "$s" 孵化器 | python3 -c '
+import json, sys
+d = [json.loads(l)["date"] for l in sys.stdin]
+d = [x for x in d if x]
+print("ordered" if d == sorted(d, reverse=sys.argv[1] == "-date") else d)' "$s")
+	check "$out" ordered "--sort $s: dates in order with groups"
+done
 
 # every page is the collapse of the full list: the groups of `--all-copies
 # -n 0` in the order of their first document, cut at --offset and -n

@@ -394,3 +394,44 @@ Test(copies, a_repost_keeps_its_title, .init = setup, .fini = teardown)
 	    "济宁市制定地方性法规条例"), city);
 	zc_buf_free(&text);
 }
+
+Test(copies, two_forwards_of_one_notice_are_copies, .init = setup,
+    .fini = teardown)
+{
+	zc_buf text = {0};
+	char first[ZC_COPIES_GROUP_LEN + 1];
+
+	variant(10, 0, &text);
+	/* indexed before the notice they forward: their own titles do not
+	 * hold each other, the title they forward is one */
+	snprintf(first, sizeof first, "%s", add_titled("/d/a", text.data,
+	    "武汉市科学技术局关于转发《关于加强科技创新的通知》的通知"));
+	cr_expect_str_eq(add_titled("/d/b", text.data,
+	    "宜昌市科学技术局关于转发《关于加强科技创新的通知》的通知"), first);
+	cr_expect_str_eq(add_titled("/d/orig", text.data,
+	    "关于加强科技创新的通知"), first);
+	/* a nested title is forwarded whole */
+	cr_expect_str_eq(add_titled("/d/c", text.data,
+	    "某县关于转发《省政府关于转发《关于加强科技创新的通知》的通知》的通知"),
+	    first);
+	zc_buf_free(&text);
+}
+
+Test(copies, a_draft_is_no_copy_of_what_it_became, .init = setup,
+    .fini = teardown)
+{
+	zc_buf text = {0};
+	char draft[ZC_COPIES_GROUP_LEN + 1];
+
+	variant(11, 0, &text);
+	snprintf(draft, sizeof draft, "%s", add_titled("/d/draft", text.data,
+	    "关于《科技创新促进条例（征求意见稿）》公开征求意见的公告"));
+	cr_expect_str_neq(add_titled("/d/final", text.data,
+	    "科技创新促进条例"), draft);
+	cr_expect_str_eq(add_titled("/d/draft2", text.data,
+	    "关于《科技创新促进条例（征求意见稿）》公开征求意见的公告_某网"),
+	    draft);
+	cr_expect_str_neq(add_titled("/d/bill", text.data,
+	    "科技创新促进条例（草案）"), draft);
+	zc_buf_free(&text);
+}
