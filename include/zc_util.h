@@ -29,7 +29,8 @@ typedef enum zc_status {
 	ZC_EMODIFIED, /* database changed under a reader: reopen, retry */
 	ZC_EXAPIAN,   /* any other Xapian error */
 	ZC_EICU,      /* an ICU call failed */
-	ZC_ETOOBIG    /* input beyond a documented limit */
+	ZC_ETOOBIG,   /* input beyond a documented limit */
+	ZC_EACCES     /* permission denied */
 } zc_status;
 
 /* Caller-owned error report: status plus one readable line (no program

@@ -9,8 +9,11 @@
  * there); ZC_ELOCKED (another writer holds the lock); ZC_EMODIFIED (a
  * reader's revision was overwritten: reopen with zc_db_reopen and retry
  * the whole search); ZC_ETOOBIG (a wildcard expands to more terms than
- * its limit); ZC_ENOMEM; ZC_EINVAL (bad argument); ZC_EXAPIAN
- * (anything else, with Xapian's own message).
+ * its limit); ZC_ENOMEM; ZC_EINVAL (bad argument; for the _open
+ * calls, a path that is not a directory); ZC_EACCES (the database's
+ * folder may not be read, or for writing changed); ZC_EXAPIAN
+ * (anything else, with Xapian's own message and the system's reason,
+ * never a Xapian class name).
  *
  * Ownership: _open/_new hand you an object, _close/_free take it back and
  * accept NULL.  On failure *out is left NULL.  Strings returned through

@@ -6,6 +6,8 @@
 #include "status.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -95,8 +97,12 @@ zcindex_status(const char *db_path, FILE *out)
 	zc_status s;
 
 	s = zc_db_open(db_path, &db, &err);
-	if (s != ZC_OK) {
+	if (s == ZC_ENOENT) {
 		zc_warn("%s: no index here (%s)", db_path, err.msg);
+		return 2;
+	}
+	if (s != ZC_OK) {
+		zc_warn("%s: %s", db_path, err.msg);
 		return 2;
 	}
 	t.db = db;
@@ -140,6 +146,11 @@ zcindex_status(const char *db_path, FILE *out)
 	zc_db_close(db);
 	if (s != ZC_OK) {
 		zc_warn("%s: %s", db_path, err.msg);
+		return 2;
+	}
+	/* a full disk or a closed pipe: the description did not arrive */
+	if (fflush(out) != 0 || ferror(out)) {
+		zc_warn("stdout: %s", strerror(errno));
 		return 2;
 	}
 	return 0;

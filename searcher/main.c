@@ -45,18 +45,21 @@ typedef struct options {
 	const char *db;
 	const char *lexicon;
 	bool literal;       /* -F: the query is one literal string */
+	bool null;          /* -0: -l ends each path with NUL */
 	zc_search_req req;
 	enum output output;
 	int n_outputs;      /* output options given: at most one */
 	enum colour_mode colour;
 	zc_facet count_by[ZC_FACET_END]; /* --count-by, each once */
 	size_t n_count_by;
+	char **words;       /* the query's arguments, in order */
+	int n_words;
 } options;
 
 static const char usage_line[] =
     "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
     "[--sort KEY] [--all-copies] [--count-by FIELD] "
-    "[--json | --tsv | -l | -c] "
+    "[--json | --tsv | -l [-0] | -c] "
     "[--color WHEN] "
     "[--lexicon FILE] QUERY...";
 
@@ -85,6 +88,8 @@ static const char help_text[] =
     "  --tsv             tab-separated values with a header line\n"
     "  -l, --files-with-matches\n"
     "                    the path of every matching document, once\n"
+    "  -0, --null        end each path of -l with a NUL byte, for\n"
+    "                    xargs -0\n"
     "  -c, --count       the number of matching documents\n"
     "  --color WHEN      auto (default), always or never; NO_COLOR\n"
     "                    turns auto off\n"
@@ -108,6 +113,7 @@ static const struct option long_options[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "files-with-matches", no_argument, NULL, 'l' },
+	{ "null", no_argument, NULL, '0' },
 	{ "count", no_argument, NULL, 'c' },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
@@ -178,17 +184,101 @@ add_count_by(options *o, const char *name)
 	o->count_by[o->n_count_by++] = f;
 }
 
+/* Short options, for getopt and for split_arguments. */
+#define SHORT_OPTIONS "n:Flc0hV"
+
+/* Whether the long option spelled s (after "--", up to '=' or its end)
+ * takes its value from the next argument: it names, whole or by a
+ * prefix that only it has (as getopt_long accepts), an option with a
+ * required argument, and s has no '='. */
+static bool
+long_takes_next(const char *s)
+{
+	size_t len = strcspn(s, "=");
+	const struct option *found = NULL;
+
+	if (s[len] == '=')
+		return false;
+	for (const struct option *lo = long_options; lo->name != NULL; lo++) {
+		if (strncmp(lo->name, s, len) != 0)
+			continue;
+		if (strlen(lo->name) == len)
+			return lo->has_arg == required_argument;
+		found = found == NULL ? lo : (const struct option *)-1;
+	}
+	return found != NULL && found != (const struct option *)-1 &&
+	    found->has_arg == required_argument;
+}
+
+/* Whether the cluster of short options s (after "-") ends with one
+ * that takes its value from the next argument (-n 5, -Fn 5). */
+static bool
+short_takes_next(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		const char *at = strchr(SHORT_OPTIONS, *s);
+
+		if (at != NULL && at[1] == ':')
+			return s[1] == '\0';
+	}
+	return false;
+}
+
+/* Options come before and after the query, as ripgrep takes them: the
+ * arguments are split into options (with the values they take) and the
+ * query's words, in order, before getopt reads the options.  "--" ends
+ * the options; an argument that starts with '-' and then a character
+ * that is not ASCII (-补贴, the exclusion of a word) is a word, as no
+ * option is spelled so.  *opts gets argv[0], the options and a final
+ * NULL (malloc'd). */
+static void
+split_arguments(int argc, char **argv, char ***opts, int *n_opts,
+    options *o)
+{
+	char **out = zc_xcalloc((size_t)argc + 1, sizeof *out);
+	int n = 0;
+
+	o->words = zc_xcalloc((size_t)argc + 1, sizeof *o->words);
+	out[n++] = argv[0];
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool option = a[0] == '-' && a[1] != '\0' &&
+		    (unsigned char)a[1] < 0x80;
+
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				o->words[o->n_words++] = argv[i];
+			break;
+		}
+		if (!option) {
+			o->words[o->n_words++] = argv[i];
+			continue;
+		}
+		out[n++] = argv[i];
+		if (((a[1] == '-' && long_takes_next(a + 2)) ||
+		    (a[1] != '-' && short_takes_next(a + 1))) && i + 1 < argc)
+			out[n++] = argv[++i];
+	}
+	out[n] = NULL;
+	*opts = out;
+	*n_opts = n;
+}
+
 static void
 parse_options(int argc, char **argv, options *o)
 {
 	static const zc_search_req req_init = ZC_SEARCH_REQ_INIT;
-	int c;
+	char **args;
+	int n_args, c;
 
 	memset(o, 0, sizeof *o);
 	o->req = req_init;
 	o->colour = COLOUR_AUTO;
+	split_arguments(argc, argv, &args, &n_args, o);
+	argc = n_args;
+	argv = args;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:n:FlchV", long_options,
+	while ((c = getopt_long(argc, argv, "+:" SHORT_OPTIONS, long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DB: o->db = optarg; break;
@@ -218,6 +308,7 @@ parse_options(int argc, char **argv, options *o)
 		case OPT_TSV: set_output(o, OUT_TSV); break;
 		case 'F': o->literal = true; break;
 		case 'l': set_output(o, OUT_LIST); break;
+		case '0': o->null = true; break;
 		case 'c': set_output(o, OUT_COUNT); break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
@@ -248,12 +339,15 @@ parse_options(int argc, char **argv, options *o)
 				usage_error(argv[optind - 1], "unknown option");
 			if (strchr("n", optopt) != NULL)
 				usage_error(opt, "needs an argument");
-			usage_error(opt, "unknown option");
+			usage_error(opt, "unknown option (a query word that "
+			    "starts with '-' goes after --)");
 		}
 		}
 	}
 	if (o->n_outputs > 1)
 		usage_error("--json, --tsv, -l, -c", "choose one");
+	if (o->null && o->output != OUT_LIST)
+		usage_error("-0", "ends the paths of -l (give -l too)");
 	if (o->n_count_by > 0 && (o->output == OUT_LIST ||
 	    o->output == OUT_COUNT))
 		usage_error("--count-by", "counts by itself (not with -l or "
@@ -373,7 +467,8 @@ print_paths(const options *o, zc_db *db, const zc_prepared *pq,
 		return EXIT_ERROR;
 	}
 	for (size_t i = 0; i < n; i++)
-		if (fputs(paths[i], stdout) == EOF || putchar('\n') == EOF)
+		if (fputs(paths[i], stdout) == EOF ||
+		    putchar(o->null ? '\0' : '\n') == EOF)
 			break;
 	zc_search_paths_free(paths, n);
 	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
@@ -504,7 +599,7 @@ main(int argc, char **argv)
 
 	zc_set_progname("zcsearch");
 	parse_options(argc, argv, &o);
-	if (optind >= argc)
+	if (o.n_words == 0)
 		usage_error(NULL, NULL);
 	if (zc_config_db_path(o.db, &dbpath, &err) != ZC_OK) {
 		zc_warn("%s", err.msg);
@@ -512,7 +607,7 @@ main(int argc, char **argv)
 			usage_error(NULL, NULL);
 		return EXIT_ERROR;
 	}
-	text = join_args(argc - optind, argv + optind);
+	text = join_args(o.n_words, o.words);
 
 	st = zc_analyzer_new(o.lexicon, &an, &err);
 	if (st != ZC_OK) {

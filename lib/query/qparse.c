@@ -205,14 +205,49 @@ is_exact_field(zc_field f)
 	    zc_fields[f].kind == ZC_FK_PATH;
 }
 
+/* Whether s[0..len) could only be meant as a field name: two or more
+ * ASCII letters (isuer, titel).  Chinese before a colon is text
+ * (联系人:张明), and so is a number (10:30). */
+static bool
+looks_like_field_name(const char *s, size_t len)
+{
+	if (len < 2)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z')))
+			return false;
+	return true;
+}
+
+/* Fail at byte at: name[0..len) is no field, with the list of those
+ * that are, from the field table. */
+static void
+fail_unknown_field(struct parser *p, size_t at, const char *name,
+    size_t len)
+{
+	char list[256];
+	size_t n = 0;
+
+	list[0] = '\0';
+	for (int f = 0; f < ZC_FIELD_END; f++)
+		if (zc_fields[f].name != NULL && n < sizeof list)
+			n += (size_t)snprintf(list + n, sizeof list - n, "%s%s:",
+			    n ? " " : "", zc_fields[f].name);
+	fail_at(p, ZC_EINVAL, at, "unknown field '%.*s' (fields: %s; quote "
+	    "text that holds a colon)", (int)len, name, list);
+}
+
 /* End of a word starting at i.  A word ends at a separator, a quotation
  * mark or a parenthesis; in a value of an exact field or path: balanced
  * parentheses belong to the word (文号:鄂发（2021）3号).  With
  * detect_field, "name:" of a known field ends the word at the colon
- * (*is_field set, *field filled, the return value is past the colon). */
+ * (*is_field set, *field filled, the return value is past the colon),
+ * and "name:" of an ASCII name that is no field sets *unknown (the
+ * name's length; 0 otherwise). */
 static size_t
 word_end(const struct parser *p, size_t i, bool paren_mode,
-    bool detect_field, bool *is_field, zc_field *field)
+    bool detect_field, bool *is_field, zc_field *field, size_t *unknown)
 {
 	size_t start = i, adv;
 	unsigned open = 0;
@@ -220,6 +255,7 @@ word_end(const struct parser *p, size_t i, bool paren_mode,
 	int syn;
 
 	*is_field = false;
+	*unknown = 0;
 	while (i < p->len) {
 		cp = cp_at(p, i, &adv);
 		syn = syntax_of(cp);
@@ -237,9 +273,23 @@ word_end(const struct parser *p, size_t i, bool paren_mode,
 		    zc_fields_find(p->q + start, i - start, field)) {
 			*is_field = true;
 			return i + adv;
+		} else if (syn == ':' && detect_field && *unknown == 0 &&
+		    looks_like_field_name(p->q + start, i - start)) {
+			*unknown = i - start;
 		}
 		i += adv;
 	}
+	return i;
+}
+
+/* Byte i after the query spaces from i. */
+static size_t
+skip_spaces(const struct parser *p, size_t i)
+{
+	size_t adv;
+
+	while (i < p->len && zc_chars_is_query_space(cp_at(p, i, &adv)))
+		i += adv;
 	return i;
 }
 
@@ -256,6 +306,8 @@ scan(struct parser *p, zc_field ctx)
 	bool is_field;
 	unsigned long n;
 	unsigned nest;
+	size_t unknown;
+	zc_field named;
 
 	memset(&t, 0, sizeof t);
 	while (i < p->len) {
@@ -321,11 +373,33 @@ scan(struct parser *p, zc_field ctx)
 	default:
 		break;
 	}
-	j = word_end(p, i, is_exact_field(ctx), true, &is_field, &t.field);
+	j = word_end(p, i, is_exact_field(ctx), true, &is_field, &t.field,
+	    &unknown);
 	t.end = j;
 	if (is_field) {
 		t.type = T_FIELD;
 		return t;
+	}
+	if (unknown > 0) {
+		fail_unknown_field(p, i, p->q + i, unknown);
+		t.type = T_ERR;
+		return t;
+	}
+	/* "title :答复": the field name was meant */
+	k = skip_spaces(p, j);
+	if (k > j && k < p->len && syntax_of(cp_at(p, k, &adv2)) == ':') {
+		if (zc_fields_find(p->q + i, j - i, &named)) {
+			fail_at(p, ZC_EINVAL, j, "a space between '%.*s' and "
+			    "':' (a field name takes its colon at once)",
+			    (int)(j - i), p->q + i);
+			t.type = T_ERR;
+			return t;
+		}
+		if (looks_like_field_name(p->q + i, j - i)) {
+			fail_unknown_field(p, i, p->q + i, j - i);
+			t.type = T_ERR;
+			return t;
+		}
 	}
 	t.type = T_WORD;
 	t.tstart = i;
@@ -572,6 +646,7 @@ parse_value(struct parser *p, zc_field field, size_t field_start)
 	struct token t;
 	bool is_field;
 	zc_field dummy;
+	size_t unknown;
 
 	if (i >= p->len || zc_chars_is_query_space(cp) || syn == ')') {
 		fail_at(p, ZC_EINVAL, i, "empty field value");
@@ -586,7 +661,8 @@ parse_value(struct parser *p, zc_field field, size_t field_start)
 		p->pos = t.end;
 		return leaf(p, field, t.tstart, t.tend, true, field_start);
 	}
-	e = word_end(p, i, is_exact_field(field), false, &is_field, &dummy);
+	e = word_end(p, i, is_exact_field(field), false, &is_field, &dummy,
+	    &unknown);
 	p->pos = e;
 	return leaf(p, field, i, e, false, field_start);
 }

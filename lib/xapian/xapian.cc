@@ -11,6 +11,9 @@
 
 #include <xapian.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -77,7 +80,11 @@ fail_from_exception(zc_error *err)
 	} catch (const Xapian::DocNotFoundError &e) {
 		return zc_fail(err, ZC_ENOENT, "%s", e.get_msg().c_str());
 	} catch (const Xapian::Error &e) {
-		return zc_fail(err, ZC_EXAPIAN, "%s", e.get_description().c_str());
+		/* the message and the system's reason, without Xapian's class
+		 * name (DatabaseCreateError: …), which says nothing to a user */
+		const char *why = e.get_error_string();
+		return zc_fail(err, ZC_EXAPIAN, "%s%s%s", e.get_msg().c_str(),
+		    why != NULL && *why ? ": " : "", why != NULL ? why : "");
 	} catch (const std::bad_alloc &) {
 		return zc_fail(err, ZC_ENOMEM, "out of memory");
 	} catch (const std::exception &e) {
@@ -453,10 +460,36 @@ extern "C" {
 
 /* ---- reading ---------------------------------------------------------- */
 
+/* What the file system says of a database folder before Xapian tries
+ * it, in words a user reads: a regular file is "not a directory" (Xapian
+ * would read it as a stub file and report "Bad line"), a folder this
+ * user may not read (or, for writing, change) is "permission denied".
+ * A path that does not exist passes: for reading, Xapian's "no database"
+ * follows; for writing, it is created. */
+static zc_status
+check_folder(const char *path, bool write, zc_error *err)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0)
+		return errno == EACCES ? zc_fail(err, ZC_EACCES,
+		    "permission denied") : ZC_OK;
+	if (!S_ISDIR(sb.st_mode))
+		return zc_fail(err, ZC_EINVAL, "not a directory");
+	if (access(path, write ? R_OK | W_OK | X_OK : R_OK | X_OK) != 0)
+		return zc_fail(err, errno == EACCES ? ZC_EACCES : ZC_EIO, "%s",
+		    errno == EACCES ? "permission denied" : strerror(errno));
+	return ZC_OK;
+}
+
 zc_status
 zc_db_open(const char *path, zc_db **out, zc_error *err)
 {
+	zc_status st = check_folder(path, false, err);
+
 	*out = NULL;
+	if (st != ZC_OK)
+		return st;
 	try {
 		opened at = locate(path);
 		zc_db *h = new zc_db{Xapian::Database(path_of(at)), {at}};
@@ -591,8 +624,11 @@ zc_status
 zc_wdb_open(const char *path, int flags, zc_wdb **out, zc_error *err)
 {
 	int action = Xapian::DB_OPEN;
+	zc_status st = check_folder(path, true, err);
 
 	*out = NULL;
+	if (st != ZC_OK)
+		return st;
 	if (flags & ZC_WDB_OVERWRITE)
 		action = Xapian::DB_CREATE_OR_OVERWRITE;
 	else if (flags & ZC_WDB_CREATE)

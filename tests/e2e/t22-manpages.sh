@@ -18,7 +18,7 @@ sed -n 's/^\.It Fl //p' "$top/man/zcsearch.1" |
     sed 's/ Ar .*//; s/\\-/-/g; s/ , Fl /\n/g' | sed 's/^/-/; s/^--\([^-]\)/--\1/' |
     sort -u >"$tmp/man"
 check "$(cat "$tmp/help")" "$(cat "$tmp/man")" "--help and zcsearch(1) list the same options"
-check "$(wc -l <"$tmp/help" | tr -d ' ')" 22 "twenty-two option names"
+check "$(wc -l <"$tmp/help" | tr -d ' ')" 24 "twenty-four option names"
 
 # mdoc escapes of the examples back to the characters a user types
 unescape() {
@@ -44,6 +44,10 @@ while IFS= read -r args; do
 	"$zcsearch" --db "$tmp/db" "$@" >/dev/null 2>&1
 	check "$?" 0 "zcsearch(1): zcsearch $args"
 done <"$tmp/examples1"
+
+# The pipeline with xargs -0: every matching file listed once.
+out=$("$zcsearch" --db "$tmp/db" -l -0 孵化器 | xargs -0 ls -l | wc -l | tr -d ' ')
+check "$out" "$("$zcsearch" --db "$tmp/db" -c 孵化器)" "zcsearch(1): -l -0 | xargs -0 ls -l lists each file"
 
 # The pipelines of zcsearch(1) with jq: run the jq one for real.
 out=$("$zcsearch" --db "$tmp/db" --json -n 0 孵化器 | jq -r '[.date, .title] | @tsv' | head -n 1)

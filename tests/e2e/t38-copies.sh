@@ -76,7 +76,7 @@ check "$(grep '（另有' "$tmp/text" | sed 's/:.*//; s,.*/,,')" orig.txt "text:
 check "$(json 转发给你们)" "forwarded.txt 0 $group" "a text only one copy has"
 check "$(json 发文日期:2024-09-02 孵化器 | awk '{ print $1 }')" changed.txt \
     "a filter the original fails"
-check "$(json 孵化器 -written:2024-08-12 | awk -v g="$group" '$3 == g { print $1, $2 }')" \
+check "$(json '孵化器 -written:2024-08-12' | awk -v g="$group" '$3 == g { print $1, $2 }')" \
     "repost.html 2" "of the three copies left, the earliest published"
 
 # -n and --offset count groups

@@ -274,10 +274,10 @@ static const struct good good[] = {
 	    "(wildcard \"data2024\")" },
 	{ "tech* 孵化",
 	    "(and (wildcard \"tech\") (text \"孵化\"))" },
-	{ "x:y http://a.b 10:30",
-	    "(and (text \"x:y\") (text \"http://a.b\") (text \"10:30\"))" },
-	{ "foo:bar",
-	    "(text \"foo:bar\")" },
+	/* a colon after a letter, a number or Chinese is text; after a
+	 * name of ASCII letters it makes a field (bad[] below) */
+	{ "x:y \"http://a.b\" 10:30 联系人:张明",
+	    "(and (text \"x:y\") (exact \"http://a.b\") (text \"10:30\") (text \"联系人:张明\"))" },
 	{ "or and not near",
 	    "(and (text \"or\") (text \"and\") (text \"not\") (text \"near\"))" },
 	{ "NEARBY ORACLE ANDROID NOTE",
@@ -302,8 +302,20 @@ static const struct good good[] = {
 	    "(and (text \"孵化器\") (text \"补贴\") (date 20230101 20241231) (path \"corpus\") (docno \"鄂发〔2021〕1号\"))" },
 };
 
+#define FIELDS "(fields: title: index: date: written: published: issuer: " \
+    "docno: type: category: validity: path:; quote text that holds a colon)"
+
 static const struct bad bad[] = {
 	{ "   ", "empty query", 3, 3 },
+	{ "isuer:湖北省科学技术厅", "unknown field 'isuer' " FIELDS, 0, 0 },
+	{ "孵化器 titel:答复", "unknown field 'titel' " FIELDS, 10, 7 },
+	{ "foo:bar", "unknown field 'foo' " FIELDS, 0, 0 },
+	{ "http://a.b", "unknown field 'http' " FIELDS, 0, 0 },
+	{ "isuer :x", "unknown field 'isuer' " FIELDS, 0, 0 },
+	{ "title :答复", "a space between 'title' and ':' (a field name "
+	    "takes its colon at once)", 5, 5 },
+	{ "标题 ：答复", "a space between '标题' and ':' (a field name "
+	    "takes its colon at once)", 6, 4 },
 	{ "a \"b", "unbalanced quote", 2, 2 },
 	{ "\"abc", "unbalanced quote", 0, 0 },
 	{ "“abc", "unbalanced quote", 0, 0 },
