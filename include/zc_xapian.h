@@ -62,6 +62,9 @@ typedef struct zc_db_stats {
 } zc_db_stats;
 zc_status zc_db_get_stats(zc_db *db, zc_db_stats *out, zc_error *err);
 
+/* Whether a writer (another zcindex) holds the database's lock now. */
+zc_status zc_db_locked(zc_db *db, bool *out, zc_error *err);
+
 /* Number of documents that contain term (0 when none). */
 zc_status zc_db_term_freq(zc_db *db, const char *term, size_t term_len,
     unsigned long *out, zc_error *err);

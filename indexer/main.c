@@ -14,6 +14,7 @@
 #include "status.h"
 #include "walk.h"
 #include "zc_config.h"
+#include "zc_lexicon.h"
 #include "zc_pipeline.h"
 #include "zc_util.h"
 
@@ -21,6 +22,7 @@ static const char usage_line[] =
     "usage: zcindex [--db DIR] [-j N] [--rebuild] [--batch N] "
     "[--exclude GLOB] [--no-copies] "
     "[-q|-v] [-0] PATH... | -\n"
+    "       zcindex [--db DIR] --update\n"
     "       zcindex --status | --dump FILE... | --segment\n";
 
 static void
@@ -42,6 +44,7 @@ print_help(void)
 	    "  -q, --quiet      no progress line and no summary\n"
 	    "  -v, --verbose    one line per file on stderr\n"
 	    "  --lexicon FILE   extra segmentation terms, one a line\n"
+	    "  --update         index again the paths the database records\n"
 	    "  --status         describe the database and exit\n"
 	    "  --dump           print format, encoding, metadata and "
 	    "passages of FILEs; write nothing\n"
@@ -55,9 +58,25 @@ print_help(void)
 
 enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT };
 
+/* --lexicon FILE, read by every worker later, is read once now so that
+ * a missing file is said once, by its path, before anything is done. */
+static bool
+lexicon_readable(const char *path)
+{
+	zc_lexicon *lx = NULL;
+	zc_error err = {0};
+
+	if (zc_lexicon_new(path, &lx, &err) != ZC_OK) {
+		zc_warn("%s", err.msg);
+		return false;
+	}
+	zc_lexicon_free(lx);
+	return true;
+}
+
 enum {
 	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
-	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES
+	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES, OPT_UPDATE
 };
 
 static const struct option long_opts[] = {
@@ -72,6 +91,7 @@ static const struct option long_opts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "lexicon", required_argument, NULL, OPT_LEXICON },
 	{ "status", no_argument, NULL, OPT_STATUS },
+	{ "update", no_argument, NULL, OPT_UPDATE },
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "segment", no_argument, NULL, OPT_SEGMENT },
 	{ "help", no_argument, NULL, 'h' },
@@ -126,7 +146,7 @@ main(int argc, char **argv)
 	walk_list files = {0};
 	enum mode mode = MODE_INDEX;
 	const char *db_arg = NULL;
-	bool nul = false;
+	bool nul = false, update = false;
 	zc_error err = {0};
 	char *db_path, *end;
 	int c, rc;
@@ -161,12 +181,17 @@ main(int argc, char **argv)
 		case 'v': ro.verbose = wo.verbose = true; break;
 		case OPT_LEXICON: ro.lexicon = optarg; break;
 		case OPT_STATUS: mode = MODE_STATUS; break;
+		case OPT_UPDATE: update = true; break;
 		case OPT_DUMP: mode = MODE_DUMP; break;
 		case OPT_SEGMENT: mode = MODE_SEGMENT; break;
 		case 'h': print_help(); return 0;
 		case 'V': printf("zcindex %s\n", ZC_VERSION); return 0;
 		default: fputs(usage_line, stderr); return 2;
 		}
+	}
+	if (ro.lexicon != NULL && !lexicon_readable(ro.lexicon)) {
+		free(wo.excludes);
+		return 2;
 	}
 	if (mode == MODE_SEGMENT) {
 		free(wo.excludes);
@@ -192,7 +217,28 @@ main(int argc, char **argv)
 		free(wo.excludes);
 		return rc;
 	}
-	if (optind >= argc) {
+	if (update && optind < argc) {
+		free(db_path);
+		free(wo.excludes);
+		return usage_error("%s", "--update takes no PATH (it indexes "
+		    "the paths the database records)");
+	}
+	if (update) {
+		char **roots;
+		size_t n;
+
+		rc = zcindex_recorded_roots(db_path, &roots, &n);
+		for (size_t i = 0; i < n; i++) {
+			walk_add(&files, roots[i], &wo);
+			free(roots[i]);
+		}
+		free(roots);
+		if (rc != 0) {
+			free(db_path);
+			free(wo.excludes);
+			return rc;
+		}
+	} else if (optind >= argc) {
 		free(db_path);
 		free(wo.excludes);
 		return usage_error("%s", "no PATH to index");

@@ -94,11 +94,12 @@ zcindex_status(const char *db_path, FILE *out)
 	tally t = { .err = &err };
 	char *updated = NULL, *schema = NULL;
 	size_t len, schema_len = 0;
+	bool locked = false;
 	zc_status s;
 
 	s = zc_db_open(db_path, &db, &err);
 	if (s == ZC_ENOENT) {
-		zc_warn("%s: no index here (%s)", db_path, err.msg);
+		zc_warn("%s: no index here (run zcindex PATH first)", db_path);
 		return 2;
 	}
 	if (s != ZC_OK) {
@@ -135,6 +136,10 @@ zcindex_status(const char *db_path, FILE *out)
 			    schema);
 		else
 			fputs("schema:     none\n", out);
+		if (zc_db_locked(db, &locked, &err) == ZC_OK)
+			fprintf(out, "writer:     %s\n", locked ?
+			    "another zcindex holds the lock (a run is under way)"
+			    : "none");
 		if (t.outdated > 0)
 			fprintf(out, "outdated:   %lu files, re-read when next "
 			    "indexed\n", t.outdated);
@@ -153,5 +158,58 @@ zcindex_status(const char *db_path, FILE *out)
 		zc_warn("stdout: %s", strerror(errno));
 		return 2;
 	}
+	return 0;
+}
+
+typedef struct roots {
+	char **v;
+	size_t n, cap;
+} roots;
+
+static bool
+collect_root(void *ctx, const char *s, size_t len)
+{
+	roots *r = ctx;
+	size_t skip = strlen(ZC_META_ROOT);
+
+	r->v = zc_xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+	r->v[r->n++] = zc_xstrndup(s + skip, len - skip);
+	return true;
+}
+
+int
+zcindex_recorded_roots(const char *db_path, char ***out, size_t *n)
+{
+	zc_error err = {0};
+	roots r = { NULL, 0, 0 };
+	zc_db *db;
+	zc_status s = zc_db_open(db_path, &db, &err);
+
+	*out = NULL;
+	*n = 0;
+	if (s == ZC_ENOENT) {
+		zc_warn("%s: no index here (run zcindex PATH first)", db_path);
+		return 2;
+	}
+	if (s != ZC_OK) {
+		zc_warn("%s: %s", db_path, err.msg);
+		return 2;
+	}
+	s = zc_db_metadata_keys(db, ZC_META_ROOT, collect_root, &r, &err);
+	zc_db_close(db);
+	if (s == ZC_OK && r.n == 0) {
+		zc_warn("%s: --update: no paths recorded (index some first)",
+		    db_path);
+		return 2;
+	}
+	if (s != ZC_OK) {
+		zc_warn("%s: %s", db_path, err.msg);
+		for (size_t i = 0; i < r.n; i++)
+			free(r.v[i]);
+		free(r.v);
+		return 2;
+	}
+	*out = r.v;
+	*n = r.n;
 	return 0;
 }

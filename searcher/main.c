@@ -611,7 +611,8 @@ main(int argc, char **argv)
 
 	st = zc_analyzer_new(o.lexicon, &an, &err);
 	if (st != ZC_OK) {
-		zc_warn("%s: %s", o.lexicon ? o.lexicon : "lexicon", err.msg);
+		/* the lexicon's message names its path */
+		zc_warn("%s", err.msg);
 		status = EXIT_ERROR;
 		goto done;
 	}

@@ -46,6 +46,8 @@ struct parser {
 	unsigned terms;
 	bool in_group;     /* inside parentheses, innermost opened at: */
 	size_t group_open;
+	bool content;      /* a term with a letter, digit or Han, quoted,
+	                    * or of a field: not punctuation alone */
 };
 
 /* ---- characters --------------------------------------------------------- */
@@ -545,6 +547,11 @@ leaf(struct parser *p, zc_field ctx, size_t s, size_t e, bool quoted,
 		    "empty quotes" : "empty field value");
 		return NULL;
 	}
+	p->content |= quoted || ctx != ZC_FIELD_BODY;
+	for (i = s; i < e && !p->content; i += adv) {
+		cp = cp_at(p, i, &adv);
+		p->content = zc_chars_is_han(cp) || zc_chars_is_word(cp);
+	}
 	switch (zc_fields[ctx].kind) {
 	case ZC_FK_DATE:
 		n = parse_date(p, p->q + s, e - s, s);
@@ -940,6 +947,10 @@ zc_qparse(const char *q, size_t len, zc_qtree **out, zc_qerror *err)
 		else if (t.type != T_END)
 			fail_at(&p, ZC_EINVAL, t.start, "unexpected text");
 	}
+	/* '，。！' typed alone is a slip, not a search: quoted, it is one */
+	if (!p.failed && root != NULL && !p.content)
+		fail_at(&p, ZC_EINVAL, 0, "empty query (only punctuation; "
+		    "quote it to search for it)");
 	if (p.failed || root == NULL) {
 		if (!p.failed)
 			fail_at(&p, ZC_EINVAL, 0, "malformed query");

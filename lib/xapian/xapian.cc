@@ -575,6 +575,17 @@ zc_db_get_stats(zc_db *db, zc_db_stats *out, zc_error *err)
 }
 
 zc_status
+zc_db_locked(zc_db *db, bool *out, zc_error *err)
+{
+	try {
+		*out = db->db.locked();
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
 zc_db_term_freq(zc_db *db, const char *term, size_t term_len,
     unsigned long *out, zc_error *err)
 {

@@ -1,8 +1,10 @@
 #!/bin/sh
-# zcsearch at the shell, with the habits of grep and ripgrep users
-# (issue 18): options after the query, "--", unknown field names and a
-# space before a field's colon as errors with a caret, -l -0 for
-# xargs -0.  Every check asserts the output and the exit status.
+# zcsearch and zcindex at the shell, with the habits of grep and ripgrep
+# users (issue 18): options after the query, "--", unknown field names
+# and a space before a field's colon as errors with a caret, -l -0 for
+# xargs -0, errors that say what happened, zcindex --update and the
+# writer in --status.  Every check asserts the output and the exit
+# status.
 . "$(dirname "$0")/lib.sh"
 
 index_corpus
@@ -56,5 +58,77 @@ check "$(tr -cd '\0' <"$tmp/nul" | wc -c | tr -d ' ')" "$(zs -c 孵化器)" "-l 
 check "$(tr -d '\0' <"$tmp/nul" | wc -l | tr -d ' ')" 0 "-l -0: no line feed"
 out=$(zs -0 孵化器 2>&1); rc=$?
 check "$rc:$(echo "$out" | head -n 1)" "2:zcsearch: -0: ends the paths of -l (give -l too)" "-0 without -l"
+
+# 6. errors say what happened
+echo text >"$tmp/regular"
+out=$(zs --db "$tmp/regular" 孵化器 2>&1); rc=$?
+check "$rc:$out" "2:zcsearch: $tmp/regular: not a directory" "zcsearch --db FILE"
+out=$("$zcindex" --db "$tmp/regular" "$tmp/corpus" 2>&1); rc=$?
+check "$rc:$out" "2:zcindex: $tmp/regular: cannot open for writing: not a directory" "zcindex --db FILE"
+out=$("$zcindex" --db "$tmp/regular" --status 2>&1); rc=$?
+check "$rc:$out" "2:zcindex: $tmp/regular: not a directory" "zcindex --status --db FILE"
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
+	cp -R "$tmp/db" "$tmp/private"
+	chmod 700 "$tmp/private"
+	chmod 755 "$tmp"
+	as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+	out=$(as_nobody "$zcsearch" --db "$tmp/private" 孵化器 2>&1); rc=$?
+	check "$rc:$out" "2:zcsearch: $tmp/private: permission denied" "zcsearch: an unreadable database"
+	out=$(as_nobody "$zcindex" --db "$tmp/private" "$tmp/corpus" 2>&1); rc=$?
+	check "$rc:$out" "2:zcindex: $tmp/private: cannot open for writing: permission denied" \
+	    "zcindex: a database it may not write"
+	out=$(as_nobody "$zcindex" --db "$tmp/private" --status 2>&1); rc=$?
+	check "$rc:$out" "2:zcindex: $tmp/private: permission denied" "zcindex --status: unreadable"
+fi
+all=$(cat "$tmp"/*.err 2>/dev/null; zs --db "$tmp/regular" x 2>&1; "$zcindex" --db "$tmp/regular" x 2>&1)
+check "$(printf '%s' "$all" | grep -c 'Error\b')" 0 "no Xapian class names in messages"
+if [ -w /dev/full ]; then
+	"$zcindex" --db "$tmp/db" --status >/dev/full 2>"$tmp/full.err"; rc=$?
+	check "$rc:$(cat "$tmp/full.err")" "2:zcindex: stdout: No space left on device" "--status > /dev/full"
+fi
+out=$(zs '，。！' 2>&1); rc=$?
+check "$rc:$(echo "$out" | head -n 1)" "2:zcsearch: query: empty query (only punctuation; quote it to search for it)" \
+    "punctuation alone"
+check "$(zs -c '"，"')" "$(grep -l '[,，]' "$tmp"/corpus/* | wc -l | tr -d ' ')" "quoted punctuation is searched (NFKC folds ， to ,)"
+out=$(zs --lexicon "$tmp/nonexistent" 孵化器 2>&1); rc=$?
+check "$rc:$out" "2:zcsearch: $tmp/nonexistent: No such file or directory" "zcsearch --lexicon missing: the path once"
+out=$("$zcindex" --db "$tmp/lexdb" --lexicon "$tmp/nonexistent" "$tmp/corpus" 2>&1); rc=$?
+check "$rc:$out" "2:zcindex: $tmp/nonexistent: No such file or directory" "zcindex --lexicon missing: once, nothing done"
+check "$([ -e "$tmp/lexdb" ] && echo created || echo none)" none "zcindex --lexicon missing: no database made"
+
+# 7. zcindex --update and the writer in --status
+mkdir -p "$tmp/up/a" "$tmp/up/b"
+cp "$top"/corpus/000_* "$tmp/up/a/"
+cp "$top"/corpus/001_* "$tmp/up/b/"
+"$zcindex" --db "$tmp/updb" -q "$tmp/up/a" "$tmp/up/b"
+cp "$top"/corpus/002_* "$tmp/up/a/"
+rm "$tmp"/up/b/001_*
+out=$(cd / && "$zcindex" --db "$tmp/updb" --update 2>&1); rc=$?
+check "$rc:$(echo "$out" | sed 's/;.*//')" "0:zcindex: indexed 1, unchanged 1, removed 1, failed 0" \
+    "--update: the recorded paths, from any directory"
+check "$("$zcsearch" --db "$tmp/updb" -l 孵化 | sed 's,.*/,,' | LC_ALL=C sort | tr '\n' ' ')" \
+    "000_7e851b9a99e99ef3.txt 002_888f108bc29685f9.txt " "--update: new file in, gone file out"
+out=$("$zcindex" --db "$tmp/updb" --update "$tmp/up/a" 2>&1); rc=$?
+check "$rc:$(echo "$out" | head -n 1)" "2:zcindex: --update takes no PATH (it indexes the paths the database records)" \
+    "--update with a PATH"
+out=$("$zcindex" --db "$tmp/nodb" --update 2>&1); rc=$?
+check "$rc:$out" "2:zcindex: $tmp/nodb: no index here (run zcindex PATH first)" "--update without a database"
+check "$("$zcindex" --db "$tmp/updb" --status | sed -n 's/^writer: *//p')" none "--status: no writer"
+san=
+nm "$ZC_BUILD/libzhengce.a" 2>/dev/null | grep -q __asan_init &&
+    san='-fsanitize=address,undefined'
+cc -std=c11 -I"$top/include" $san -o "$tmp/hold-lock" "$top/tests/e2e/hold-lock.c" \
+    "$ZC_BUILD/libzhengce.a" $(pkg-config --libs xapian-core icu-i18n icu-uc libxml-2.0) \
+    -lstdc++ -lm -pthread 2>"$tmp/cc.err"
+check "$?" 0 "hold-lock compiles: $(head -n 3 "$tmp/cc.err")"
+"$tmp/hold-lock" "$tmp/updb" 3 >"$tmp/held" &
+holder=$!
+i=0
+while [ "$(cat "$tmp/held")" != locked ] && [ "$i" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+check "$("$zcindex" --db "$tmp/updb" --status | sed -n 's/^writer: *//p')" \
+    "another zcindex holds the lock (a run is under way)" "--status: a writer holds the lock"
+out=$("$zcindex" --db "$tmp/updb" --update 2>&1); rc=$?
+check "$rc:$out" "2:zcindex: $tmp/updb: locked by another zcindex" "--update while locked"
+wait "$holder"
 
 finish

@@ -536,10 +536,28 @@ Test(qparse, a_literal_replacement_character_is_text)
 {
 	zc_qerror e;
 	zc_status st;
-	char *dump = parse_dump("\xEF\xBF\xBD", 3, &e, &st);
+	char *dump = parse_dump("\xEF\xBF\xBD" "x", 4, &e, &st);
 
 	cr_assert_eq(st, ZC_OK);
-	cr_expect_str_eq(dump, "(text \"\xEF\xBF\xBD\")");
+	cr_expect_str_eq(dump, "(text \"\xEF\xBF\xBD" "x\")");
+	free(dump);
+}
+
+Test(qparse, punctuation_alone_is_an_empty_query_unless_quoted)
+{
+	zc_qerror e;
+	zc_status st;
+	char *dump = parse_dump("，。！ !!!", strlen("，。！ !!!"), &e, &st);
+
+	cr_expect_null(dump);
+	cr_expect_eq(st, ZC_EINVAL);
+	cr_expect_str_eq(e.msg, "empty query (only punctuation; quote it to "
+	    "search for it)");
+	dump = parse_dump("\"，\"", strlen("\"，\""), &e, &st);
+	cr_expect_str_eq(dump, "(exact \"，\")");
+	free(dump);
+	dump = parse_dump("% 孵化器", strlen("% 孵化器"), &e, &st);
+	cr_expect_str_eq(dump, "(and (text \"%\") (text \"孵化器\"))");
 	free(dump);
 }
 
