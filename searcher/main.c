@@ -346,6 +346,7 @@ parse_options(int argc, char **argv, options *o)
 	}
 	if (o->n_outputs > 1)
 		usage_error("--json, --tsv, -l, -c", "choose one");
+	free(args); /* getopt's optarg points into argv's strings */
 	if (o->null && o->output != OUT_LIST)
 		usage_error("-0", "ends the paths of -l (give -l too)");
 	if (o->n_count_by > 0 && (o->output == OUT_LIST ||
@@ -605,9 +606,12 @@ main(int argc, char **argv)
 		zc_warn("%s", err.msg);
 		if (err.status == ZC_EINVAL)
 			usage_error(NULL, NULL);
+		free(o.words);
 		return EXIT_ERROR;
 	}
 	text = join_args(o.n_words, o.words);
+	free(o.words); /* the words are argv's; text holds them now */
+	o.words = NULL;
 
 	st = zc_analyzer_new(o.lexicon, &an, &err);
 	if (st != ZC_OK) {
