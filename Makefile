@@ -4,6 +4,8 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 BUILD ?= build
@@ -131,12 +133,20 @@ install: all
 	for m in $(MANS); do \
 		s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s; \
 	done
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 scripts/completion/zhengce.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/zcsearch
+	install -m 644 scripts/completion/zhengce.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/zcindex
+	install -m 644 scripts/completion/_zhengce $(DESTDIR)$(ZSHCOMPDIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/zcindex $(DESTDIR)$(BINDIR)/zcsearch
 	for m in $(MANS); do \
 		s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m#man/}; \
 	done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/zcsearch $(DESTDIR)$(BASHCOMPDIR)/zcindex \
+		$(DESTDIR)$(ZSHCOMPDIR)/_zhengce
 
 clean:
 	rm -rf $(BUILD) build
