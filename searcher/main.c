@@ -97,6 +97,8 @@ static const char help_text[] =
     "  -h, --help        show this help and exit\n"
     "  -V, --version     show the version and exit\n"
     "\n"
+    "Options may come before or after the query; -- ends them (a query\n"
+    "word of - and a Latin letter, such as -x, goes after it).\n"
     "Fields of a query: title: issuer: index: docno: type: category:\n"
     "validity: date: written: published: path: (zcquery(7)).\n"
     "Exit status: 0 something matched, 1 nothing matched, 2 error.\n";
