@@ -85,6 +85,20 @@ disk_bytes(const char *dir, int depth)
 	return total;
 }
 
+/* Open the database for reading, or say why not (false). */
+static bool
+open_db(const char *db_path, zc_db **db)
+{
+	zc_error err = {0};
+	zc_status s = zc_db_open(db_path, db, &err);
+
+	if (s == ZC_ENOENT)
+		zc_warn("%s: no index here (run zcindex PATH first)", db_path);
+	else if (s != ZC_OK)
+		zc_warn("%s: %s", db_path, err.msg);
+	return s == ZC_OK;
+}
+
 int
 zcindex_status(const char *db_path, FILE *out)
 {
@@ -97,15 +111,8 @@ zcindex_status(const char *db_path, FILE *out)
 	bool locked = false;
 	zc_status s;
 
-	s = zc_db_open(db_path, &db, &err);
-	if (s == ZC_ENOENT) {
-		zc_warn("%s: no index here (run zcindex PATH first)", db_path);
+	if (!open_db(db_path, &db))
 		return 2;
-	}
-	if (s != ZC_OK) {
-		zc_warn("%s: %s", db_path, err.msg);
-		return 2;
-	}
 	t.db = db;
 	s = zc_db_get_stats(db, &st, &err);
 	if (s == ZC_OK)
@@ -183,18 +190,12 @@ zcindex_recorded_roots(const char *db_path, char ***out, size_t *n)
 	zc_error err = {0};
 	roots r = { NULL, 0, 0 };
 	zc_db *db;
-	zc_status s = zc_db_open(db_path, &db, &err);
+	zc_status s;
 
 	*out = NULL;
 	*n = 0;
-	if (s == ZC_ENOENT) {
-		zc_warn("%s: no index here (run zcindex PATH first)", db_path);
+	if (!open_db(db_path, &db))
 		return 2;
-	}
-	if (s != ZC_OK) {
-		zc_warn("%s: %s", db_path, err.msg);
-		return 2;
-	}
 	s = zc_db_metadata_keys(db, ZC_META_ROOT, collect_root, &r, &err);
 	zc_db_close(db);
 	if (s == ZC_OK && r.n == 0) {

@@ -54,6 +54,21 @@ fill_docs() {
 	fi
 }
 
+# build_helper NAME: tests/e2e/NAME.c, a test helper, built against
+# libzhengce.a as the programs are (with the sanitizers when it has them:
+# make check-asan) into $tmp/NAME; checks that it compiles.
+build_helper() {
+	_san=
+	nm "$ZC_BUILD/libzhengce.a" 2>/dev/null | grep -q __asan_init &&
+	    _san='-fsanitize=address,undefined'
+	# shellcheck disable=SC2046,SC2086
+	cc -std=c11 -I"$top/include" $_san -o "$tmp/$1" "$top/tests/e2e/$1.c" \
+	    "$ZC_BUILD/libzhengce.a" \
+	    $(pkg-config --libs xapian-core icu-i18n icu-uc libxml-2.0) \
+	    -lstdc++ -lm -pthread 2>"$tmp/cc.err"
+	check "$?" 0 "$1 compiles: $(head -n 3 "$tmp/cc.err")"
+}
+
 finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]

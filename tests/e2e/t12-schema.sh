@@ -6,16 +6,8 @@
 . "$(dirname "$0")/lib.sh"
 
 cur=$(sed -n 's/^#define ZC_SCHEMA_VERSION "\(.*\)"$/\1/p' "$top/include/zc_schema.h")
-# set-metadata fakes what another zcindex left; built like the programs
-# (with the sanitizers when libzhengce.a has them: make check-asan)
-san=
-nm "$ZC_BUILD/libzhengce.a" 2>/dev/null | grep -q __asan_init &&
-    san='-fsanitize=address,undefined'
-cc -std=c11 -I"$top/include" $san -o "$tmp/set-metadata" \
-    "$top/tests/e2e/set-metadata.c" "$ZC_BUILD/libzhengce.a" \
-    $(pkg-config --libs xapian-core icu-i18n icu-uc libxml-2.0) \
-    -lstdc++ -lm -pthread 2>"$tmp/cc.err"
-check "$?" 0 "set-metadata compiles: $(head -n 3 "$tmp/cc.err")"
+# set-metadata fakes what another zcindex left
+build_helper set-metadata
 set_version() { # DB [VERSION]: no VERSION deletes the key
 	"$tmp/set-metadata" "$1" zc:version ${2:+"$2"}
 }

@@ -114,13 +114,7 @@ check "$rc:$(echo "$out" | head -n 1)" "2:zcindex: --update takes no PATH (it in
 out=$("$zcindex" --db "$tmp/nodb" --update 2>&1); rc=$?
 check "$rc:$out" "2:zcindex: $tmp/nodb: no index here (run zcindex PATH first)" "--update without a database"
 check "$("$zcindex" --db "$tmp/updb" --status | sed -n 's/^writer: *//p')" none "--status: no writer"
-san=
-nm "$ZC_BUILD/libzhengce.a" 2>/dev/null | grep -q __asan_init &&
-    san='-fsanitize=address,undefined'
-cc -std=c11 -I"$top/include" $san -o "$tmp/hold-lock" "$top/tests/e2e/hold-lock.c" \
-    "$ZC_BUILD/libzhengce.a" $(pkg-config --libs xapian-core icu-i18n icu-uc libxml-2.0) \
-    -lstdc++ -lm -pthread 2>"$tmp/cc.err"
-check "$?" 0 "hold-lock compiles: $(head -n 3 "$tmp/cc.err")"
+build_helper hold-lock
 "$tmp/hold-lock" "$tmp/updb" 3 >"$tmp/held" &
 holder=$!
 i=0

@@ -173,11 +173,12 @@ teardown(void)
 	cr_expect_eq(system(cmd), 0);
 }
 
-/* Index the text of date iso (or NULL) at path as zcindex's writer
- * does: sign, join, write.  Returns the group key (static until the next
- * call), "" for none. */
+/* Index the text of date iso and title (either NULL) at path as
+ * zcindex's writer does: sign, join, write.  Returns the group key
+ * (static until the next call), "" for none. */
 static const char *
-add_dated(const char *path, const char *text, const char *iso)
+add_doc(const char *path, const char *text, const char *iso,
+    const char *title)
 {
 	static char group[ZC_COPIES_GROUP_LEN + 1];
 	zc_error err = {0};
@@ -191,6 +192,7 @@ add_dated(const char *path, const char *text, const char *iso)
 
 	zc_doc_add_passage(&d, text, strlen(text), 1);
 	zc_meta_set(&d.meta, ZC_FIELD_DATE, iso);
+	zc_meta_set(&d.meta, ZC_FIELD_TITLE, title);
 	zc_copies_sign(&d, &sig);
 	zc_doc_free(&d);
 	if (iso != NULL) {
@@ -219,7 +221,19 @@ add_dated(const char *path, const char *text, const char *iso)
 static const char *
 add(const char *path, const char *text)
 {
-	return add_dated(path, text, NULL);
+	return add_doc(path, text, NULL, NULL);
+}
+
+static const char *
+add_dated(const char *path, const char *text, const char *iso)
+{
+	return add_doc(path, text, iso, NULL);
+}
+
+static const char *
+add_titled(const char *path, const char *text, const char *title)
+{
+	return add_doc(path, text, NULL, title);
 }
 
 /* text with its first `changed` characters (of 600) from another seed */
@@ -336,38 +350,6 @@ Test(copies, a_text_adopted_again_years_later_is_a_version,
 	zc_buf_free(&amended);
 }
 
-/* The text at path under title, as zcindex's writer indexes it. */
-static const char *
-add_titled(const char *path, const char *text, const char *title)
-{
-	static char group[ZC_COPIES_GROUP_LEN + 1];
-	zc_error err = {0};
-	zc_copysig sig;
-	zc_xdoc *x = zc_xdoc_new();
-	zc_doc d = {0};
-	zc_buf id = {0};
-	zc_docid docid;
-	char *v = NULL;
-	size_t len = 0;
-
-	zc_doc_add_passage(&d, text, strlen(text), 1);
-	zc_meta_set(&d.meta, ZC_FIELD_TITLE, title);
-	zc_copies_sign(&d, &sig);
-	zc_doc_free(&d);
-	zc_fieldterm_file_id(path, &id);
-	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK, "%s", err.msg);
-	cr_assert_eq(zc_copies_join(w, id.data, &sig, x, &stats, &err), ZC_OK,
-	    "%s", err.msg);
-	cr_assert_eq(zc_wdb_replace(w, id.data, x, &docid, &err), ZC_OK, "%s",
-	    err.msg);
-	cr_assert_eq(zc_wdb_value(w, docid, ZC_SLOT_COPY_GROUP, &v, &len,
-	    &err), ZC_OK, "%s", err.msg);
-	snprintf(group, sizeof group, "%s", v != NULL ? v : "");
-	free(v);
-	zc_xdoc_free(x);
-	zc_buf_free(&id);
-	return group;
-}
 
 Test(copies, a_repost_keeps_its_title, .init = setup, .fini = teardown)
 {
