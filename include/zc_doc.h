@@ -26,6 +26,15 @@ typedef enum zc_join {
 	                    * normalisation may drop, zc_norm.h) */
 } zc_join;
 
+/* Where a later line of the source file begins inside a passage that
+ * joins the hard-wrapped lines of a paragraph: from byte off of its text
+ * on, the text is from source line line.  A search names the line of a
+ * match with it (zcsearch's path:line, --vimgrep). */
+typedef struct zc_line_start {
+	size_t off;    /* 0 < off < the passage's len, growing */
+	unsigned line;
+} zc_line_start;
+
 typedef struct zc_passage {
 	char *text;    /* as displayed: cleaned, not normalised */
 	size_t len;    /* bytes */
@@ -33,6 +42,8 @@ typedef struct zc_passage {
 	unsigned pos;  /* its first term position in the index (set by
 	                * zc_indexdoc_build; 0 before) */
 	zc_join join;  /* how it follows the passage before */
+	zc_line_start *starts; /* n_starts lines after the first; owned */
+	size_t n_starts;
 } zc_passage;
 
 typedef struct zc_doc {
@@ -49,6 +60,13 @@ typedef struct zc_doc {
  * may set its join. */
 void zc_doc_add_passage(zc_doc *doc, const char *text, size_t len,
     unsigned line);
+/* Say that source line line begins at byte off of the last passage
+ * added (after the starts given before it). */
+void zc_doc_add_line_start(zc_doc *doc, size_t off, unsigned line);
+/* The source line of byte off of a passage that starts at line and has
+ * the line starts starts[0..n). */
+unsigned zc_line_at(unsigned line, const zc_line_start *starts, size_t n,
+    size_t off);
 /* Set a field (value copied; NULL clears it). */
 void zc_meta_set(zc_meta *meta, zc_field f, const char *value);
 void zc_meta_free(zc_meta *meta);

@@ -12,7 +12,8 @@
  * flagged ZC_LINE_DROP are not passages; a line flagged ZC_LINE_META
  * (文号, 索引号 table, dateline) is a passage of its own, so that its
  * text stays searchable and never runs into a neighbour's.  Each passage
- * gets the source line where its first character is, and says how its
+ * gets the source line where its first character is and where each later
+ * source line begins in it (zc_line_start), and says how its
  * text follows the passage before (zc_join): a new paragraph after a
  * blank line, a block start or a dropped line; else the rest of the same
  * block, directly or after whitespace, so that exact text spans the cut

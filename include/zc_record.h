@@ -7,14 +7,17 @@
  * part "stored" is deflated (zlib format) when that made it smaller, else
  * kept as it is, which its stored size then says (equal to its size).
  *
- *   record = 0x01, header size, stored header size, stored header,
+ *   record = 0x02, header size, stored header size, stored header,
  *            chunks
  *   header = path (length, bytes), number of metadata values, each as
  *            its key (zc_fields.h: length, bytes) and value (length,
  *            bytes), number of passages, per passage
  *            its line and first position (each the difference from the
- *            passage before, modulo 2^32) and text length, number of
- *            chunks, per chunk its number of passages and stored size
+ *            passage before, modulo 2^32), text length and line starts
+ *            (their number, then each as the difference of its offset
+ *            from the one before and of its line from the line before),
+ *            number of chunks, per chunk its number of passages and
+ *            stored size
  *   chunks = each chunk stored: the texts of its passages, in order
  *
  * A chunk is consecutive passages, closed once their text reaches a
@@ -22,7 +25,7 @@
  * only the chunks of the passages it looks at; the header is deflated
  * too, or glass would deflate the whole record again and inflate it on
  * every read.
- * The first byte tells this layout from those of schemas 3 and 4, which
+ * The first byte tells this layout from those of schemas 3 to 7, which
  * are still read (record.c); otherwise the schema version in zc_schema.h
  * covers it.
  */
@@ -60,6 +63,9 @@ typedef struct zc_record_passage {
 	size_t len;    /* bytes of its text (zc_record_view_text) */
 	unsigned line; /* as zc_passage */
 	unsigned pos;
+	const zc_line_start *starts; /* n_starts, borrowed from the view */
+	size_t n_starts;
+	size_t first_start;          /* private (record.c) */
 } zc_record_passage;
 
 /* Read the header of data[0..len) into *out: path, metadata, every

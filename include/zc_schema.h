@@ -84,7 +84,8 @@
  * too, paragraphs not passages apart, words without positions; 4: pair
  * terms, the record in chunks; 5: 成文日期 and 发布日期 apart, 文种, the
  * laws' version dates, the levels of a category, the record names its
- * fields; 6: the values counted by --count-by; 7: groups of copies).
+ * fields; 6: the values counted by --count-by; 7: groups of copies; 8:
+ * the record says where each source line begins in a passage).
  * zcindex re-reads every file of a database of an older schema and
  * refuses one of a newer schema (indexer/run.c); zcsearch reads any, with a warning, and its records too (record.c reads those
  * of schemas 3 and 4 in place), but finds no text of more than one
@@ -134,7 +135,7 @@ enum {
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
-#define ZC_SCHEMA_VERSION "7"
+#define ZC_SCHEMA_VERSION "8"
 
 /* Compare the schema version v[0..len) read from a database with this
  * build's: *cmp is -1 when the database's is older, 0 when equal, 1 when

@@ -4,7 +4,8 @@
  * Invariants: passages hold the cleaned text in document order, nothing
  * dropped and nothing repeated; a passage never holds text of two
  * paragraphs, and its join says how it follows the one before; every
- * passage's line is the source line of its first character; no passage
+ * passage's line is the source line of its first character, and its
+ * line starts say where each later source line begins; no passage
  * contains a newline or tab, so that --dump prints one per line.
  */
 #include "zc_passage.h"
@@ -28,31 +29,14 @@ typedef struct piece {
 	bool alone;    /* a metadata line: never merged with a neighbour,
 	                * whose text it would run into */
 	zc_join join;  /* how it follows the piece before */
+	zc_line_start *starts; /* the source lines after the first */
+	size_t n_starts;
 } piece;
 
 typedef struct pieces {
 	piece *items;
 	size_t n, cap;
 } pieces;
-
-static void
-push_piece(pieces *p, const char *text, size_t len, unsigned line,
-    bool whole, bool alone, zc_join join)
-{
-	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
-	p->items[p->n++] = (piece){ .text = zc_xstrndup(text, len),
-	    .len = len, .cps = zc_utf8_count(text, len), .line = line,
-	    .whole = whole, .alone = alone, .join = join };
-}
-
-/* How the part of a paragraph after a cut follows the part before it:
- * directly, or with whitespace between (cut away from both parts), which
- * the term scheme keeps or drops as normalisation would (zc_terms.h). */
-static zc_join
-cut_join(size_t end_before, size_t start_after)
-{
-	return end_before == start_after ? ZC_JOIN_DIRECT : ZC_JOIN_SPACE;
-}
 
 static unsigned
 line_at(const segment *seg, size_t nseg, size_t off)
@@ -62,6 +46,44 @@ line_at(const segment *seg, size_t nseg, size_t off)
 	for (size_t i = 0; i < nseg && seg[i].off <= off; i++)
 		line = seg[i].line;
 	return line;
+}
+
+static void
+add_start(piece *p, size_t off, unsigned line)
+{
+	if (zc_line_at(p->line, p->starts, p->n_starts, off) == line)
+		return;
+	p->starts = zc_xrealloc(p->starts, (p->n_starts + 1) *
+	    sizeof *p->starts);
+	p->starts[p->n_starts++] = (zc_line_start){ off, line };
+}
+
+/* A piece of the paragraph para[a..b), whose source lines begin where
+ * seg[0..nseg) says. */
+static void
+push_piece(pieces *p, const char *para, size_t a, size_t b,
+    const segment *seg, size_t nseg, bool whole, bool alone, zc_join join)
+{
+	piece *pc;
+
+	p->items = zc_xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
+	pc = &p->items[p->n++];
+	*pc = (piece){ .text = zc_xstrndup(para + a, b - a), .len = b - a,
+	    .cps = zc_utf8_count(para + a, b - a),
+	    .line = line_at(seg, nseg, a), .whole = whole, .alone = alone,
+	    .join = join };
+	for (size_t i = 0; i < nseg; i++)
+		if (seg[i].off > a && seg[i].off < b)
+			add_start(pc, seg[i].off - a, seg[i].line);
+}
+
+/* How the part of a paragraph after a cut follows the part before it:
+ * directly, or with whitespace between (cut away from both parts), which
+ * the term scheme keeps or drops as normalisation would (zc_terms.h). */
+static zc_join
+cut_join(size_t end_before, size_t start_after)
+{
+	return end_before == start_after ? ZC_JOIN_DIRECT : ZC_JOIN_SPACE;
 }
 
 static bool
@@ -144,9 +166,8 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 		while (b > a && s[b - 1] == ' ')
 			b--;
 		if (b > a) {
-			push_piece(out, s + a, b - a, line_at(seg, nseg, a),
-			    whole, alone, first ? join :
-			    cut_join(last_end, a));
+			push_piece(out, s, a, b, seg, nseg, whole, alone,
+			    first ? join : cut_join(last_end, a));
 			first = false;
 			last_end = b;
 		}
@@ -239,6 +260,10 @@ append_piece(piece *dst, const piece *src)
 	t[dst->len + sep + src->len] = '\0';
 	free(dst->text);
 	dst->text = t;
+	add_start(dst, dst->len + sep, src->line);
+	for (size_t i = 0; i < src->n_starts; i++)
+		add_start(dst, dst->len + sep + src->starts[i].off,
+		    src->starts[i].line);
 	dst->len += sep + src->len;
 	dst->cps += sep + src->cps;
 }
@@ -261,6 +286,7 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		    !p.whole) {
 			append_piece(last, &p);
 			free(p.text);
+			free(p.starts);
 			continue;
 		}
 		out.items = zc_xgrow(out.items, &out.cap, out.n + 1,
@@ -271,7 +297,11 @@ zc_passage_cut(const zc_lines *lines, zc_doc *doc)
 		zc_doc_add_passage(doc, out.items[i].text, out.items[i].len,
 		    out.items[i].line);
 		doc->passages[doc->n_passages - 1].join = out.items[i].join;
+		for (size_t k = 0; k < out.items[i].n_starts; k++)
+			zc_doc_add_line_start(doc, out.items[i].starts[k].off,
+			    out.items[i].starts[k].line);
 		free(out.items[i].text);
+		free(out.items[i].starts);
 	}
 	free(in.items);
 	free(out.items);

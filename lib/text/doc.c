@@ -23,6 +23,26 @@ zc_doc_add_passage(zc_doc *doc, const char *text, size_t len, unsigned line)
 	p->line = line;
 	p->pos = 0;
 	p->join = ZC_JOIN_PARAGRAPH;
+	p->starts = NULL;
+	p->n_starts = 0;
+}
+
+void
+zc_doc_add_line_start(zc_doc *doc, size_t off, unsigned line)
+{
+	zc_passage *p = &doc->passages[doc->n_passages - 1];
+
+	p->starts = zc_xrealloc(p->starts, (p->n_starts + 1) *
+	    sizeof *p->starts);
+	p->starts[p->n_starts++] = (zc_line_start){ off, line };
+}
+
+unsigned
+zc_line_at(unsigned line, const zc_line_start *starts, size_t n, size_t off)
+{
+	for (size_t i = 0; i < n && starts[i].off <= off; i++)
+		line = starts[i].line;
+	return line;
 }
 
 void
@@ -44,8 +64,10 @@ zc_meta_free(zc_meta *meta)
 void
 zc_doc_free(zc_doc *doc)
 {
-	for (size_t i = 0; i < doc->n_passages; i++)
+	for (size_t i = 0; i < doc->n_passages; i++) {
 		free(doc->passages[i].text);
+		free(doc->passages[i].starts);
+	}
 	free(doc->passages);
 	free(doc->path);
 	zc_meta_free(&doc->meta);

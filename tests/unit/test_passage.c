@@ -235,3 +235,148 @@ Test(passage, each_passage_says_how_it_follows_the_one_before)
 	zc_buf_free(&b);
 	zc_doc_free(&doc);
 }
+
+/* The source line of byte off of passage p. */
+static unsigned
+line_of(const zc_passage *p, size_t off)
+{
+	return zc_line_at(p->line, p->starts, p->n_starts, off);
+}
+
+/* A wrapped paragraph says where each of its lines begins, so that a
+ * match is named by its own line, not the paragraph's first. */
+Test(passage, a_wrapped_paragraph_says_where_each_line_begins)
+{
+	zc_doc doc;
+	const zc_passage *p;
+	const char *at;
+
+	passages_of("标题\n\n这一行的文字说到了这里而没有写完，\n"
+	    "下一行接着说下去而仍然没有写完，\n"
+	    "末一行说到孵化器才写完了这一段。\n", &doc);
+	cr_assert_eq(doc.n_passages, 2);
+	p = &doc.passages[1];
+	cr_expect_eq(p->line, 3);
+	cr_assert_eq(p->n_starts, 2);
+	at = strstr(p->text, "下一行");
+	cr_assert_not_null(at);
+	cr_expect_eq(p->starts[0].off, (size_t)(at - p->text));
+	cr_expect_eq(p->starts[0].line, 4);
+	cr_expect_eq(line_of(p, (size_t)(strstr(p->text, "孵化器") - p->text)),
+	    5);
+	cr_expect_eq(line_of(p, 0), 3);
+	cr_expect_eq(line_of(p, (size_t)(at - p->text) - 1), 3);
+	cr_expect_eq(doc.passages[0].n_starts, 0);
+	zc_doc_free(&doc);
+}
+
+/* Where line k (0-based) of a wrapped paragraph made by wrapped_lines
+ * begins: its first character, which no other line has. */
+static const char line_marks[] = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳";
+
+/* n lines of 30 characters, each ending in a comma but the last, so that
+ * clean joins them into one paragraph; a sentence ends inside line k at
+ * character at when stop_at(k) says so (a cut there starts mid-line). */
+static void
+wrapped_lines(zc_buf *b, int n, int (*stop_at)(int))
+{
+	for (int line = 0; line < n; line++) {
+		zc_buf_append(b, line_marks + 3 * line, 3);
+		for (int i = 1; i < 29; i++)
+			zc_buf_puts(b, i == stop_at(line) ? "。" : "字");
+		zc_buf_puts(b, line + 1 == n ? "。\n" : "，\n");
+	}
+}
+
+/* Every line's first character is in one passage, which names its line
+ * there. */
+static void
+expect_lines_found(const zc_doc *doc, int n)
+{
+	for (int line = 0; line < n; line++) {
+		char mark[4] = { 0 };
+		int found = 0;
+
+		memcpy(mark, line_marks + 3 * line, 3);
+		for (size_t i = 0; i < doc->n_passages; i++) {
+			const zc_passage *p = &doc->passages[i];
+			const char *at = strstr(p->text, mark);
+
+			if (at == NULL)
+				continue;
+			found++;
+			cr_expect_eq(line_of(p, (size_t)(at - p->text)),
+			    (unsigned)line + 1, "line %d in passage %zu",
+			    line + 1, i);
+		}
+		cr_expect_eq(found, 1, "line %d", line + 1);
+	}
+}
+
+static int
+every_third(int line)
+{
+	return line % 3 == 2 ? 10 : -1;
+}
+
+/* Cut pieces of a wrapped paragraph keep the starts inside them, counted
+ * from their own first byte. */
+Test(passage, cut_pieces_keep_the_line_starts_inside_them)
+{
+	zc_buf b = { 0 };
+	zc_doc doc;
+
+	wrapped_lines(&b, 16, every_third);
+	passages_of(b.data, &doc);
+	cr_assert_gt(doc.n_passages, 1, "the paragraph is cut");
+	cr_expect_gt(doc.passages[1].n_starts, 0);
+	for (size_t i = 0; i < doc.n_passages; i++) {
+		const zc_passage *p = &doc.passages[i];
+
+		for (size_t k = 0; k < p->n_starts; k++) {
+			cr_expect_gt(p->starts[k].off, k ? p->starts[k - 1].off :
+			    0);
+			cr_expect_lt(p->starts[k].off, p->len);
+			cr_expect_eq(p->starts[k].line, (k ? p->starts[k - 1].line :
+			    p->line) + 1);
+		}
+	}
+	expect_lines_found(&doc, 16);
+	zc_doc_free(&doc);
+	zc_buf_free(&b);
+}
+
+/* A short tail cut off a wrapped paragraph goes back into the piece
+ * before, its lines with it. */
+static int
+near_the_end(int line)
+{
+	return line == 9 ? 18 : -1;
+}
+
+Test(passage, a_tail_merged_back_keeps_its_lines)
+{
+	zc_buf b = { 0 };
+	zc_doc doc;
+	const zc_passage *p;
+
+	/* 302 characters; the last sentence end within 300 is 288: the
+	 * tail of 14 goes back */
+	wrapped_lines(&b, 10, near_the_end);
+	zc_buf_puts(&b, "尾。\n");
+	/* the tenth line ends in a full stop: a comma keeps it joined */
+	memcpy(strstr(b.data, "。\n尾"), "，", 3);
+	passages_of(b.data, &doc);
+	cr_assert_eq(doc.n_passages, 1, "the tail is merged back");
+	p = &doc.passages[0];
+	cr_expect_eq(p->line, 1);
+	cr_assert_eq(p->n_starts, 10);
+	for (size_t k = 0; k < p->n_starts; k++) {
+		cr_expect_eq(p->starts[k].off, 90 * (k + 1));
+		cr_expect_eq(p->starts[k].line, k + 2);
+	}
+	cr_expect_eq(line_of(p, p->len - 1), 11);
+	expect_lines_found(&doc, 10);
+	zc_doc_free(&doc);
+	zc_buf_free(&b);
+}

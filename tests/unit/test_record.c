@@ -87,6 +87,12 @@ expect_same_doc(const zc_doc *got, const zc_doc *want, const char *name)
 		cr_expect_eq(g->text[g->len], '\0');
 		cr_expect_eq(g->line, w->line, "%s: passage %zu line", name, i);
 		cr_expect_eq(g->pos, w->pos, "%s: passage %zu pos", name, i);
+		cr_assert_eq(g->n_starts, w->n_starts, "%s: passage %zu starts",
+		    name, i);
+		for (size_t k = 0; k < w->n_starts; k++) {
+			cr_expect_eq(g->starts[k].off, w->starts[k].off);
+			cr_expect_eq(g->starts[k].line, w->starts[k].line);
+		}
 	}
 }
 
@@ -663,5 +669,111 @@ Test(record, a_schema_4_record_keeps_its_fields)
 	cr_expect_null(d.meta.value[ZC_FIELD_WRITTEN]);
 	cr_expect_null(d.meta.value[ZC_FIELD_TITLE]);
 	zc_doc_free(&d);
+	zc_buf_free(&b);
+}
+
+/* Where later source lines begin in a passage (schema 8) comes back from
+ * decode and from the view, line numbers wrapping as positions do. */
+Test(record, line_starts_come_back)
+{
+	zc_doc d, back;
+	zc_buf b = {0};
+	zc_error err = {0};
+	zc_record_view v;
+	zc_record_passage ps[3];
+
+	memset(&d, 0, sizeof d);
+	d.path = zc_xstrdup("/wrapped.txt");
+	zc_doc_add_passage(&d, "第一行第二行第三行", 27, 10);
+	zc_doc_add_line_start(&d, 9, 11);
+	zc_doc_add_line_start(&d, 18, 13);
+	zc_doc_add_passage(&d, "一段", 6, 20);
+	zc_doc_add_passage(&d, "ab", 2, 4294967295u);
+	zc_doc_add_line_start(&d, 1, 0);
+	zc_record_encode(&d, &b);
+	cr_assert_eq(zc_record_decode(b.data, b.len, &back, &err), ZC_OK,
+	    "%s", err.msg);
+	expect_same_doc(&back, &d, "line starts");
+	cr_assert_eq(back.passages[0].n_starts, 2);
+	cr_expect_eq(back.passages[0].starts[0].off, 9);
+	cr_expect_eq(back.passages[0].starts[0].line, 11);
+	cr_expect_eq(back.passages[0].starts[1].off, 18);
+	cr_expect_eq(back.passages[0].starts[1].line, 13);
+	cr_expect_eq(back.passages[1].n_starts, 0);
+	cr_assert_eq(back.passages[2].n_starts, 1);
+	cr_expect_eq(back.passages[2].starts[0].line, 0);
+	cr_assert_eq(zc_record_view_open(b.data, b.len, &v, &err), ZC_OK);
+	zc_record_view_passages(&v, ps);
+	cr_assert_eq(ps[0].n_starts, 2);
+	cr_expect_eq(ps[0].starts[1].off, 18);
+	cr_expect_eq(ps[1].n_starts, 0);
+	cr_expect_eq(ps[2].starts[0].off, 1);
+	cr_expect_eq(zc_line_at(ps[0].line, ps[0].starts, ps[0].n_starts, 0),
+	    10);
+	cr_expect_eq(zc_line_at(ps[0].line, ps[0].starts, ps[0].n_starts, 9),
+	    11);
+	cr_expect_eq(zc_line_at(ps[0].line, ps[0].starts, ps[0].n_starts, 17),
+	    11);
+	cr_expect_eq(zc_line_at(ps[0].line, ps[0].starts, ps[0].n_starts, 26),
+	    13);
+	zc_record_view_close(&v);
+	zc_doc_free(&back);
+	zc_doc_free(&d);
+	zc_buf_free(&b);
+}
+
+/* A record of schemas 5 to 7 has no line starts, and is still read. */
+Test(record, a_schema_7_record_has_no_line_starts)
+{
+	static const char head[] = "\x02/a" "\0" "\x01" "\x03\x01\x03"
+	    "\x01" "\x01\x03";
+	zc_buf b = {0};
+	zc_error err = {0};
+	zc_doc d;
+
+	record_in(&b, '\1', head, sizeof head - 1, "abc", 3);
+	cr_assert_eq(zc_record_decode(b.data, b.len, &d, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(d.n_passages, 1);
+	cr_expect_eq(d.passages[0].line, 3);
+	cr_expect_eq(d.passages[0].n_starts, 0);
+	cr_expect_str_eq(d.passages[0].text, "abc");
+	zc_doc_free(&d);
+	zc_buf_free(&b);
+}
+
+/* A line start is inside its passage, after the one before it. */
+Test(record, line_starts_outside_their_passage_are_refused)
+{
+	/* one passage of 3 bytes from line 3; its starts; one chunk */
+#define LINES_HEAD(starts) "\x02/a" "\0" "\x01" "\x03\x01\x03" starts \
+	"\x01" "\x01\x03"
+	static const char good[] = LINES_HEAD("\x02" "\x01\x01" "\x01\x01");
+	static const struct { const char *name, *head; size_t len; } bad[] = {
+		{ "a start at 0", B(LINES_HEAD("\x01" "\x00\x01")) },
+		{ "a start at the end", B(LINES_HEAD("\x01" "\x03\x01")) },
+		{ "a start past the end", B(LINES_HEAD("\x01" "\x09\x01")) },
+		{ "two starts at one offset",
+		  B(LINES_HEAD("\x02" "\x01\x01" "\x00\x01")) },
+		{ "more starts than bytes", B(LINES_HEAD("\x7f" "\x01\x01")) },
+		{ "a start cut short", B(LINES_HEAD("\x01" "\x01")) },
+	};
+#undef LINES_HEAD
+	zc_buf b = {0};
+	zc_error err = {0};
+	zc_doc d;
+
+	record_in(&b, '\2', good, sizeof good - 1, "abc", 3);
+	cr_assert_eq(zc_record_decode(b.data, b.len, &d, &err), ZC_OK, "%s",
+	    err.msg);
+	cr_assert_eq(d.passages[0].n_starts, 2);
+	cr_expect_eq(d.passages[0].starts[1].off, 2);
+	cr_expect_eq(d.passages[0].starts[1].line, 5);
+	zc_doc_free(&d);
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		record_in(&b, '\2', bad[k].head, bad[k].len, "abc", 3);
+		cr_expect(is_refused(b.data, b.len, bad[k].name), "%s",
+		    bad[k].name);
+	}
 	zc_buf_free(&b);
 }
