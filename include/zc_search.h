@@ -55,13 +55,22 @@ typedef struct zc_hit {
 	double score;   /* the document's relevance weight */
 	zc_docid docid;
 	char *path;
-	unsigned line;  /* of the passage in the source file */
+	size_t passage_no; /* the passage's index in its document */
+	unsigned line;  /* where the passage starts in the source file */
+	zc_line_start *starts; /* where its later source lines begin */
+	size_t n_starts;
 	char *passage;  /* NUL-terminated */
 	zc_meta meta;
 	zc_spans spans; /* the highlights of passage (zc_highlight.h) */
 	char *group;    /* the key of its group of copies, or NULL */
 	unsigned long copies; /* other matching documents of its group */
 } zc_hit;
+
+/* The source line of byte off of hit's passage. */
+unsigned zc_hit_line_at(const zc_hit *hit, size_t off);
+/* The source line of hit's first highlight (of its passage's start if
+ * it has none): what path:line names. */
+unsigned zc_hit_first_line(const zc_hit *hit);
 
 typedef struct zc_hits {
 	zc_hit *hit;    /* n entries; owned */

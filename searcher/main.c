@@ -32,12 +32,13 @@
 enum { EXIT_MATCH = 0, EXIT_NO_MATCH = 1, EXIT_ERROR = 2 };
 
 enum colour_mode { COLOUR_AUTO, COLOUR_ALWAYS, COLOUR_NEVER };
-enum output { OUT_TEXT, OUT_JSON, OUT_TSV, OUT_LIST, OUT_COUNT };
+enum output { OUT_TEXT, OUT_VIMGREP, OUT_JSON, OUT_TSV, OUT_LIST,
+    OUT_COUNT };
 
 /* Long options without a short form. */
 enum {
 	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
-	OPT_COUNT_BY, OPT_ALL_COPIES,
+	OPT_COUNT_BY, OPT_ALL_COPIES, OPT_VIMGREP,
 	OPT_COLOR, OPT_LEXICON
 };
 
@@ -47,6 +48,9 @@ typedef struct options {
 	bool literal;       /* -F: the query is one literal string */
 	bool null;          /* -0: -l ends each path with NUL */
 	zc_search_req req;
+	bool per_doc_given; /* --per-doc, else --vimgrep shows every match */
+	unsigned context;   /* -C: characters each side of a match */
+	bool context_given;
 	enum output output;
 	int n_outputs;      /* output options given: at most one */
 	enum colour_mode colour;
@@ -58,8 +62,8 @@ typedef struct options {
 
 static const char usage_line[] =
     "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
-    "[--sort KEY] [--all-copies] [--count-by FIELD] "
-    "[--json | --tsv | -l [-0] | -c] "
+    "[--sort KEY] [--all-copies] [--count-by FIELD] [-C N] "
+    "[--vimgrep | --json | --tsv | -l [-0] | -c] "
     "[--color WHEN] "
     "[--lexicon FILE] QUERY...";
 
@@ -84,6 +88,12 @@ static const char help_text[] =
     "                    document per group (-l and -c always do)\n"
     "  --count-by FIELD  count the matching documents by year, month,\n"
     "                    issuer, type, category or validity (repeatable)\n"
+    "  -C, --context N   text output: show N characters each side of\n"
+    "                    the matches of a passage (default 30; 0 = the\n"
+    "                    whole passage)\n"
+    "  --vimgrep         path:line:column:text for every match, as\n"
+    "                    ripgrep --vimgrep (every matching passage of\n"
+    "                    each document unless --per-doc is given)\n"
     "  --json            one JSON object per passage (JSON Lines)\n"
     "  --tsv             tab-separated values with a header line\n"
     "  -l, --files-with-matches\n"
@@ -112,6 +122,8 @@ static const struct option long_options[] = {
 	{ "sort", required_argument, NULL, OPT_SORT },
 	{ "all-copies", no_argument, NULL, OPT_ALL_COPIES },
 	{ "count-by", required_argument, NULL, OPT_COUNT_BY },
+	{ "context", required_argument, NULL, 'C' },
+	{ "vimgrep", no_argument, NULL, OPT_VIMGREP },
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "tsv", no_argument, NULL, OPT_TSV },
 	{ "files-with-matches", no_argument, NULL, 'l' },
@@ -187,7 +199,7 @@ add_count_by(options *o, const char *name)
 }
 
 /* Short options, for getopt and for split_arguments. */
-#define SHORT_OPTIONS "n:Flc0hV"
+#define SHORT_OPTIONS "n:C:Flc0hV"
 
 /* Whether the long option spelled s (after "--", up to '=' or its end)
  * takes its value from the next argument: it names, whole or by a
@@ -292,7 +304,13 @@ parse_options(int argc, char **argv, options *o)
 			o->req.per_doc = parse_count("--per-doc", optarg);
 			if (o->req.per_doc == 0)
 				usage_error("--per-doc 0", "must be at least 1");
+			o->per_doc_given = true;
 			break;
+		case 'C':
+			o->context = parse_count("-C", optarg);
+			o->context_given = true;
+			break;
+		case OPT_VIMGREP: set_output(o, OUT_VIMGREP); break;
 		case OPT_SORT:
 			if (strcmp(optarg, "relevance") == 0)
 				o->req.sort = ZC_SORT_RELEVANCE;
@@ -339,7 +357,7 @@ parse_options(int argc, char **argv, options *o)
 
 			if (optopt == 0 || optopt >= 256)
 				usage_error(argv[optind - 1], "unknown option");
-			if (strchr("n", optopt) != NULL)
+			if (strchr("nC", optopt) != NULL)
 				usage_error(opt, "needs an argument");
 			usage_error(opt, "unknown option (a query word that "
 			    "starts with '-' goes after --)");
@@ -347,10 +365,17 @@ parse_options(int argc, char **argv, options *o)
 		}
 	}
 	if (o->n_outputs > 1)
-		usage_error("--json, --tsv, -l, -c", "choose one");
+		usage_error("--vimgrep, --json, --tsv, -l, -c", "choose one");
 	free(args); /* getopt's optarg points into argv's strings */
 	if (o->null && o->output != OUT_LIST)
 		usage_error("-0", "ends the paths of -l (give -l too)");
+	if (o->context_given && o->output != OUT_TEXT)
+		usage_error("-C", "cuts the passages of text output (not with "
+		    "--vimgrep, --json, --tsv, -l or -c)");
+	if (!o->context_given)
+		o->context = DEFAULT_CONTEXT;
+	if (o->output == OUT_VIMGREP && !o->per_doc_given)
+		o->req.per_doc = UINT_MAX;
 	if (o->n_count_by > 0 && (o->output == OUT_LIST ||
 	    o->output == OUT_COUNT))
 		usage_error("--count-by", "counts by itself (not with -l or "
@@ -417,14 +442,34 @@ fall_back(const options *o, zc_analyzer *an, const char *text, zc_db *db,
 	return true;
 }
 
+/* The passages of each document in the order of the file, as an editor
+ * lists matches (they come best first); documents keep their order. */
+static void
+in_file_order(zc_hits *h)
+{
+	for (size_t i = 1; i < h->n; i++) {
+		zc_hit x = h->hit[i];
+		size_t j = i;
+
+		while (j > 0 && h->hit[j - 1].rank == x.rank &&
+		    h->hit[j - 1].passage_no > x.passage_no) {
+			h->hit[j] = h->hit[j - 1];
+			j--;
+		}
+		h->hit[j] = x;
+	}
+}
+
 static int
 print_hits(const options *o, zc_analyzer *an, const char *text, zc_db *db,
     zc_prepared **pq, const char *dbpath)
 {
 	const printer *pr = o->output == OUT_JSON ? &json_printer :
-	    o->output == OUT_TSV ? &tsv_printer : &text_printer;
-	hit_style style = { true, o->output == OUT_TEXT &&
-	    want_colour(o->colour), false };
+	    o->output == OUT_TSV ? &tsv_printer :
+	    o->output == OUT_VIMGREP ? &vimgrep_printer : &text_printer;
+	hit_style style = { NULL, (o->output == OUT_TEXT ||
+	    o->output == OUT_VIMGREP) && want_colour(o->colour), false,
+	    o->context };
 	zc_hits hits = ZC_HITS_INIT;
 	zc_error err = {0};
 	zc_buf out = {0};
@@ -439,11 +484,13 @@ print_hits(const options *o, zc_analyzer *an, const char *text, zc_db *db,
 	}
 	if (hits.n == 0)
 		style.by_words = fall_back(o, an, text, db, pq, &hits);
+	if (o->output == OUT_VIMGREP)
+		in_file_order(&hits);
 	if (pr->begin != NULL)
 		pr->begin(&out);
 	for (size_t i = 0; i < hits.n; i++) {
 		pr->hit(&out, &hits.hit[i], &style);
-		style.first = false;
+		style.prev = &hits.hit[i];
 		status = EXIT_MATCH;
 		if (!flush_buf(&out))
 			break;

@@ -46,26 +46,35 @@ put_text(zc_buf *out, const char *s)
 	put_display(out, s, strlen(s));
 }
 
-static void
-text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
+/* Whether hit is another passage of the document printed before. */
+static bool
+same_document(const zc_hit *hit, const hit_style *st)
 {
-	bool colour = st->colour;
-	const zc_spans *spans = &hit->spans;
+	return st->prev != NULL && st->prev->docid == hit->docid &&
+	    st->prev->rank == hit->rank;
+}
+
+static void
+put_line_number(zc_buf *out, unsigned line, bool colour)
+{
+	zc_buf_printf(out, colour ? C_LINE "%u" C_OFF ":" : "%u:", line);
+}
+
+/* path:line: title （另有 N 份转载）, then [索引号 · date · 文号 · 发布机构]. */
+static void
+text_header(zc_buf *out, const zc_hit *hit, bool colour)
+{
 	static const zc_field shown[] = {
 		ZC_FIELD_INDEX_NO, ZC_FIELD_DATE, ZC_FIELD_DOC_NO,
 		ZC_FIELD_ISSUER
 	};
-	const char *passage = hit->passage;
-	size_t at = 0, n_meta = 0;
+	size_t n_meta = 0;
 
-	if (!st->first)
-		zc_buf_putc(out, '\n');
 	if (colour)
 		zc_buf_puts(out, C_PATH);
 	put_text(out, hit->path);
-	zc_buf_puts(out, colour ? C_OFF ":" C_LINE : ":");
-	zc_buf_printf(out, "%u", hit->line);
 	zc_buf_puts(out, colour ? C_OFF ":" : ":");
+	put_line_number(out, zc_hit_first_line(hit), colour);
 	if (hit->meta.value[ZC_FIELD_TITLE] != NULL) {
 		zc_buf_puts(out, colour ? " " C_TITLE : " ");
 		put_text(out, hit->meta.value[ZC_FIELD_TITLE]);
@@ -85,9 +94,20 @@ text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	}
 	if (n_meta > 0)
 		zc_buf_puts(out, "]\n");
+}
+
+/* passage[from..to) with the spans inside it highlighted. */
+static void
+put_marked(zc_buf *out, const char *passage, size_t from, size_t to,
+    const zc_spans *spans, bool colour)
+{
+	size_t at = from;
+
 	for (size_t i = 0; i < spans->n; i++) {
 		const zc_span *sp = &spans->span[i];
 
+		if (sp->end_byte <= from || sp->start_byte >= to)
+			continue;
 		put_display(out, passage + at, sp->start_byte - at);
 		zc_buf_puts(out, colour ? C_MATCH : MARK_OPEN);
 		put_display(out, passage + sp->start_byte,
@@ -95,11 +115,158 @@ text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 		zc_buf_puts(out, colour ? C_OFF : MARK_CLOSE);
 		at = sp->end_byte;
 	}
-	put_text(out, passage + at);
-	zc_buf_putc(out, '\n');
+	put_display(out, passage + at, to - at);
+}
+
+/* Past the end of a window of text shown, a word or number in Latin
+ * letters and digits is not cut, up to this many more characters. */
+#define WORD_SLACK 16
+
+static bool
+is_word_byte(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
+}
+
+/* The byte offset of code point cp of s[0..len), len if it has fewer. */
+static size_t
+byte_of(const char *s, size_t len, size_t cp)
+{
+	size_t i = 0, adv;
+
+	while (i < len && cp-- > 0) {
+		zc_utf8_decode(s + i, len - i, &adv);
+		i += adv;
+	}
+	return i;
+}
+
+/* A window [*a, *b) of s[0..len) widened so as not to cut a Latin word
+ * or a number, and narrowed of the spaces at its ends. */
+static void
+tidy_window(const char *s, size_t len, size_t *a, size_t *b)
+{
+	for (int k = 0; *a > 0 && k < WORD_SLACK && is_word_byte(s[*a]) &&
+	    is_word_byte(s[*a - 1]); k++)
+		(*a)--;
+	for (int k = 0; *b < len && k < WORD_SLACK && is_word_byte(s[*b]) &&
+	    is_word_byte(s[*b - 1]); k++)
+		(*b)++;
+	while (*a < *b && s[*a] == ' ')
+		(*a)++;
+	while (*b > *a && s[*b - 1] == ' ')
+		(*b)--;
+}
+
+/* The passage of hit, whole, or in windows of context characters each
+ * side of its matches (of its opening when it has none), windows that
+ * meet merged, and … where text is left out. */
+static void
+put_passage(zc_buf *out, const zc_hit *hit, const hit_style *st)
+{
+	const char *s = hit->passage;
+	size_t len = strlen(s), shown_to = 0;
+	const zc_spans *spans = &hit->spans;
+	size_t c = st->context;
+
+	if (c == 0 || spans->n == 0) {
+		size_t b = c == 0 ? len : byte_of(s, len, 2 * c), a = 0;
+
+		if (b < len)
+			tidy_window(s, len, &a, &b);
+		put_marked(out, s, 0, b, spans, st->colour);
+		zc_buf_puts(out, b < len ? "…\n" : "\n");
+		return;
+	}
+	for (size_t i = 0; i < spans->n; ) {
+		size_t from_cp = spans->span[i].start_cp > c ?
+		    spans->span[i].start_cp - c : 0;
+		size_t to_cp = spans->span[i].end_cp + c, a, b;
+
+		/* the windows of the next matches, while they meet this one */
+		while (++i < spans->n && spans->span[i].start_cp <= to_cp + c)
+			to_cp = spans->span[i].end_cp + c;
+		a = byte_of(s, len, from_cp);
+		b = a + byte_of(s + a, len - a, to_cp - from_cp);
+		tidy_window(s, len, &a, &b);
+		if (a < shown_to)
+			a = shown_to;
+		if (a > shown_to)
+			zc_buf_puts(out, "…");
+		put_marked(out, s, a, b, spans, st->colour);
+		shown_to = b;
+	}
+	zc_buf_puts(out, shown_to < len ? "…\n" : "\n");
+}
+
+static void
+text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
+{
+	if (same_document(hit, st)) {
+		put_line_number(out, zc_hit_first_line(hit), st->colour);
+		zc_buf_putc(out, ' ');
+	} else {
+		if (st->prev != NULL)
+			zc_buf_putc(out, '\n');
+		text_header(out, hit, st->colour);
+	}
+	put_passage(out, hit, st);
 }
 
 const printer text_printer = { NULL, text_hit };
+
+/* The part of hit's passage that is from the source line of byte off:
+ * [*from, *to), without the space that joined it to the line before. */
+static void
+source_line_of(const zc_hit *hit, size_t len, size_t off, size_t *from,
+    size_t *to)
+{
+	*from = 0;
+	*to = len;
+	for (size_t k = 0; k < hit->n_starts; k++) {
+		if (hit->starts[k].off <= off)
+			*from = hit->starts[k].off;
+		else {
+			*to = hit->starts[k].off;
+			break;
+		}
+	}
+	while (*from < *to && hit->passage[*from] == ' ' && *from < off)
+		(*from)++;
+	while (*to > *from && hit->passage[*to - 1] == ' ')
+		(*to)--;
+}
+
+/* path:line:column:text for each match, as ripgrep --vimgrep prints
+ * it: the column counts bytes of the line as it is shown (cleaned), 1
+ * for a passage without a match, shown so that its document is listed. */
+static void
+vimgrep_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
+{
+	size_t len = strlen(hit->passage), n = hit->spans.n ? hit->spans.n : 1;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t at = hit->spans.n ? hit->spans.span[i].start_byte : 0;
+		size_t from, to;
+
+		source_line_of(hit, len, at, &from, &to);
+		if (st->colour)
+			zc_buf_puts(out, C_PATH);
+		put_text(out, hit->path);
+		zc_buf_puts(out, st->colour ? C_OFF ":" : ":");
+		put_line_number(out, zc_hit_line_at(hit, at), st->colour);
+		zc_buf_printf(out, "%zu:", at - from + 1);
+		if (st->colour)
+			put_marked(out, hit->passage, from, to, &hit->spans,
+			    true);
+		else
+			put_display(out, hit->passage + from, to - from);
+		zc_buf_putc(out, '\n');
+	}
+}
+
+const printer vimgrep_printer = { NULL, vimgrep_hit };
 
 static void
 json_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
@@ -109,7 +276,8 @@ json_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	zc_buf_printf(out, "{\"rank\":%u,\"score\":%.6g,\"path\":", hit->rank,
 	    hit->score);
 	zc_json_string(out, hit->path, strlen(hit->path));
-	zc_buf_printf(out, ",\"line\":%u,", hit->line);
+	zc_buf_printf(out, ",\"line\":%u,\"passage_line\":%u,",
+	    zc_hit_first_line(hit), hit->line);
 	zc_meta_json(out, &hit->meta);
 	zc_buf_puts(out, ",\"passage\":");
 	zc_json_string(out, hit->passage, strlen(hit->passage));
@@ -149,7 +317,7 @@ put_tsv(zc_buf *out, const char *s)
 static void
 tsv_begin(zc_buf *out)
 {
-	zc_buf_puts(out, "rank\tscore\tpath\tline");
+	zc_buf_puts(out, "rank\tscore\tpath\tline\tpassage_line");
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		zc_buf_printf(out, "\t%s", zc_fields[f].key);
 	zc_buf_puts(out, "\tpassage\thighlights\tmatched\tcopies\tgroup\n");
@@ -162,7 +330,7 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 
 	zc_buf_printf(out, "%u\t%.6g\t", hit->rank, hit->score);
 	put_tsv(out, hit->path);
-	zc_buf_printf(out, "\t%u", hit->line);
+	zc_buf_printf(out, "\t%u\t%u", zc_hit_first_line(hit), hit->line);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		zc_buf_putc(out, '\t');
 		put_tsv(out, hit->meta.value[f]);

@@ -91,8 +91,9 @@ make_legs(const zc_query *q, zc_sort sort, leg legs[2], size_t *n,
 
 /* ---- choosing passages ------------------------------------------------ */
 
-/* Passages confirmed with the highlighter before giving up on a document
- * whose anchors scatter. */
+/* Passages the highlighter finds nothing in before giving up on a
+ * document whose anchors scatter (those it confirms do not count, so
+ * that --per-doc and --vimgrep show every match of a long document). */
 #define MAX_CHECKS 64
 
 _Static_assert(ZC_PICKER_MAX_ANCHORS <= 32,
@@ -250,7 +251,7 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
 	 * first; else the likeliest unconfirmed one; the opening only when
 	 * no passage holds an anchor (the title or a field matched) */
 	for (size_t k = 0; st == ZC_OK && k < nc && *n_chosen < want &&
-	    (checks < MAX_CHECKS || p->unanchored); k++, checks++) {
+	    (checks < MAX_CHECKS || p->unanchored); k++) {
 		const char *text;
 		size_t len;
 
@@ -266,6 +267,8 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
 			st = zc_highlight(p->hl, text, len, &spans, err);
 		if (st == ZC_OK && spans.n > 0)
 			take(chosen, n_chosen, c[k].passage, &spans);
+		else
+			checks++;
 		opening_checked |= c[k].passage == 0;
 	}
 	/* c[0] was highlighted above, and matched nothing */
@@ -279,8 +282,6 @@ choose(const zc_picker *p, const zc_mset *ms, size_t i, zc_record_view *v,
 	return st;
 }
 
-/* Append the hit of a passage of the document v, with its line and text
- * (copied) and its spans (handed over). */
 /* How a document stands in the result list: its rank, the weight it
  * ranks by (its group's best, zc_copies.h) and its group of copies. */
 typedef struct standing {
@@ -290,12 +291,16 @@ typedef struct standing {
 	unsigned long copies; /* other matching documents of the group */
 } standing;
 
+/* Append the hit of passage j of the document v, whose passages are ps
+ * (NULL: it has none), with its text (copied) and its spans (handed
+ * over). */
 static void
-push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
-    const char *text, size_t len, zc_spans *spans, const standing *at,
-    zc_docid id)
+push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
+    size_t j, const char *text, size_t len, zc_spans *spans,
+    const standing *at, zc_docid id)
 {
 	static const zc_spans empty = ZC_SPANS_INIT;
+	const zc_record_passage *p = ps != NULL ? &ps[j] : NULL;
 	zc_hit *hit;
 
 	h->hit = zc_xgrow(h->hit, &h->cap, h->n + 1, sizeof *h->hit);
@@ -307,7 +312,14 @@ push_hit(zc_hits *h, const zc_record_view *v, unsigned line,
 	hit->copies = at->copies;
 	hit->group = at->group != NULL ? zc_xstrdup(at->group) : NULL;
 	hit->path = zc_xstrndup(v->path, v->path_len);
-	hit->line = line;
+	hit->line = p != NULL ? p->line : 1;
+	hit->passage_no = j;
+	if (p != NULL && p->n_starts > 0) {
+		hit->starts = zc_xmalloc(p->n_starts * sizeof *hit->starts);
+		memcpy(hit->starts, p->starts, p->n_starts *
+		    sizeof *hit->starts);
+		hit->n_starts = p->n_starts;
+	}
 	hit->passage = zc_xstrndup(text, len);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		if (v->meta[f] != NULL)
@@ -351,12 +363,13 @@ add_doc_hits(const zc_mset *ms, size_t i, const standing *at,
 			st = zc_highlight(picker->hl, text, text_len,
 			    &chosen[k].spans, err);
 		if (st == ZC_OK)
-			push_hit(h, &v, ps[chosen[k].passage].line, text,
+			push_hit(h, &v, ps, chosen[k].passage, text,
 			    text_len, &chosen[k].spans, at,
 			    zc_mset_docid(ms, i));
 	}
 	if (st == ZC_OK && n == 0) /* a document without passages */
-		push_hit(h, &v, 1, "", 0, &none, at, zc_mset_docid(ms, i));
+		push_hit(h, &v, NULL, 0, "", 0, &none, at,
+		    zc_mset_docid(ms, i));
 	for (size_t k = 0; k < n; k++)
 		zc_spans_free(&chosen[k].spans);
 	free(chosen);
@@ -811,12 +824,26 @@ run_once(zc_db *db, const zc_query *q, const zc_picker *picker,
 	return st;
 }
 
+unsigned
+zc_hit_line_at(const zc_hit *hit, size_t off)
+{
+	return zc_line_at(hit->line, hit->starts, hit->n_starts, off);
+}
+
+unsigned
+zc_hit_first_line(const zc_hit *hit)
+{
+	return zc_hit_line_at(hit, hit->spans.n > 0 ?
+	    hit->spans.span[0].start_byte : 0);
+}
+
 void
 zc_hits_free(zc_hits *h)
 {
 	for (size_t i = 0; i < h->n; i++) {
 		free(h->hit[i].path);
 		free(h->hit[i].passage);
+		free(h->hit[i].starts);
 		free(h->hit[i].group);
 		zc_meta_free(&h->hit[i].meta);
 		zc_spans_free(&h->hit[i].spans);

@@ -18,7 +18,7 @@ check "$(echo "$top" | jq -r .path | tr '\n' ' ')" \
     "孵化器 ranks the plan, then the reply"
 check "$(echo "$top" | jq -r '[.title, .index_no, .date] | map(type) | join(" ")' | tr '\n' ' ')" \
     "string null string string string string " "titles, 索引号 where there is one, 发文日期"
-out=$(zs --color=never -n 2 孵化器); rc=$?
+out=$(zs --color=never -C 0 -n 2 孵化器); rc=$?
 check "$rc" 0 "孵化器 exit status"
 for k in 1 2; do
 	hit=$(echo "$top" | sed -n "${k}p")
@@ -124,8 +124,8 @@ check "$(zs --json -n 2 --offset 1 --sort date 孵化 | jq -r .date | tr '\n' ' 
 
 # ---- TSV ----------------------------------------------------------------
 zs --tsv -n 0 孵化器 >"$tmp/tsv"
-check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched\tcopies\tgroup')" "TSV header"
-check "$(awk -F '\t' 'NF != 19' "$tmp/tsv" | wc -l)" 0 "TSV: 19 fields on every line"
+check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\tpassage_line\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched\tcopies\tgroup')" "TSV header"
+check "$(awk -F '\t' 'NF != 20' "$tmp/tsv" | wc -l)" 0 "TSV: 20 fields on every line"
 check "$(($(wc -l <"$tmp/tsv") - 1))" "$n" "TSV: one line per hit"
 check "$(sed -n 2p "$tmp/tsv" | cut -f 3,4)" "$(echo "$all" | sed -n 1p | cut -d' ' -f2)	$(zs --json -n 1 孵化器 | jq -r .line)" "TSV: path and line"
 

@@ -12,7 +12,7 @@ check "$?" 0 "zcindex exit status"
 cat >"$tmp/check.py" <<'EOF'
 import json, re, sys
 
-KEYS = ["rank", "score", "path", "line", "title", "index_no", "date",
+KEYS = ["rank", "score", "path", "line", "passage_line", "title", "index_no", "date",
         "written", "published", "issuer", "doc_no", "type", "category",
         "validity", "passage", "highlights", "matched", "copies", "group"]
 query, must = sys.argv[1], sys.argv[2:]
@@ -36,6 +36,11 @@ for n, line in enumerate(lines, 1):
         problems.append("line %d: path %r" % (n, o["path"]))
     if not isinstance(o["line"], int) or o["line"] < 1:
         problems.append("line %d: line %r" % (n, o["line"]))
+    # the line of the first match, at or after the passage's first line
+    if (not isinstance(o["passage_line"], int) or o["passage_line"] < 1 or
+            o["passage_line"] > o["line"]):
+        problems.append("line %d: passage_line %r, line %r" %
+                        (n, o["passage_line"], o["line"]))
     for k in ["title", "index_no", "date", "written", "published", "issuer",
               "doc_no", "type", "category", "validity"]:
         if o[k] is not None and not isinstance(o[k], str):
@@ -109,7 +114,7 @@ out=$("$zcsearch" --db "$tmp/db" --json -n 1 '"沃壤行动"' | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
 print(" ".join(type(o[k]).__name__ for k in o))')
-check "$out" "int float str int str str str str str str NoneType str str str str list str int str" "key types of one hit"
+check "$out" "int float str int int str str str str str str NoneType str str str str list str int str" "key types of one hit"
 
 # quotes, backslashes and control characters stay valid JSON
 mkdir -p "$tmp/odd"

@@ -18,7 +18,7 @@ sed -n 's/^\.It Fl //p' "$top/man/zcsearch.1" |
     sed 's/ Ar .*//; s/\\-/-/g; s/ , Fl /\n/g' | sed 's/^/-/; s/^--\([^-]\)/--\1/' |
     sort -u >"$tmp/man"
 check "$(cat "$tmp/help")" "$(cat "$tmp/man")" "--help and zcsearch(1) list the same options"
-check "$(wc -l <"$tmp/help" | tr -d ' ')" 24 "twenty-four option names"
+check "$(wc -l <"$tmp/help" | tr -d ' ')" 27 "twenty-seven option names"
 
 # mdoc escapes of the examples back to the characters a user types
 unescape() {
@@ -38,7 +38,7 @@ done <"$tmp/examples"
 
 # The examples of zcsearch(1) that are not pipelines run and find hits.
 sed -n 's/^\.Dl \$ zcsearch //p' "$top/man/zcsearch.1" | unescape |
-    grep -v '|' >"$tmp/examples1"
+    grep -v '[|;]' >"$tmp/examples1"
 while IFS= read -r args; do
 	eval "set -- $args"
 	"$zcsearch" --db "$tmp/db" "$@" >/dev/null 2>&1
@@ -48,6 +48,19 @@ done <"$tmp/examples1"
 # The pipeline with xargs -0: every matching file listed once.
 out=$("$zcsearch" --db "$tmp/db" -l -0 孵化器 | xargs -0 ls -l | wc -l | tr -d ' ')
 check "$out" "$("$zcsearch" --db "$tmp/db" -c 孵化器)" "zcsearch(1): -l -0 | xargs -0 ls -l lists each file"
+
+# The quickfix list for vim: path:line:column:text lines that vim -q
+# reads (its default errorformat takes %f:%l:%c:%m).
+"$zcsearch" --db "$tmp/db" --vimgrep -n 5 孵化器 >"$tmp/matches"
+check "$?:$(grep -cv '^/[^:]*:[0-9][0-9]*:[0-9][0-9]*:.' "$tmp/matches")" "0:0" \
+    "zcsearch(1): --vimgrep -n 5 writes path:line:column:text lines"
+if command -v vim >/dev/null 2>&1; then
+	first=$(head -n 1 "$tmp/matches" | cut -d: -f1-3)
+	out=$(cd "$tmp" && vim -es -N -u NONE -q "$tmp/matches" \
+	    +'call writefile([expand("%:p") . ":" . line(".") . ":" . col(".")], "'"$tmp"'/at")' \
+	    +'qa!' </dev/null >/dev/null 2>&1; cat "$tmp/at" 2>/dev/null)
+	check "$out" "$first" "zcsearch(1): vim -q lands on the first match"
+fi
 
 # The pipelines of zcsearch(1) with jq: run the jq one for real.
 out=$("$zcsearch" --db "$tmp/db" --json -n 0 孵化器 | jq -r '[.date, .title] | @tsv' | head -n 1)

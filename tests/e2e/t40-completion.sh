@@ -22,7 +22,7 @@ help_opts() {
 
 check "$(complete_words zcsearch -)" "$(help_opts zcsearch)" "zcsearch -: every option of --help"
 check "$(complete_words zcindex -)" "$(help_opts zcindex)" "zcindex -: every option of --help"
-check "$(complete_words zcsearch --co | tr '\n' ' ')" "--color --count --count-by " "zcsearch --co"
+check "$(complete_words zcsearch --co | tr '\n' ' ')" "--color --context --count --count-by " "zcsearch --co"
 facets=$("$zcsearch" --count-by nosuch x 2>&1 | sed -n 's/.*cannot count by it (\(.*\))/\1/p' |
     sed 's/, / /g; s/ or / /' | tr ' ' '\n' | LC_ALL=C sort)
 check "$(complete_words zcsearch --count-by '')" "$facets" "--count-by: the values zcsearch takes"
