@@ -15,10 +15,8 @@
 
 #include "zc_chars.h"
 
-typedef struct segment {
-	size_t off;    /* byte offset of a source line in the paragraph */
-	unsigned line;
-} segment;
+/* A paragraph's source lines: where each begins in it (zc_doc.h). */
+typedef zc_line_start segment;
 
 typedef struct piece {
 	char *text;
@@ -41,11 +39,7 @@ typedef struct pieces {
 static unsigned
 line_at(const segment *seg, size_t nseg, size_t off)
 {
-	unsigned line = seg[0].line;
-
-	for (size_t i = 0; i < nseg && seg[i].off <= off; i++)
-		line = seg[i].line;
-	return line;
+	return zc_line_at(seg[0].line, seg, nseg, off);
 }
 
 static void

@@ -1,7 +1,8 @@
 /*
  * fuzz_record.c — libFuzzer target: arbitrary bytes as a stored document
  * record.  Decoding either refuses them (ZC_EINVAL) or gives a document
- * whose record decodes to the same document again; the view the search
+ * whose record decodes to the same document again, line starts included;
+ * the view the search
  * reads agrees with decode on every record, at open or passage by
  * passage, texts included.
  */
@@ -19,6 +20,16 @@ same_string(const char *a, const char *b)
 	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
 }
 
+/* Line starts n of a and of b, the same. */
+static bool
+same_starts(const zc_line_start *a, const zc_line_start *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a[k].off != b[k].off || a[k].line != b[k].line)
+			return false;
+	return true;
+}
+
 static void
 expect_same(const zc_doc *a, const zc_doc *b)
 {
@@ -31,7 +42,9 @@ expect_same(const zc_doc *a, const zc_doc *b)
 		const zc_passage *p = &a->passages[i], *q = &b->passages[i];
 
 		if (p->len != q->len || memcmp(p->text, q->text, p->len) != 0 ||
-		    p->line != q->line || p->pos != q->pos)
+		    p->line != q->line || p->pos != q->pos ||
+		    p->n_starts != q->n_starts ||
+		    !same_starts(p->starts, q->starts, p->n_starts))
 			abort();
 	}
 }
@@ -59,7 +72,10 @@ view_status(const char *s, size_t size, const zc_doc *d, zc_status st)
 		    (len != ps[i].len || len != d->passages[i].len ||
 		    memcmp(text, d->passages[i].text, len) != 0 ||
 		    ps[i].line != d->passages[i].line ||
-		    ps[i].pos != d->passages[i].pos))
+		    ps[i].pos != d->passages[i].pos ||
+		    ps[i].n_starts != d->passages[i].n_starts ||
+		    !same_starts(ps[i].starts, d->passages[i].starts,
+		    ps[i].n_starts)))
 			abort();
 	}
 	free(ps);
