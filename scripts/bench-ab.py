@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""zcsearch before and after a change, interleaved on one index: the query
-sets of bench.py (same corpus, same seed), each query run REPS times by
-each build, alternating which goes first, so that the machine's drift
-between two `make bench` runs does not pass for a change.  Prints a
-Markdown table and how many queries' --json -n 10 output differs.
+"""zcsearch before and after a change, interleaved: the query sets of
+bench.py (same corpus, same seed), each query run REPS times by each
+build, alternating which goes first, so that the machine's drift between
+two `make bench` runs does not pass for a change.  Each build searches
+the index its own zcindex wrote from the same files (a change of schema
+makes the other's unreadable to it).  Prints a Markdown table and how
+many queries' --json -n 10 output differs.
 
     scripts/bench-ab.py --before OLD_BUILD --after NEW_BUILD --laws TAR"""
 
@@ -29,15 +31,17 @@ def main():
     ap.add_argument("--laws", required=True)
     a = ap.parse_args()
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    old = os.path.join(os.path.abspath(a.before), "zcsearch")
-    new = os.path.join(os.path.abspath(a.after), "zcsearch")
+    builds = [os.path.abspath(a.before), os.path.abspath(a.after)]
+    old, new = (os.path.join(b, "zcsearch") for b in builds)
     scratch = tempfile.mkdtemp(prefix="zc-ab.")
     try:
         docs, files, _ = bench.prepare(a.laws, os.path.join(top, "corpus"),
                                        1, scratch)
-        db = os.path.join(scratch, "db")
-        subprocess.run([os.path.join(os.path.abspath(a.after), "zcindex"),
-                        "-q", "-j", "2", "--db", db, docs], check=True)
+        dbs = {}
+        for exe, build in zip((old, new), builds):
+            dbs[exe] = os.path.join(scratch, "db-" + str(len(dbs)))
+            subprocess.run([os.path.join(build, "zcindex"), "-q", "-j", "2",
+                            "--db", dbs[exe], docs], check=True)
         sets = bench.draw_queries(files, random.Random(20261123))
         differ = 0
         print("| set | before p50 ms | before p95 | after p50 | after p95 "
@@ -47,16 +51,17 @@ def main():
             tb, tn = [], []
             for words in qs:
                 q = bench.zc_query(kind, words)
-                outs = [subprocess.run([exe, "--db", db, "--json", "-n",
-                                        "10", q], capture_output=True).stdout
+                outs = [subprocess.run([exe, "--db", dbs[exe], "--json",
+                                        "-n", "10", q],
+                                       capture_output=True).stdout
                         for exe in (old, new)]
                 differ += outs[0] != outs[1]
                 sb, sn = [], []
                 for r in range(REPS):
                     runs = [(old, sb), (new, sn)]
                     for exe, acc in runs if r % 2 == 0 else runs[::-1]:
-                        acc.append(bench.timed([exe, "--db", db, "-n", "10",
-                                                q])[0])
+                        acc.append(bench.timed([exe, "--db", dbs[exe], "-n",
+                                                "10", q])[0])
                 tb.append(statistics.median(sb))
                 tn.append(statistics.median(sn))
             print("| %s | %.1f | %.1f | %.1f | %.1f | %.2f |" % (

@@ -101,6 +101,23 @@ for q in 孵化器 营商环境; do
 	check "$bad" "" "--vimgrep: $q: every line named has it"
 done
 
+# a passage far down the candidates is still found: 100 paragraphs where
+# 第一 is not followed by 条 rank before the one where it is (skipping
+# them once counted against the 64 passages tried, and the opening was
+# shown, without the match)
+mkdir -p "$tmp/scatter"
+python3 - "$tmp/scatter/scatter.txt" <<'EOF'
+import sys
+paras = ["第%d段第一款第一项的内容各不相同之处在于编号%d。" % (i, i) for i in range(100)]
+open(sys.argv[1], "w").write("\n\n".join(["分散的测试文件"] + paras +
+                                           ["末段写明第一条的内容。"]) + "\n")
+EOF
+"$zcindex" --db "$tmp/sdb" -q "$tmp/scatter"
+check "$("$zcsearch" --db "$tmp/sdb" --json '"第一条"' | jq -c '[.line, .highlights]')" \
+    "[203,[[4,7]]]" "the one passage with the text, past 100 that only begin it"
+check "$("$zcsearch" --db "$tmp/sdb" --vimgrep '"第一条"')" \
+    "$tmp/scatter/scatter.txt:203:13:末段写明第一条的内容。" "--vimgrep finds it too"
+
 # ---- 4. -C: passages cut around their matches --------------------------
 out=$(zs 孵化器 -C 5 "path:$L" | sed -n 2p)
 check "$out" "…前前前前前[[孵化器]]中中中中中…中中中中中[[孵化器]]后后后后后…后后后后后[[孵化器]]尾尾尾尾尾…" \
