@@ -40,6 +40,10 @@ typedef struct zc_line {
 	                  characters: label boundaries for meta; owned */
 	unsigned line; /* 1-based line in the source file */
 	unsigned flags;
+	zc_line_start *starts; /* where later source lines begin in text:
+	                          an HTML or XML block written over several
+	                          lines (zc_doc.h); owned */
+	size_t n_starts;
 } zc_line;
 
 /* Metadata that only markup carries, raw (not yet validated; zc_clean
@@ -61,8 +65,14 @@ typedef struct zc_lines {
 /* Append a line (text copied). */
 void zc_lines_add(zc_lines *l, const char *text, size_t len, unsigned line,
     unsigned flags);
+/* Say that source line line begins at byte off of the text of the last
+ * line added (0 < off < its len, after the starts given before). */
+void zc_lines_add_start(zc_lines *l, size_t off, unsigned line);
 /* Replace the text of item i (text copied); the old text becomes raw
- * when keep_raw and raw is still NULL. */
+ * when keep_raw and raw is still NULL.  The new text is the old with
+ * whitespace changed, added or taken out, or cut short (clean): its
+ * line starts move with the visible characters they stand before, and
+ * go with them when the text is cut. */
 void zc_lines_set_text(zc_lines *l, size_t i, const char *text, size_t len,
     bool keep_raw);
 /* Release everything and zero the list. */

@@ -18,6 +18,7 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 #include "zc_chars.h"
@@ -32,11 +33,71 @@ zc_lines_add(zc_lines *l, const char *text, size_t len, unsigned line,
 }
 
 void
+zc_lines_add_start(zc_lines *l, size_t off, unsigned line)
+{
+	zc_line *ln = &l->items[l->n - 1];
+
+	ln->starts = zc_xrealloc(ln->starts, (ln->n_starts + 1) *
+	    sizeof *ln->starts);
+	ln->starts[ln->n_starts++] = (zc_line_start){ off, line };
+}
+
+/* The characters of s[0..off) that are not text space. */
+static size_t
+visible_before(const char *s, size_t off)
+{
+	size_t i = 0, n = 0, adv;
+
+	while (i < off) {
+		n += !zc_chars_is_space(zc_utf8_decode(s + i, off - i, &adv));
+		i += adv;
+	}
+	return n;
+}
+
+/* The offset of the visible character of s[0..len) that n visible ones
+ * precede; len when there are not that many. */
+static size_t
+visible_at(const char *s, size_t len, size_t n)
+{
+	size_t i = 0, adv;
+
+	while (i < len) {
+		bool space = zc_chars_is_space(zc_utf8_decode(s + i, len - i,
+		    &adv));
+
+		if (!space && n-- == 0)
+			return i;
+		i += adv;
+	}
+	return len;
+}
+
+/* The starts of ln, moved from its old text to text[0..len). */
+static void
+move_starts(zc_line *ln, const char *text, size_t len)
+{
+	size_t kept = 0, last = 0;
+
+	for (size_t k = 0; k < ln->n_starts; k++) {
+		size_t at = visible_at(text, len, visible_before(ln->text,
+		    ln->starts[k].off));
+
+		if (at == 0 || at >= len || at <= last)
+			continue;
+		ln->starts[kept++] = (zc_line_start){ at, ln->starts[k].line };
+		last = at;
+	}
+	ln->n_starts = kept;
+}
+
+void
 zc_lines_set_text(zc_lines *l, size_t i, const char *text, size_t len,
     bool keep_raw)
 {
 	char *t = zc_xstrndup(text, len);
 
+	move_starts(&l->items[i], text, len);
 	if (keep_raw && l->items[i].raw == NULL)
 		l->items[i].raw = l->items[i].text;
 	else
@@ -51,6 +112,7 @@ zc_lines_free(zc_lines *l)
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->items[i].text);
 		free(l->items[i].raw);
+		free(l->items[i].starts);
 	}
 	free(l->items);
 	zc_meta_free(&l->hints.tags);
@@ -428,10 +490,134 @@ silence_libxml(void)
 	xmlSetStructuredErrorFunc(NULL, silent_structured);
 }
 
+/* ---- the source line of each character of a text node ------------------
+ *
+ * libxml2 gives a text node one line, that of the end of the first chunk
+ * of text the parser handed over for it, which is not where its text
+ * starts when an entity, a comment or a long run cut it into chunks, and
+ * which stops at 65535 in the HTML parser (pitfalls.md).  So the parse
+ * records, for every chunk, where it ends in the node's content and the
+ * parser's line there (an int, not capped); node->_private points to a
+ * node's chunks. */
+
+typedef struct chunk_end {
+	size_t end; /* in the node's content */
+	int line;   /* of the source right after it */
+} chunk_end;
+
+typedef struct node_chunks {
+	chunk_end *v;
+	size_t n, cap;
+	struct node_chunks *next; /* every one, to free them */
+} node_chunks;
+
+typedef struct line_recorder {
+	charactersSAXFunc characters, blanks;
+	cdataBlockSAXFunc cdata;
+	node_chunks *all;
+} line_recorder;
+
+/* Note where the chunk just added to the last child of the node being
+ * built ends: len bytes more than the chunk before, or the content's
+ * length when it is the node's first. */
+static void
+record_chunk(xmlParserCtxt *ctxt, int len)
+{
+	line_recorder *r = ctxt->_private;
+	xmlNode *t = ctxt->node != NULL ? ctxt->node->last : NULL;
+	node_chunks *c;
+
+	if (t == NULL || (t->type != XML_TEXT_NODE &&
+	    t->type != XML_CDATA_SECTION_NODE) || t->content == NULL ||
+	    ctxt->input == NULL)
+		return;
+	c = t->_private;
+	if (c == NULL) {
+		c = zc_xcalloc(1, sizeof *c);
+		c->next = r->all;
+		r->all = c;
+		t->_private = c;
+	}
+	c->v = zc_xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
+	c->v[c->n] = (chunk_end){ c->n > 0 ? c->v[c->n - 1].end +
+	    (size_t)len : strlen((const char *)t->content), ctxt->input->line };
+	c->n++;
+}
+
+static void
+on_characters(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxt *ctxt = ctx;
+
+	((line_recorder *)ctxt->_private)->characters(ctx, ch, len);
+	record_chunk(ctxt, len);
+}
+
+static void
+on_blanks(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxt *ctxt = ctx;
+
+	((line_recorder *)ctxt->_private)->blanks(ctx, ch, len);
+	record_chunk(ctxt, len);
+}
+
+static void
+on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	xmlParserCtxt *ctxt = ctx;
+
+	((line_recorder *)ctxt->_private)->cdata(ctx, ch, len);
+	record_chunk(ctxt, len);
+}
+
+/* Route ctxt's text through the recorder r. */
+static void
+record_lines(xmlParserCtxt *ctxt, line_recorder *r)
+{
+	memset(r, 0, sizeof *r);
+	r->characters = ctxt->sax->characters;
+	r->blanks = ctxt->sax->ignorableWhitespace;
+	r->cdata = ctxt->sax->cdataBlock;
+	ctxt->_private = r;
+	if (r->characters != NULL)
+		ctxt->sax->characters = on_characters;
+	if (r->blanks != NULL)
+		ctxt->sax->ignorableWhitespace = on_blanks;
+	if (r->cdata != NULL)
+		ctxt->sax->cdataBlock = on_cdata;
+}
+
+static void
+free_recorded(line_recorder *r)
+{
+	while (r->all != NULL) {
+		node_chunks *next = r->all->next;
+
+		free(r->all->v);
+		free(r->all);
+		r->all = next;
+	}
+}
+
+/* The source line of byte 0 of chunk k of c, whose content is t. */
+static unsigned
+chunk_first_line(const node_chunks *c, size_t k, const char *t)
+{
+	size_t from = k > 0 ? c->v[k - 1].end : 0;
+	long line = c->v[k].line;
+
+	for (size_t i = from; i < c->v[k].end; i++)
+		line -= t[i] == '\n';
+	return line > 0 ? (unsigned)line : 1;
+}
+
 typedef struct walker {
 	zc_lines *out;
 	zc_buf cur;        /* the line being built */
 	unsigned cur_line; /* source line of its first character */
+	zc_line_start *starts; /* later source lines in cur */
+	size_t n_starts, cap_starts;
 	unsigned flags;    /* flags of the next line */
 	bool cell_open;    /* a table cell has text on this line */
 	bool xml;
@@ -501,8 +687,13 @@ flush(walker *w)
 	if (e > s && !is_blank(w->cur.data + s, e - s)) {
 		zc_lines_add(w->out, w->cur.data + s, e - s, w->cur_line,
 		    w->flags);
+		for (size_t k = 0; k < w->n_starts; k++)
+			if (w->starts[k].off > s && w->starts[k].off < e)
+				zc_lines_add_start(w->out, w->starts[k].off - s,
+				    w->starts[k].line);
 		w->flags = 0;
 	}
+	w->n_starts = 0;
 	zc_buf_reset(&w->cur);
 	w->cell_open = false;
 }
@@ -514,41 +705,78 @@ block_boundary(walker *w)
 	w->flags |= ZC_LINE_BREAK;
 }
 
+/* The source line that the text in cur reached. */
+static unsigned
+line_reached(const walker *w)
+{
+	return w->n_starts > 0 ? w->starts[w->n_starts - 1].line : w->cur_line;
+}
+
+/* Visible text of source line line goes next into cur, after some: note
+ * where the line begins if it is a new one. */
+static void
+reach_line(walker *w, unsigned line)
+{
+	if (line == line_reached(w))
+		return;
+	w->starts = zc_xgrow(w->starts, &w->cap_starts, w->n_starts + 1,
+	    sizeof *w->starts);
+	w->starts[w->n_starts++] = (zc_line_start){ w->cur.len, line };
+}
+
+/* The line of the first byte of the text node n, whose content t has
+ * len bytes: from its recorded chunks, else from libxml2's line, taken
+ * as that of its end. */
+static unsigned
+first_line(const xmlNode *n, const char *t, size_t len)
+{
+	const node_chunks *c = n->_private;
+	long line = xmlGetLineNo(n);
+
+	if (c != NULL && c->n > 0)
+		return chunk_first_line(c, 0, t);
+	for (size_t i = 0; i < len; i++)
+		line -= t[i] == '\n';
+	return line > 0 ? (unsigned)line : 1;
+}
+
 /* Append a text node, whitespace collapsed; the first visible character
- * fixes the line (libxml2 stores the line where a text node ends). */
+ * fixes the line, and each visible character of a later source line
+ * starts it in the line being built. */
 static void
 add_text(walker *w, xmlNode *n)
 {
 	const char *t = (const char *)n->content;
-	size_t len, first;
-	long end_line = xmlGetLineNo(n);
-	unsigned nl_after = 0;
+	const node_chunks *c = n->_private;
+	size_t len, k = 0;
+	unsigned line;
+	bool fresh;
 
 	if (t == NULL)
 		return;
 	len = strlen(t);
-	first = 0;
-	while (first < len && isspace((unsigned char)t[first]))
-		first++;
-	if (first == len) {
-		if (w->cur.len > 0 && w->cur.data[w->cur.len - 1] != ' ')
-			zc_buf_putc(&w->cur, ' ');
-		return;
-	}
-	if (w->cur.len == 0 || is_blank(w->cur.data, w->cur.len)) {
-		for (size_t i = first; i < len; i++)
-			if (t[i] == '\n')
-				nl_after++;
-		w->cur_line = end_line > (long)nl_after ?
-		    (unsigned)(end_line - nl_after) : 1;
-	}
+	line = first_line(n, t, len);
+	fresh = w->cur.len == 0 || is_blank(w->cur.data, w->cur.len);
 	for (size_t i = 0; i < len; i++) {
+		/* a chunk's end line is the parser's own: start each from it */
+		if (c != NULL && k < c->n && i == c->v[k].end && k + 1 < c->n) {
+			k++;
+			line = chunk_first_line(c, k, t);
+		}
 		if (isspace((unsigned char)t[i])) {
+			line += t[i] == '\n';
 			if (w->cur.len > 0 && w->cur.data[w->cur.len - 1] != ' ')
 				zc_buf_putc(&w->cur, ' ');
-		} else {
-			zc_buf_putc(&w->cur, t[i]);
+			continue;
 		}
+		if (fresh) {
+			w->cur_line = line;
+			w->n_starts = 0;
+			fresh = false;
+		} else {
+			reach_line(w, line);
+		}
+		zc_buf_putc(&w->cur, t[i]);
 	}
 }
 
@@ -869,11 +1097,46 @@ scan_markup(const char *s, size_t len, zc_lines *out)
 	zc_buf_free(&cur);
 }
 
+/* s[0..len) parsed as XML, else NULL; its text's lines recorded in r. */
+static xmlDoc *
+parse_xml(const char *s, size_t len, line_recorder *r)
+{
+	xmlParserCtxt *ctxt = xmlNewParserCtxt();
+	xmlDoc *doc;
+
+	if (ctxt == NULL)
+		return NULL;
+	record_lines(ctxt, r);
+	doc = xmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_IGNORE_ENC);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+/* s[0..len) parsed as HTML, recovered, else NULL; lines recorded in r. */
+static xmlDoc *
+parse_html(const char *s, size_t len, line_recorder *r)
+{
+	htmlParserCtxt *ctxt = htmlNewParserCtxt();
+	xmlDoc *doc;
+
+	if (ctxt == NULL)
+		return NULL;
+	record_lines(ctxt, r);
+	doc = htmlCtxtReadMemory(ctxt, s, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC);
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 static zc_status
 extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
     zc_error *err)
 {
 	walker w = { .out = out, .flags = ZC_LINE_BREAK, .xml = xml };
+	line_recorder rec_xml = { 0 }, rec_html = { 0 };
 	xmlDoc *doc = NULL;
 	xmlNode *root;
 	bool truncated;
@@ -883,27 +1146,28 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 	if (len > INT32_MAX)
 		return zc_fail(err, ZC_ETOOBIG, "document too large to parse");
 	if (xml)
-		doc = xmlReadMemory(s, (int)len, NULL, "UTF-8",
-		    XML_PARSE_NONET | XML_PARSE_NOERROR |
-		    XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC);
+		doc = parse_xml(s, len, &rec_xml);
 	if (doc == NULL) {
 		/* Malformed XML still has text: recover it as HTML does. */
 		w.xml = false;
-		doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
-		    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
-		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-		    HTML_PARSE_IGNORE_ENC);
+		doc = parse_html(s, len, &rec_html);
 	}
-	if (doc == NULL)
+	if (doc == NULL) {
+		free_recorded(&rec_xml);
+		free_recorded(&rec_html);
 		return zc_fail(err, ZC_EINVAL, "cannot parse %s",
 		    xml ? "XML" : "HTML");
+	}
 	root = xmlDocGetRootElement(doc);
 	truncated = !w.xml && root != NULL &&
 	    tree_depth(root) >= TRUNCATED_DEPTH;
 	if (root != NULL)
 		walk_tree(&w, root);
 	zc_buf_free(&w.cur);
+	free(w.starts);
 	xmlFreeDoc(doc);
+	free_recorded(&rec_xml);
+	free_recorded(&rec_html);
 	if (truncated) {
 		/* keep the hints of the tree, take the text of the scan */
 		zc_lines scanned = {0};

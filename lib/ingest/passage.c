@@ -181,6 +181,18 @@ line_join(const zc_line *ln, bool after_gap, bool first)
 	return ZC_JOIN_SPACE;
 }
 
+/* The source lines of ln, its text going at byte at of a paragraph. */
+static void
+add_segments(segment **seg, size_t *nseg, size_t *cap, size_t at,
+    const zc_line *ln)
+{
+	*seg = zc_xgrow(*seg, cap, *nseg + ln->n_starts + 1, sizeof **seg);
+	(*seg)[(*nseg)++] = (segment){ at, ln->line };
+	for (size_t k = 0; k < ln->n_starts; k++)
+		(*seg)[(*nseg)++] = (segment){ at + ln->starts[k].off,
+		    ln->starts[k].line };
+}
+
 /* Paragraphs: a line and the ZC_LINE_CONT lines after it. */
 static void
 build_pieces(const zc_lines *l, pieces *out)
@@ -201,15 +213,15 @@ build_pieces(const zc_lines *l, pieces *out)
 		if (ln != NULL && (ln->flags & ZC_LINE_META)) {
 			/* a line that carries metadata stays searchable text,
 			 * a paragraph of its own */
-			segment one = { 0, ln->line };
-
 			if (para.len > 0)
 				cut_paragraph(para.data, para.len, seg, nseg,
 				    false, join, out);
 			zc_buf_reset(&para);
 			nseg = 0;
-			cut_paragraph(ln->text, ln->len, &one, 1, true,
+			add_segments(&seg, &nseg, &cap, 0, ln);
+			cut_paragraph(ln->text, ln->len, seg, nseg, true,
 			    line_join(ln, gap, first), out);
+			nseg = 0;
 			gap = first = false;
 			continue;
 		}
@@ -229,10 +241,7 @@ build_pieces(const zc_lines *l, pieces *out)
 		    zc_utf8_first(ln->text, ln->len))) {
 			zc_buf_putc(&para, ' ');
 		}
-		seg = zc_xgrow(seg, &cap, nseg + 1, sizeof *seg);
-		seg[nseg].off = para.len;
-		seg[nseg].line = ln->line;
-		nseg++;
+		add_segments(&seg, &nseg, &cap, para.len, ln);
 		zc_buf_append(&para, ln->text, ln->len);
 	}
 	zc_buf_free(&para);

@@ -101,6 +101,35 @@ for q in 孵化器 营商环境; do
 	check "$bad" "" "--vimgrep: $q: every line named has it"
 done
 
+# HTML as Word exports it: a paragraph wrapped over several source lines,
+# inline elements across them; each match is named by its own line
+mkdir -p "$tmp/html"
+cat >"$tmp/html/word.html" <<'EOF'
+<html><head><title>关于网页行号的通知</title></head><body>
+<div class="content">
+<p class=MsoNormal>第一行文字说到了这里而没有写完，
+第二行接着说<span>孵化器</span>的事情，<b>还是
+没有写完</b>，第三行才&nbsp;&nbsp;说到孵化器。</p>
+<p>另一段。</p>
+</div></body></html>
+EOF
+"$zcindex" --db "$tmp/hdb" -q "$tmp/html"
+check "$("$zcsearch" --db "$tmp/hdb" --vimgrep 孵化器 | cut -d: -f2 | tr '\n' ' ')" "4 5 " \
+    "HTML: a block over three lines, each match at its own"
+check "$("$zcsearch" --db "$tmp/hdb" --json '"还是没有写完"' | jq -r '"\(.line) \(.passage_line)"')" \
+    "4 3" "HTML: a match across a line break inside <b>"
+check "$("$zcsearch" --db "$tmp/hdb" --color=never 孵化器 | head -n 1)" \
+    "$tmp/html/word.html:4: 关于网页行号的通知" "HTML: the header names the match's line"
+
+# XML lines past 65,535, which libxml2 keeps in 16 bits unless asked
+python3 -c '
+import sys
+open(sys.argv[1], "w").write("<doc>" + "\n" * 70000 + "<p>第一行说到了这里，\n第二行说孵化器。</p></doc>\n")
+' "$tmp/html/big.xml"
+"$zcindex" --db "$tmp/hdb" -q "$tmp/html"
+check "$("$zcsearch" --db "$tmp/hdb" --vimgrep 孵化器 "path:$tmp/html/big.xml" | cut -d: -f2)" 70002 \
+    "XML: line 70,002, past 16 bits"
+
 # a passage far down the candidates is still found: 100 paragraphs where
 # 第一 is not followed by 条 rank before the one where it is (skipping
 # them once counted against the 64 passages tried, and the opening was

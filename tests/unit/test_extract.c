@@ -191,3 +191,110 @@ Test(extract, malformed_xml_still_gives_its_text)
 	cr_expect_str_eq(l.items[0].text, "文字");
 	zc_lines_free(&l);
 }
+
+/* The source line where byte off of line i's text is. */
+static unsigned
+line_at_of(const zc_lines *l, size_t i, size_t off)
+{
+	return zc_line_at(l->items[i].line, l->items[i].starts,
+	    l->items[i].n_starts, off);
+}
+
+static size_t
+offset_of(const zc_lines *l, size_t i, const char *needle)
+{
+	const char *at = strstr(l->items[i].text, needle);
+
+	cr_assert_not_null(at, "%s in %s", needle, l->items[i].text);
+	return (size_t)(at - l->items[i].text);
+}
+
+/* A block written over several source lines (Word's HTML wraps its
+ * paragraphs) says where each line begins, inline elements and text
+ * nodes of their own included. */
+Test(extract, an_html_block_over_several_lines_says_where_each_begins)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML, "<html><body>\n<p class=MsoNormal>第一行"
+	    "说到这里，\n第二行说<span>孵化器</span>的事，<b>还是\n"
+	    "没有写完</b>，第三行\n\n第五行。</p>\n<p>一行。</p></body></html>",
+	    &l);
+	cr_assert_eq(l.n, 2);
+	cr_expect_eq(l.items[0].line, 2);
+	cr_expect_eq(line_at_of(&l, 0, 0), 2);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第二行")), 3);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "孵化器")), 3);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "还是")), 3);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "没有写完")), 4);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第三行")), 4);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第五行")), 6);
+	cr_expect_eq(l.items[0].n_starts, 3, "lines 3, 4 and 6");
+	cr_expect_eq(l.items[1].n_starts, 0);
+	zc_lines_free(&l);
+}
+
+/* Clean changes whitespace (and cuts titles): the starts move with the
+ * characters they stand before. */
+Test(extract, line_starts_move_with_their_text)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML, "<p>  第一 行 说到，\n 第二 行 说到，\n"
+	    "第三行。</p>", &l);
+	cr_assert_eq(l.n, 1);
+	zc_lines_set_text(&l, 0, "第一行说到，第二行说到，第三行。",
+	    strlen("第一行说到，第二行说到，第三行。"), true);
+	cr_assert_eq(l.items[0].n_starts, 2);
+	cr_expect_eq(l.items[0].starts[0].off, offset_of(&l, 0, "第二行"));
+	cr_expect_eq(l.items[0].starts[1].off, offset_of(&l, 0, "第三行"));
+	cr_expect_eq(l.items[0].starts[1].line, 3);
+	/* cut after the second line: its start stays, the third's goes */
+	zc_lines_set_text(&l, 0, "第一行说到，第二行", strlen("第一行说到，"
+	    "第二行"), false);
+	cr_assert_eq(l.items[0].n_starts, 1);
+	cr_expect_eq(l.items[0].starts[0].line, 2);
+	zc_lines_set_text(&l, 0, "第一行", strlen("第一行"), false);
+	cr_expect_eq(l.items[0].n_starts, 0);
+	zc_lines_free(&l);
+}
+
+/* An entity or a comment cuts a text node into chunks that libxml2 joins
+ * under the line of the first; every character still gets its own. */
+Test(extract, entities_and_comments_do_not_move_lines)
+{
+	zc_lines l;
+
+	extract(ZC_FORMAT_HTML, "<html><body>\n<p>第一行有&amp;符号，\n"
+	    "第二行有&nbsp;空格，\n第三行<!-- 注释\n跨行 -->还有，\n"
+	    "第五行&#x5B57;符。</p>\n</body></html>", &l);
+	cr_assert_eq(l.n, 1);
+	cr_expect_eq(l.items[0].line, 2);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "符号")), 2);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第二行")), 3);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "空格")), 3);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第三行")), 4);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "还有")), 5);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "第五行")), 6);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "字符")), 6);
+	zc_lines_free(&l);
+}
+
+/* Lines past 65,535, which libxml2's HTML parser keeps in 16 bits. */
+Test(extract, lines_past_16_bits)
+{
+	zc_buf b = { 0 };
+	zc_lines l;
+
+	zc_buf_puts(&b, "<html><body>");
+	for (int i = 0; i < 70000; i++)
+		zc_buf_putc(&b, '\n');
+	zc_buf_puts(&b, "<p>一行，\n二行。</p>\n<p>三行。</p></body></html>");
+	extract(ZC_FORMAT_HTML, b.data, &l);
+	cr_assert_eq(l.n, 2);
+	cr_expect_eq(l.items[0].line, 70001);
+	cr_expect_eq(line_at_of(&l, 0, offset_of(&l, 0, "二行")), 70002);
+	cr_expect_eq(l.items[1].line, 70003);
+	zc_lines_free(&l);
+	zc_buf_free(&b);
+}
