@@ -12,6 +12,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -501,21 +502,29 @@ silence_libxml(void)
  * node's chunks. */
 
 typedef struct chunk_end {
+	const xmlNode *node;
 	size_t end; /* in the node's content */
 	int line;   /* of the source right after it */
 } chunk_end;
 
-typedef struct node_chunks {
-	chunk_end *v;
-	size_t n, cap;
-	struct node_chunks *next; /* every one, to free them */
-} node_chunks;
-
+/* The chunks of every text node, in the order of the parse: a node's
+ * chunks are consecutive (text is only ever added to the node built
+ * last), and node->_private is 1 + the index of its first. */
 typedef struct line_recorder {
 	charactersSAXFunc characters, blanks;
 	cdataBlockSAXFunc cdata;
-	node_chunks *all;
+	chunk_end *v;
+	size_t n, cap;
 } line_recorder;
+
+/* A node's chunks, v[0..n); none when it has no record or, text having
+ * been added to it after another node's, no consecutive one. */
+typedef struct node_chunks {
+	const chunk_end *v;
+	size_t n;
+} node_chunks;
+
+#define SCATTERED ((void *)-1)
 
 /* Note where the chunk just added to the last child of the node being
  * built ends: len bytes more than the chunk before, or the content's
@@ -525,23 +534,23 @@ record_chunk(xmlParserCtxt *ctxt, int len)
 {
 	line_recorder *r = ctxt->_private;
 	xmlNode *t = ctxt->node != NULL ? ctxt->node->last : NULL;
-	node_chunks *c;
+	bool more;
 
 	if (t == NULL || (t->type != XML_TEXT_NODE &&
 	    t->type != XML_CDATA_SECTION_NODE) || t->content == NULL ||
-	    ctxt->input == NULL)
+	    ctxt->input == NULL || t->_private == SCATTERED)
 		return;
-	c = t->_private;
-	if (c == NULL) {
-		c = zc_xcalloc(1, sizeof *c);
-		c->next = r->all;
-		r->all = c;
-		t->_private = c;
+	more = t->_private != NULL;
+	if (more && r->v[r->n - 1].node != t) {
+		t->_private = SCATTERED;
+		return;
 	}
-	c->v = zc_xgrow(c->v, &c->cap, c->n + 1, sizeof *c->v);
-	c->v[c->n] = (chunk_end){ c->n > 0 ? c->v[c->n - 1].end +
+	if (!more)
+		t->_private = (void *)(uintptr_t)(r->n + 1);
+	r->v = zc_xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
+	r->v[r->n] = (chunk_end){ t, more ? r->v[r->n - 1].end +
 	    (size_t)len : strlen((const char *)t->content), ctxt->input->line };
-	c->n++;
+	r->n++;
 }
 
 static void
@@ -588,16 +597,21 @@ record_lines(xmlParserCtxt *ctxt, line_recorder *r)
 		ctxt->sax->cdataBlock = on_cdata;
 }
 
-static void
-free_recorded(line_recorder *r)
+static node_chunks
+chunks_of(const line_recorder *r, const xmlNode *n)
 {
-	while (r->all != NULL) {
-		node_chunks *next = r->all->next;
+	node_chunks c = { NULL, 0 };
+	size_t i;
 
-		free(r->all->v);
-		free(r->all);
-		r->all = next;
-	}
+	if (r == NULL || n->_private == NULL || n->_private == SCATTERED)
+		return c;
+	i = (size_t)(uintptr_t)n->_private - 1;
+	if (i >= r->n || r->v[i].node != n)
+		return c;
+	c.v = r->v + i;
+	while (i + c.n < r->n && r->v[i + c.n].node == n)
+		c.n++;
+	return c;
 }
 
 /* The source line of byte 0 of chunk k of c, whose content is t. */
@@ -621,6 +635,7 @@ typedef struct walker {
 	unsigned flags;    /* flags of the next line */
 	bool cell_open;    /* a table cell has text on this line */
 	bool xml;
+	const line_recorder *lines; /* of the parse, or NULL */
 } walker;
 
 static bool
@@ -728,12 +743,12 @@ reach_line(walker *w, unsigned line)
  * len bytes: from its recorded chunks, else from libxml2's line, taken
  * as that of its end. */
 static unsigned
-first_line(const xmlNode *n, const char *t, size_t len)
+first_line(const xmlNode *n, const node_chunks *c, const char *t,
+    size_t len)
 {
-	const node_chunks *c = n->_private;
 	long line = xmlGetLineNo(n);
 
-	if (c != NULL && c->n > 0)
+	if (c->n > 0)
 		return chunk_first_line(c, 0, t);
 	for (size_t i = 0; i < len; i++)
 		line -= t[i] == '\n';
@@ -747,7 +762,7 @@ static void
 add_text(walker *w, xmlNode *n)
 {
 	const char *t = (const char *)n->content;
-	const node_chunks *c = n->_private;
+	node_chunks c = chunks_of(w->lines, n);
 	size_t len, k = 0;
 	unsigned line;
 	bool fresh;
@@ -755,13 +770,13 @@ add_text(walker *w, xmlNode *n)
 	if (t == NULL)
 		return;
 	len = strlen(t);
-	line = first_line(n, t, len);
+	line = first_line(n, &c, t, len);
 	fresh = w->cur.len == 0 || is_blank(w->cur.data, w->cur.len);
 	for (size_t i = 0; i < len; i++) {
 		/* a chunk's end line is the parser's own: start each from it */
-		if (c != NULL && k < c->n && i == c->v[k].end && k + 1 < c->n) {
+		if (k + 1 < c.n && i == c.v[k].end) {
 			k++;
-			line = chunk_first_line(c, k, t);
+			line = chunk_first_line(&c, k, t);
 		}
 		if (isspace((unsigned char)t[i])) {
 			line += t[i] == '\n';
@@ -1153,11 +1168,12 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 		doc = parse_html(s, len, &rec_html);
 	}
 	if (doc == NULL) {
-		free_recorded(&rec_xml);
-		free_recorded(&rec_html);
+		free(rec_xml.v);
+		free(rec_html.v);
 		return zc_fail(err, ZC_EINVAL, "cannot parse %s",
 		    xml ? "XML" : "HTML");
 	}
+	w.lines = w.xml ? &rec_xml : &rec_html;
 	root = xmlDocGetRootElement(doc);
 	truncated = !w.xml && root != NULL &&
 	    tree_depth(root) >= TRUNCATED_DEPTH;
@@ -1166,8 +1182,8 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 	zc_buf_free(&w.cur);
 	free(w.starts);
 	xmlFreeDoc(doc);
-	free_recorded(&rec_xml);
-	free_recorded(&rec_html);
+	free(rec_xml.v);
+	free(rec_html.v);
 	if (truncated) {
 		/* keep the hints of the tree, take the text of the scan */
 		zc_lines scanned = {0};
