@@ -24,15 +24,16 @@ typedef enum zc_format {
 	ZC_FORMAT_TEXT,
 	ZC_FORMAT_MARKDOWN,
 	ZC_FORMAT_HTML,
-	ZC_FORMAT_XML
+	ZC_FORMAT_XML,
+	ZC_FORMAT_PDF      /* not text: its own extract stage (zc_pdf.h) */
 } zc_format;
 
-/* "text", "markdown", "html", "xml" (static strings). */
+/* "text", "markdown", "html", "xml", "pdf" (static strings). */
 const char *zc_format_name(zc_format f);
 
 /* Whether a directory walk indexes a file of this name (a base name or
  * a path): its extension is one of .txt, .md, .markdown, .html, .htm,
- * .shtml, .xhtml, .xml, in any case.  If so, and fmt is not NULL, *fmt
+ * .shtml, .xhtml, .xml, .pdf, in any case.  If so, and fmt is not NULL, *fmt
  * is the format the extension announces. */
 bool zc_format_indexable(const char *name, zc_format *fmt);
 

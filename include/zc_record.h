@@ -9,7 +9,8 @@
  *
  *   record = 0x02, header size, stored header size, stored header,
  *            chunks
- *   header = path (length, bytes), number of metadata values, each as
+ *   header = path (length, bytes), format (length, bytes: zc_doc's,
+ *            empty when unknown), number of metadata values, each as
  *            its key (zc_fields.h: length, bytes) and value (length,
  *            bytes), number of passages, per passage
  *            its line and first position (each the difference from the
@@ -53,6 +54,9 @@ zc_status zc_record_decode(const char *data, size_t len, zc_doc *out,
 typedef struct zc_record_view {
 	const char *path;                 /* never NULL */
 	size_t path_len;
+	const char *format;               /* "pdf"...; "" when the record
+	                                   * does not say (before schema 8) */
+	size_t format_len;
 	const char *meta[ZC_FIELD_COUNT]; /* NULL when absent */
 	size_t meta_len[ZC_FIELD_COUNT];
 	size_t n_passages;

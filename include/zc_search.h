@@ -56,6 +56,7 @@ typedef struct zc_hit {
 	zc_docid docid;
 	char *path;
 	size_t passage_no; /* the passage's index in its document */
+	bool paged;     /* lines are pages (zc_doc_format_paged): a PDF */
 	unsigned line;  /* where the passage starts in the source file */
 	zc_line_start *starts; /* where its later source lines begin */
 	size_t n_starts;

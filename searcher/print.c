@@ -54,10 +54,12 @@ same_document(const zc_hit *hit, const hit_style *st)
 	    st->prev->rank == hit->rank;
 }
 
+/* A line, or in a paged document (a PDF) a page: p3. */
 static void
-put_line_number(zc_buf *out, unsigned line, bool colour)
+put_line_number(zc_buf *out, const zc_hit *hit, unsigned line, bool colour)
 {
-	zc_buf_printf(out, colour ? C_LINE "%u" C_OFF ":" : "%u:", line);
+	zc_buf_printf(out, colour ? C_LINE "%s%u" C_OFF ":" : "%s%u:",
+	    hit->paged ? "p" : "", line);
 }
 
 /* path:line: title （另有 N 份转载）, then [索引号 · date · 文号 · 发布机构]. */
@@ -74,7 +76,7 @@ text_header(zc_buf *out, const zc_hit *hit, bool colour)
 		zc_buf_puts(out, C_PATH);
 	put_text(out, hit->path);
 	zc_buf_puts(out, colour ? C_OFF ":" : ":");
-	put_line_number(out, zc_hit_first_line(hit), colour);
+	put_line_number(out, hit, zc_hit_first_line(hit), colour);
 	if (hit->meta.value[ZC_FIELD_TITLE] != NULL) {
 		zc_buf_puts(out, colour ? " " C_TITLE : " ");
 		put_text(out, hit->meta.value[ZC_FIELD_TITLE]);
@@ -204,7 +206,7 @@ static void
 text_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 {
 	if (same_document(hit, st)) {
-		put_line_number(out, zc_hit_first_line(hit), st->colour);
+		put_line_number(out, hit, zc_hit_first_line(hit), st->colour);
 		zc_buf_putc(out, ' ');
 	} else {
 		if (st->prev != NULL)
@@ -255,7 +257,7 @@ vimgrep_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 			zc_buf_puts(out, C_PATH);
 		put_text(out, hit->path);
 		zc_buf_puts(out, st->colour ? C_OFF ":" : ":");
-		put_line_number(out, zc_hit_line_at(hit, at), st->colour);
+		put_line_number(out, hit, zc_hit_line_at(hit, at), st->colour);
 		zc_buf_printf(out, "%zu:", at - from + 1);
 		if (st->colour)
 			put_marked(out, hit->passage, from, to, &hit->spans,
@@ -276,8 +278,12 @@ json_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 	zc_buf_printf(out, "{\"rank\":%u,\"score\":%.6g,\"path\":", hit->rank,
 	    hit->score);
 	zc_json_string(out, hit->path, strlen(hit->path));
-	zc_buf_printf(out, ",\"line\":%u,\"passage_line\":%u,",
-	    zc_hit_first_line(hit), hit->line);
+	if (hit->paged)
+		zc_buf_printf(out, ",\"line\":null,\"passage_line\":null,"
+		    "\"page\":%u,", zc_hit_first_line(hit));
+	else
+		zc_buf_printf(out, ",\"line\":%u,\"passage_line\":%u,"
+		    "\"page\":null,", zc_hit_first_line(hit), hit->line);
 	zc_meta_json(out, &hit->meta);
 	zc_buf_puts(out, ",\"passage\":");
 	zc_json_string(out, hit->passage, strlen(hit->passage));
@@ -317,7 +323,7 @@ put_tsv(zc_buf *out, const char *s)
 static void
 tsv_begin(zc_buf *out)
 {
-	zc_buf_puts(out, "rank\tscore\tpath\tline\tpassage_line");
+	zc_buf_puts(out, "rank\tscore\tpath\tline\tpassage_line\tpage");
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		zc_buf_printf(out, "\t%s", zc_fields[f].key);
 	zc_buf_puts(out, "\tpassage\thighlights\tmatched\tcopies\tgroup\n");
@@ -330,7 +336,11 @@ tsv_hit(zc_buf *out, const zc_hit *hit, const hit_style *st)
 
 	zc_buf_printf(out, "%u\t%.6g\t", hit->rank, hit->score);
 	put_tsv(out, hit->path);
-	zc_buf_printf(out, "\t%u\t%u", zc_hit_first_line(hit), hit->line);
+	if (hit->paged)
+		zc_buf_printf(out, "\t\t\t%u", zc_hit_first_line(hit));
+	else
+		zc_buf_printf(out, "\t%u\t%u\t", zc_hit_first_line(hit),
+		    hit->line);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++) {
 		zc_buf_putc(out, '\t');
 		put_tsv(out, hit->meta.value[f]);

@@ -38,7 +38,8 @@
  * fields may be added and reordered (zc_fields.h). */
 #define RECORD_NAMED '\1'
 /* The first byte of a record of schema 8 on: the layout of RECORD_NAMED
- * with the line starts of each passage (zc_doc.h) after its length. */
+ * with the format after the path and the line starts of each passage
+ * (zc_doc.h) after its length. */
 #define RECORD_LINES '\2'
 
 /* The metadata fields of records of schemas 3 and 4, in their order. */
@@ -116,6 +117,8 @@ zc_record_encode(const zc_doc *doc, zc_buf *out)
 	size_t first = 0, n_chunks = 0, n_fields = 0;
 
 	put_string(&head, doc->path, strlen(doc->path));
+	put_string(&head, doc->format != NULL ? doc->format : "",
+	    doc->format != NULL ? strlen(doc->format) : 0);
 	for (int f = 0; f < ZC_FIELD_COUNT; f++)
 		n_fields += doc->meta.value[f] != NULL;
 	put_varint(&head, n_fields);
@@ -524,6 +527,7 @@ zc_record_view_open(const char *data, size_t len, zc_record_view *out,
 
 	memset(out, 0, sizeof *out);
 	out->parts = zc_xcalloc(1, sizeof *out->parts);
+	out->format = "";
 	if (len == 0 || (data[0] != RECORD_CHUNKED &&
 	    data[0] != RECORD_NAMED && data[0] != RECORD_LINES)) {
 		if (!open_v3(data, data + len, out))
@@ -538,7 +542,9 @@ zc_record_view_open(const char *data, size_t len, zc_record_view *out,
 		goto malformed;
 	h = (const unsigned char *)head;
 	h_end = h + head_len;
-	if (!get_bytes(&h, h_end, &out->path_len, &out->path))
+	if (!get_bytes(&h, h_end, &out->path_len, &out->path) ||
+	    (data[0] == RECORD_LINES && !get_bytes(&h, h_end,
+	    &out->format_len, &out->format)))
 		goto malformed;
 	if (!(data[0] != RECORD_CHUNKED ? get_named_fields(&h, h_end, out) :
 	    get_legacy_fields(&h, h_end, out)))

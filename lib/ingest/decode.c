@@ -29,6 +29,7 @@ zc_format_name(zc_format f)
 	case ZC_FORMAT_MARKDOWN: return "markdown";
 	case ZC_FORMAT_HTML: return "html";
 	case ZC_FORMAT_XML: return "xml";
+	case ZC_FORMAT_PDF: return "pdf";
 	default: return "text";
 	}
 }
@@ -43,7 +44,7 @@ static const struct {
 	{ "md", ZC_FORMAT_MARKDOWN }, { "markdown", ZC_FORMAT_MARKDOWN },
 	{ "html", ZC_FORMAT_HTML }, { "htm", ZC_FORMAT_HTML },
 	{ "shtml", ZC_FORMAT_HTML }, { "xhtml", ZC_FORMAT_HTML },
-	{ "xml", ZC_FORMAT_XML },
+	{ "xml", ZC_FORMAT_XML }, { "pdf", ZC_FORMAT_PDF },
 };
 
 bool

@@ -23,6 +23,7 @@
 #include "zc_extract.h"
 #include "zc_meta.h"
 #include "zc_passage.h"
+#include "zc_pdf.h"
 
 void
 zc_pipeline_init(void)
@@ -42,12 +43,19 @@ run(const char *name, const char *bytes, size_t len, zc_doc *out,
 	memset(&lines, 0, sizeof lines);
 	fmt = zc_format_from_name(name);
 	out->format = zc_format_name(fmt);
-	st = zc_decode(bytes, len, &text, &out->encoding, err);
-	if (st != ZC_OK)
-		goto done;
-	fmt = zc_format_sniff(fmt, text.data, text.len);
-	out->format = zc_format_name(fmt);
-	st = zc_extract(fmt, text.data, text.len, &lines, err);
+	if (fmt == ZC_FORMAT_PDF || zc_pdf_sniff(bytes, len)) {
+		/* whatever its name says: a PDF is never text */
+		out->format = zc_format_name(ZC_FORMAT_PDF);
+		st = zc_pdf_extract(bytes, len, &lines, err);
+	} else {
+		st = zc_decode(bytes, len, &text, &out->encoding, err);
+		if (st == ZC_OK) {
+			fmt = zc_format_sniff(fmt, text.data, text.len);
+			out->format = zc_format_name(fmt);
+			st = zc_extract(fmt, text.data, text.len, &lines,
+			    err);
+		}
+	}
 	if (st != ZC_OK)
 		goto done;
 	zc_clean(&lines);

@@ -314,6 +314,7 @@ push_hit(zc_hits *h, const zc_record_view *v, const zc_record_passage *ps,
 	hit->path = zc_xstrndup(v->path, v->path_len);
 	hit->line = p != NULL ? p->line : 1;
 	hit->passage_no = j;
+	hit->paged = zc_doc_format_paged(v->format, v->format_len);
 	if (p != NULL && p->n_starts > 0) {
 		hit->starts = zc_xmalloc(p->n_starts * sizeof *hit->starts);
 		memcpy(hit->starts, p->starts, p->n_starts *

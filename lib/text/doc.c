@@ -45,6 +45,12 @@ zc_line_at(unsigned line, const zc_line_start *starts, size_t n, size_t off)
 	return line;
 }
 
+bool
+zc_doc_format_paged(const char *name, size_t len)
+{
+	return len == 3 && memcmp(name, "pdf", 3) == 0;
+}
+
 void
 zc_meta_set(zc_meta *meta, zc_field f, const char *value)
 {

@@ -124,8 +124,8 @@ check "$(zs --json -n 2 --offset 1 --sort date 孵化 | jq -r .date | tr '\n' ' 
 
 # ---- TSV ----------------------------------------------------------------
 zs --tsv -n 0 孵化器 >"$tmp/tsv"
-check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\tpassage_line\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched\tcopies\tgroup')" "TSV header"
-check "$(awk -F '\t' 'NF != 20' "$tmp/tsv" | wc -l)" 0 "TSV: 20 fields on every line"
+check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\tpassage_line\tpage\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched\tcopies\tgroup')" "TSV header"
+check "$(awk -F '\t' 'NF != 21' "$tmp/tsv" | wc -l)" 0 "TSV: 21 fields on every line"
 check "$(($(wc -l <"$tmp/tsv") - 1))" "$n" "TSV: one line per hit"
 check "$(sed -n 2p "$tmp/tsv" | cut -f 3,4)" "$(echo "$all" | sed -n 1p | cut -d' ' -f2)	$(zs --json -n 1 孵化器 | jq -r .line)" "TSV: path and line"
 

@@ -12,7 +12,7 @@ check "$?" 0 "zcindex exit status"
 cat >"$tmp/check.py" <<'EOF'
 import json, re, sys
 
-KEYS = ["rank", "score", "path", "line", "passage_line", "title", "index_no", "date",
+KEYS = ["rank", "score", "path", "line", "passage_line", "page", "title", "index_no", "date",
         "written", "published", "issuer", "doc_no", "type", "category",
         "validity", "passage", "highlights", "matched", "copies", "group"]
 query, must = sys.argv[1], sys.argv[2:]
@@ -36,6 +36,9 @@ for n, line in enumerate(lines, 1):
         problems.append("line %d: path %r" % (n, o["path"]))
     if not isinstance(o["line"], int) or o["line"] < 1:
         problems.append("line %d: line %r" % (n, o["line"]))
+    # a text file has lines, a PDF pages (none here)
+    if o["page"] is not None:
+        problems.append("line %d: page %r" % (n, o["page"]))
     # the line of the first match, at or after the passage's first line
     if (not isinstance(o["passage_line"], int) or o["passage_line"] < 1 or
             o["passage_line"] > o["line"]):
@@ -114,7 +117,7 @@ out=$("$zcsearch" --db "$tmp/db" --json -n 1 '"沃壤行动"' | python3 -c '
 import json, sys
 o = json.loads(sys.stdin.read())
 print(" ".join(type(o[k]).__name__ for k in o))')
-check "$out" "int float str int int str str str str str str NoneType str str str str list str int str" "key types of one hit"
+check "$out" "int float str int int NoneType str str str str str str NoneType str str str str list str int str" "key types of one hit"
 
 # quotes, backslashes and control characters stay valid JSON
 mkdir -p "$tmp/odd"

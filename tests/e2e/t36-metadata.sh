@@ -62,8 +62,8 @@ check "$(zs --json -n 1 --sort -date 会计 | python3 -c 'import json,sys; print
 
 # TSV carries every key, in the JSON's order
 zs --tsv -n 0 'path:'"$tmp/docs/notice.txt" >"$tmp/tsv"
-check "$(head -n 1 "$tmp/tsv" | cut -f 8-15 | tr '\t' ' ')" "date written published issuer doc_no type category validity" "TSV keys"
-check "$(sed -n 2p "$tmp/tsv" | cut -f 8-10,13-15 | tr '\t' ' ')" '2024-05-06 2024-05-06 2024-05-09 通知 工业、交通\\中小企业 有效' "TSV values"
+check "$(head -n 1 "$tmp/tsv" | cut -f 9-16 | tr '\t' ' ')" "date written published issuer doc_no type category validity" "TSV keys"
+check "$(sed -n 2p "$tmp/tsv" | cut -f 9-11,14-16 | tr '\t' ' ')" '2024-05-06 2024-05-06 2024-05-09 通知 工业、交通\\中小企业 有效' "TSV values"
 # the text output's bracket line shows the 文号 (a law's 令 here none)
 printf '某某通知\n文号：鄂政发〔2024〕3号\n发布日期：2024年5月9日\n正文内容。\n' >"$tmp/docs/numbered.txt"
 "$zcindex" --db "$tmp/db" -q "$tmp/docs"

@@ -51,7 +51,8 @@ static const struct {
 	{ "a.txt", true }, { "a.TXT", true }, { "a.md", true },
 	{ "a.Markdown", true }, { "a.html", true }, { "a.htm", true },
 	{ "a.shtml", true }, { "a.xhtml", true }, { "a.xml", true },
-	{ "/srv/x/a.txt", true }, { "a.pdf", false }, { "a.doc", false },
+	{ "/srv/x/a.txt", true }, { "a.pdf", true }, { "a.PDF", true },
+	{ "a.doc", false },
 	{ "README", false }, { "a.", false }, { "a.txt.bak", false },
 	{ "atxt", false }, { "dir.md/file", false }, { "a.txtx", false },
 };

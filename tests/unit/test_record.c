@@ -683,7 +683,8 @@ Test(record, line_starts_come_back)
 	zc_record_passage ps[3];
 
 	memset(&d, 0, sizeof d);
-	d.path = zc_xstrdup("/wrapped.txt");
+	d.path = zc_xstrdup("/wrapped.pdf");
+	d.format = "pdf";
 	zc_doc_add_passage(&d, "第一行第二行第三行", 27, 10);
 	zc_doc_add_line_start(&d, 9, 11);
 	zc_doc_add_line_start(&d, 18, 13);
@@ -703,6 +704,8 @@ Test(record, line_starts_come_back)
 	cr_assert_eq(back.passages[2].n_starts, 1);
 	cr_expect_eq(back.passages[2].starts[0].line, 0);
 	cr_assert_eq(zc_record_view_open(b.data, b.len, &v, &err), ZC_OK);
+	cr_expect(v.format_len == 3 && memcmp(v.format, "pdf", 3) == 0,
+	    "the format comes back");
 	zc_record_view_passages(&v, ps);
 	cr_assert_eq(ps[0].n_starts, 2);
 	cr_expect_eq(ps[0].starts[1].off, 18);
@@ -739,14 +742,24 @@ Test(record, a_schema_7_record_has_no_line_starts)
 	cr_expect_eq(d.passages[0].n_starts, 0);
 	cr_expect_str_eq(d.passages[0].text, "abc");
 	zc_doc_free(&d);
+	{
+		zc_record_view v;
+
+		cr_assert_eq(zc_record_view_open(b.data, b.len, &v, &err),
+		    ZC_OK);
+		cr_expect_eq(v.format_len, 0, "a schema 7 record names none");
+		cr_expect_not_null(v.format);
+		zc_record_view_close(&v);
+	}
 	zc_buf_free(&b);
 }
 
 /* A line start is inside its passage, after the one before it. */
 Test(record, line_starts_outside_their_passage_are_refused)
 {
-	/* one passage of 3 bytes from line 3; its starts; one chunk */
-#define LINES_HEAD(starts) "\x02/a" "\0" "\x01" "\x03\x01\x03" starts \
+	/* path, no format, no field; one passage of 3 bytes from line 3;
+	 * its starts; one chunk */
+#define LINES_HEAD(starts) "\x02/a" "\0" "\0" "\x01" "\x03\x01\x03" starts \
 	"\x01" "\x01\x03"
 	static const char good[] = LINES_HEAD("\x02" "\x01\x01" "\x01\x01");
 	static const struct { const char *name, *head; size_t len; } bad[] = {

@@ -1,0 +1,38 @@
+/*
+ * zc_pdf.h — the extract stage for PDF: the text layer of each page,
+ * through poppler's GLib API, as the lines the stages after extract work
+ * on (zc_extract.h).
+ *
+ * A line's number is its page: in a PDF the page is what a reader finds
+ * a passage by (zcsearch prints path:p3:, zc_doc_format_paged).  Lines
+ * come in poppler's reading order; no page starts a paragraph, so that
+ * clean joins a sentence that runs across a page break as it joins
+ * hard-wrapped lines.  A running header or footer, the same first or
+ * last line on at least two pages and half of them (digits aside: page
+ * numbers), is taken out of every page and kept once, at the end, as a
+ * line of its own: searchable, and never between the two halves of a
+ * sentence.  The document information's Title is a markup hint, the
+ * weakest source of a title.
+ */
+#ifndef ZC_PDF_H
+#define ZC_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "zc_extract.h"
+#include "zc_util.h"
+
+/* Whether bytes[0..len) is a PDF whatever its name: it starts "%PDF-"
+ * (readers accept junk before it, but a text that quotes the marker
+ * must stay text; a file named .pdf is read as one anyway). */
+bool zc_pdf_sniff(const char *bytes, size_t len);
+
+/* The lines of the PDF bytes[0..len) into *out (zeroed first; free with
+ * zc_lines_free, also on failure).  ZC_EINVAL for a file poppler cannot
+ * open ("encrypted (needs a password)", or its reason); ZC_EBINARY when
+ * no page has text ("no text layer (scanned?)"). */
+zc_status zc_pdf_extract(const char *bytes, size_t len, zc_lines *out,
+    zc_error *err);
+
+#endif

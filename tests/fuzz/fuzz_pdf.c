@@ -1,0 +1,30 @@
+/*
+ * fuzz_pdf.c — libFuzzer target: arbitrary bytes as a PDF.  Extraction
+ * either fails with its statuses (ZC_EINVAL, ZC_EBINARY) or gives lines
+ * whose numbers are pages of the file, each line non-empty and without
+ * a line feed.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zc_pdf.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	zc_lines l;
+	zc_error err = {0};
+	zc_status st = zc_pdf_extract((const char *)data, size, &l, &err);
+
+	if (st != ZC_OK && st != ZC_EINVAL && st != ZC_EBINARY)
+		abort();
+	for (size_t i = 0; st == ZC_OK && i < l.n; i++)
+		if (l.items[i].len == 0 || l.items[i].line == 0 ||
+		    memchr(l.items[i].text, '\n', l.items[i].len) != NULL)
+			abort();
+	zc_lines_free(&l);
+	return 0;
+}
