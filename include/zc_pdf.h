@@ -3,15 +3,9 @@
  * through poppler's GLib API, as the lines the stages after extract work
  * on (zc_extract.h).
  *
- * A line's number is its page: in a PDF the page is what a reader finds
- * a passage by (zcsearch prints path:p3:, zc_doc_format_paged).  Lines
- * come in poppler's reading order; no page starts a paragraph, so that
- * clean joins a sentence that runs across a page break as it joins
- * hard-wrapped lines.  A running header or footer, the same first or
- * last line on at least two pages and half of them (digits aside: page
- * numbers), is taken out of every page and kept once, at the end, as a
- * line of its own: searchable, and never between the two halves of a
- * sentence.  The document information's Title is a markup hint, the
+ * Lines come in poppler's reading order, numbered by page, running
+ * headers and footers out of the flow (zc_pages.h; zcsearch prints
+ * path:p3:).  The document information's Title is a markup hint, the
  * weakest source of a title.
  */
 #ifndef ZC_PDF_H
