@@ -9,7 +9,7 @@ ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 
 BUILD ?= build
-PKGS := xapian-core icu-uc icu-i18n libxml-2.0 zlib poppler-glib
+PKGS := xapian-core icu-uc icu-i18n libxml-2.0 zlib poppler-glib libzip
 VERSION := 0.1.0
 
 CC ?= cc
@@ -185,7 +185,7 @@ FUZZ_SECONDS ?= 60
 # them: a stale object of an old struct layout is a false finding.
 FUZZ_DIR := build/fuzz
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -g -O1
-FUZZ_TARGETS := qparse pipeline segment record pdf
+FUZZ_TARGETS := qparse pipeline segment record pdf package
 FUZZ_LIB_OBJ := $(LIB_SRC:%.c=$(FUZZ_DIR)/%.o) $(FUZZ_DIR)/lib/xapian/xapian.o
 
 $(FUZZ_DIR)/%.o: %.c

@@ -48,8 +48,8 @@ typedef struct zc_passage {
 
 typedef struct zc_doc {
 	char *path;           /* absolute path as indexed */
-	const char *format;   /* "text", "markdown", "html", "xml", "pdf"
-	                       * (static) */
+	const char *format;   /* "text", "markdown", "html", "xml", "pdf",
+	                       * "docx", "ofd" (static) */
 	const char *encoding; /* "UTF-8", "GB18030", ... (static) */
 	zc_meta meta;
 	zc_passage *passages;
@@ -69,7 +69,8 @@ void zc_doc_add_line_start(zc_doc *doc, size_t off, unsigned line);
 unsigned zc_line_at(unsigned line, const zc_line_start *starts, size_t n,
     size_t off);
 /* Whether the passages of a document of format name[0..len) count
- * pages, not lines, in their line and line starts: a PDF's ("pdf"). */
+ * pages, not lines, in their line and line starts: a PDF's or an OFD's
+ * ("pdf", "ofd"). */
 bool zc_doc_format_paged(const char *name, size_t len);
 /* Set a field (value copied; NULL clears it). */
 void zc_meta_set(zc_meta *meta, zc_field f, const char *value);

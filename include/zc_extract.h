@@ -81,6 +81,10 @@ void zc_lines_free(zc_lines *l);
 /* Initialise libxml2; call once before starting threads.  (Extraction
  * also does it on first use, through pthread_once.) */
 void zc_extract_init(void);
+/* Send libxml2's error reports of this thread nowhere (its handlers are
+ * per thread; NOERROR does not silence encoding errors): before any
+ * parse. */
+void zc_extract_silence(void);
 
 /* Extract utf8[0..len) as format fmt into *out (zeroed first; free it
  * with zc_lines_free even on failure).  Malformed markup is recovered,

@@ -30,6 +30,8 @@ zc_format_name(zc_format f)
 	case ZC_FORMAT_HTML: return "html";
 	case ZC_FORMAT_XML: return "xml";
 	case ZC_FORMAT_PDF: return "pdf";
+	case ZC_FORMAT_DOCX: return "docx";
+	case ZC_FORMAT_OFD: return "ofd";
 	default: return "text";
 	}
 }
@@ -45,6 +47,7 @@ static const struct {
 	{ "html", ZC_FORMAT_HTML }, { "htm", ZC_FORMAT_HTML },
 	{ "shtml", ZC_FORMAT_HTML }, { "xhtml", ZC_FORMAT_HTML },
 	{ "xml", ZC_FORMAT_XML }, { "pdf", ZC_FORMAT_PDF },
+	{ "docx", ZC_FORMAT_DOCX }, { "ofd", ZC_FORMAT_OFD },
 };
 
 bool

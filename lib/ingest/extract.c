@@ -483,8 +483,8 @@ silent_structured(void *ctx, xmlErrorPtr error)
 	(void)error;
 }
 
-static void
-silence_libxml(void)
+void
+zc_extract_silence(void)
 {
 	/* libxml2's error handlers are per thread. */
 	xmlSetGenericErrorFunc(NULL, silent_generic);
@@ -1157,7 +1157,7 @@ extract_markup(bool xml, const char *s, size_t len, zc_lines *out,
 	bool truncated;
 
 	zc_extract_init();
-	silence_libxml();
+	zc_extract_silence();
 	if (len > INT32_MAX)
 		return zc_fail(err, ZC_ETOOBIG, "document too large to parse");
 	if (xml)

@@ -22,6 +22,7 @@
 #include "zc_decode.h"
 #include "zc_extract.h"
 #include "zc_meta.h"
+#include "zc_package.h"
 #include "zc_passage.h"
 #include "zc_pdf.h"
 
@@ -47,6 +48,11 @@ run(const char *name, const char *bytes, size_t len, zc_doc *out,
 		/* whatever its name says: a PDF is never text */
 		out->format = zc_format_name(ZC_FORMAT_PDF);
 		st = zc_pdf_extract(bytes, len, &lines, err);
+	} else if (fmt == ZC_FORMAT_DOCX || fmt == ZC_FORMAT_OFD ||
+	    zc_zip_sniff(bytes, len)) {
+		/* a package says which it is by its parts */
+		st = zc_package_extract(bytes, len, &fmt, &lines, err);
+		out->format = zc_format_name(fmt);
 	} else {
 		st = zc_decode(bytes, len, &text, &out->encoding, err);
 		if (st == ZC_OK) {

@@ -48,7 +48,8 @@ zc_line_at(unsigned line, const zc_line_start *starts, size_t n, size_t off)
 bool
 zc_doc_format_paged(const char *name, size_t len)
 {
-	return len == 3 && memcmp(name, "pdf", 3) == 0;
+	return len == 3 && (memcmp(name, "pdf", 3) == 0 ||
+	    memcmp(name, "ofd", 3) == 0);
 }
 
 void
