@@ -27,16 +27,17 @@ typedef enum zc_format {
 	ZC_FORMAT_XML,
 	ZC_FORMAT_PDF,     /* not text: its own extract stage (zc_pdf.h) */
 	ZC_FORMAT_DOCX,    /* ZIP packages of XML (zc_package.h) */
-	ZC_FORMAT_OFD
+	ZC_FORMAT_OFD,
+	ZC_FORMAT_DOC      /* binary Word, through a converter (zc_worddoc.h) */
 } zc_format;
 
-/* "text", "markdown", "html", "xml", "pdf", "docx", "ofd" (static
- * strings). */
+/* "text", "markdown", "html", "xml", "pdf", "docx", "ofd", "doc"
+ * (static strings). */
 const char *zc_format_name(zc_format f);
 
 /* Whether a directory walk indexes a file of this name (a base name or
  * a path): its extension is one of .txt, .md, .markdown, .html, .htm,
- * .shtml, .xhtml, .xml, .pdf, .docx, .ofd, in any case.  If so, and fmt is not NULL, *fmt
+ * .shtml, .xhtml, .xml, .pdf, .docx, .ofd, .doc, .wps, in any case.  If so, and fmt is not NULL, *fmt
  * is the format the extension announces. */
 bool zc_format_indexable(const char *name, zc_format *fmt);
 

@@ -32,6 +32,7 @@ zc_format_name(zc_format f)
 	case ZC_FORMAT_PDF: return "pdf";
 	case ZC_FORMAT_DOCX: return "docx";
 	case ZC_FORMAT_OFD: return "ofd";
+	case ZC_FORMAT_DOC: return "doc";
 	default: return "text";
 	}
 }
@@ -48,6 +49,7 @@ static const struct {
 	{ "shtml", ZC_FORMAT_HTML }, { "xhtml", ZC_FORMAT_HTML },
 	{ "xml", ZC_FORMAT_XML }, { "pdf", ZC_FORMAT_PDF },
 	{ "docx", ZC_FORMAT_DOCX }, { "ofd", ZC_FORMAT_OFD },
+	{ "doc", ZC_FORMAT_DOC }, { "wps", ZC_FORMAT_DOC },
 };
 
 bool

@@ -25,11 +25,33 @@
 #include "zc_package.h"
 #include "zc_passage.h"
 #include "zc_pdf.h"
+#include "zc_worddoc.h"
 
 void
 zc_pipeline_init(void)
 {
 	zc_extract_init();
+}
+
+/* A binary Word file: the text its converter gives, as a .txt file's;
+ * the encoding column names the converter. */
+static zc_status
+word_text(const char *path, zc_buf *text, zc_doc *out, zc_lines *lines,
+    zc_error *err)
+{
+	zc_buf raw = { 0 };
+	const char *tool, *enc;
+	zc_status st = zc_worddoc_text(path, &raw, &tool, err);
+
+	if (st == ZC_OK)
+		st = zc_decode(raw.data, raw.len, text, &enc, err);
+	if (st == ZC_OK) {
+		out->encoding = tool;
+		st = zc_extract(ZC_FORMAT_TEXT, text->data, text->len, lines,
+		    err);
+	}
+	zc_buf_free(&raw);
+	return st;
 }
 
 static zc_status
@@ -53,6 +75,9 @@ run(const char *name, const char *bytes, size_t len, zc_doc *out,
 		/* a package says which it is by its parts */
 		st = zc_package_extract(bytes, len, &fmt, &lines, err);
 		out->format = zc_format_name(fmt);
+	} else if (fmt == ZC_FORMAT_DOC || zc_worddoc_sniff(bytes, len)) {
+		out->format = zc_format_name(ZC_FORMAT_DOC);
+		st = word_text(name, &text, out, &lines, err);
 	} else {
 		st = zc_decode(bytes, len, &text, &out->encoding, err);
 		if (st == ZC_OK) {
