@@ -53,6 +53,9 @@ typedef struct zc_hints {
 	                    title, date (raw text), issuer, ... */
 	char *title_tag; /* text of <title> */
 	char *heading;   /* first "# " heading or <h1> */
+	char *created;   /* the day the file says it was made (a PDF's
+	                    CreationDate, an OFD's DocInfo, a DOCX's
+	                    dcterms:created): the weakest 发布日期 */
 } zc_hints;
 
 typedef struct zc_lines {

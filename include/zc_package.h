@@ -9,11 +9,11 @@
  * joined by " | ", as HTML tables are), each a block of its own: a
  * line's number is the ordinal of its block, the only place a Word file
  * has.  Deleted text and field codes are not text; headers, footers and
- * comments are other parts, not read.  docProps/core.xml's title is a
- * markup hint.
+ * comments are other parts, not read.  docProps/core.xml's title and
+ * created date are hints (the weakest title and 发布日期).
  *
- * OFD: OFD.xml names the document (DocRoot) and its DocInfo (Title: a
- * hint); the document lists its pages; each page's TextObjects, in the
+ * OFD: OFD.xml names the document (DocRoot) and its DocInfo (Title and
+ * CreationDate: hints); the document lists its pages; each page's TextObjects, in the
  * order of the page, are joined into lines by their baseline, and the
  * pages become lines numbered by page (zc_pages.h), running headers and
  * footers out of the flow.

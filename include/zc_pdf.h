@@ -6,7 +6,8 @@
  * Lines come in poppler's reading order, numbered by page, running
  * headers and footers out of the flow (zc_pages.h; zcsearch prints
  * path:p3:).  The document information's Title is a markup hint, the
- * weakest source of a title.
+ * weakest source of a title, and its CreationDate the weakest of a
+ * 发布日期.
  */
 #ifndef ZC_PDF_H
 #define ZC_PDF_H

@@ -3,7 +3,8 @@
  * exactly as it would be indexed, without touching a database.
  *
  * Output per file: "# PATH<TAB>FORMAT<TAB>ENCODING", the metadata as one
- * JSON object on one line, then one "LINE<TAB>PASSAGE" line per passage.
+ * JSON object on one line, then one "LINE<TAB>PASSAGE" line per passage
+ * (LINE is "p3" in a paged document: a PDF's, an OFD's).
  * A file that cannot be read is reported on stderr and skipped; the
  * exit status is then 1 (2 if writing stdout fails).
  */
@@ -19,13 +20,16 @@
 static void
 print_doc(const zc_doc *doc, zc_buf *b)
 {
+	bool paged = zc_doc_format_paged(doc->format, strlen(doc->format));
+
 	zc_buf_printf(b, "# %s\t%s\t%s\n", doc->path, doc->format,
 	    doc->encoding);
 	zc_buf_putc(b, '{');
 	zc_meta_json(b, &doc->meta);
 	zc_buf_puts(b, "}\n");
 	for (size_t i = 0; i < doc->n_passages; i++) {
-		zc_buf_printf(b, "%u\t", doc->passages[i].line);
+		zc_buf_printf(b, "%s%u\t", paged ? "p" : "",
+		    doc->passages[i].line);
 		zc_buf_append(b, doc->passages[i].text, doc->passages[i].len);
 		zc_buf_putc(b, '\n');
 	}

@@ -64,8 +64,9 @@ def docx(path, title, blocks):
             '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/'
-            'elements/1.1/"><dc:title>%s</dc:title></cp:coreProperties>'
-            % escape(title))
+            'elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+            '<dc:title>%s</dc:title><dcterms:created>2024-03-01T09:30:00Z'
+            '</dcterms:created></cp:coreProperties>' % escape(title))
 
 
 def ofd(path, title, pages):

@@ -115,9 +115,9 @@ blocks(docx_walk *w, const xmlNode *body, int depth)
 	}
 }
 
-/* docProps/core.xml's dc:title, when there is one. */
+/* docProps/core.xml's dc:title and dcterms:created, when it has them. */
 static void
-read_title(zc_zip *z, zc_lines *out)
+read_properties(zc_zip *z, zc_lines *out)
 {
 	zc_error err = { 0 };
 	xmlDoc *doc;
@@ -132,6 +132,11 @@ read_title(zc_zip *z, zc_lines *out)
 	t = title != NULL ? xmlNodeGetContent(title) : NULL;
 	if (t != NULL && t[0] != '\0')
 		out->hints.title_tag = zc_xstrdup((const char *)t);
+	xmlFree(t);
+	title = zc_package_child(xmlDocGetRootElement(doc), "created");
+	t = title != NULL ? xmlNodeGetContent(title) : NULL;
+	if (t != NULL && t[0] != '\0')
+		out->hints.created = zc_xstrdup((const char *)t);
 	xmlFree(t);
 	xmlFreeDoc(doc);
 }
@@ -153,6 +158,6 @@ zc_docx_extract(zc_zip *z, zc_lines *out, zc_error *err)
 		blocks(&w, body, 0);
 	zc_buf_free(&w.cur);
 	xmlFreeDoc(doc);
-	read_title(z, out);
+	read_properties(z, out);
 	return ZC_OK;
 }

@@ -119,6 +119,7 @@ zc_lines_free(zc_lines *l)
 	zc_meta_free(&l->hints.tags);
 	free(l->hints.title_tag);
 	free(l->hints.heading);
+	free(l->hints.created);
 	memset(l, 0, sizeof *l);
 }
 

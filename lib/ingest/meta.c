@@ -35,6 +35,7 @@ enum {
 	S_SOURCE = 50,     /* 来源: … */
 	S_TITLE_TAG = 45,  /* <title> */
 	S_SIGN_DATE = 40,  /* 落款 date */
+	S_FILE_DATE = 10,  /* the day the file was made (its properties) */
 	S_ORDER_TITLE = 5  /* an order's number, when nothing else titles it */
 };
 
@@ -1120,6 +1121,15 @@ read_hints(const zc_hints *h, cands *c)
 	    zc_utf8_count(h->title_tag, strlen(h->title_tag)) <= 100 &&
 	    !is_org(h->title_tag, strlen(h->title_tag)))
 		propose(c, ZC_FIELD_TITLE, S_TITLE_TAG, h->title_tag);
+	if (h->created != NULL) {
+		bool none;
+		char *v = field_value(ZC_FIELD_PUBLISHED, h->created,
+		    strlen(h->created), &none);
+
+		if (v != NULL)
+			propose(c, ZC_FIELD_PUBLISHED, S_FILE_DATE, v);
+		free(v);
+	}
 	for (int f = ZC_FIELD_INDEX_NO; f < ZC_FIELD_COUNT; f++) {
 		bool none;
 		char *v;

@@ -222,6 +222,7 @@ zc_ofd_extract(zc_zip *z, zc_lines *out, zc_error *err)
 	root = text_of(zc_package_child(body, "DocRoot"));
 	info = zc_package_child(body, "DocInfo");
 	title = text_of(zc_package_child(info, "Title"));
+	out->hints.created = text_of(zc_package_child(info, "CreationDate"));
 	xmlFreeDoc(ofd);
 	if (root == NULL) {
 		free(title);

@@ -68,6 +68,7 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 	PopplerDocument *d;
 	zc_pages pages;
 	zc_status st = ZC_OK;
+	GDateTime *created;
 	char *title;
 
 	memset(out, 0, sizeof *out);
@@ -84,6 +85,15 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 	if (title != NULL && title[0] != '\0')
 		out->hints.title_tag = zc_xstrdup(title);
 	g_free(title);
+	created = poppler_document_get_creation_date_time(d);
+	if (created != NULL) {
+		gchar *day = g_date_time_format(created, "%Y-%m-%d");
+
+		if (day != NULL)
+			out->hints.created = zc_xstrdup(day);
+		g_free(day);
+		g_date_time_unref(created);
+	}
 	g_object_unref(d);
 	pthread_mutex_unlock(&poppler_lock);
 	g_bytes_unref(b);

@@ -28,11 +28,19 @@ check "$(grep -c '湖北省科学技术厅文件' "$tmp/dump")" 1 "the running h
 check "$(grep -c -- '- [0-9] -' "$tmp/dump")" 1 "the page numbers are kept once"
 check "$(grep -c '并推进孵化载体建设工作' "$tmp/dump")" 1 \
     "the sentence across the page break is one passage"
-check "$(grep '并推进孵化载体' "$tmp/dump" | cut -f 1)" 1 \
-    "--dump: a passage's number is the page where it starts"
+check "$(grep '并推进孵化载体' "$tmp/dump" | cut -f 1)" p1 \
+    "--dump: a passage's number is the page where it starts, p1"
 check "$(sed -n 2p "$tmp/dump" | jq -r '"\(.title)|\(.issuer)|\(.date)"')" \
     "关于推进孵化器建设的通知|湖北省科学技术厅|2024-03-01" \
     "metadata as a reader sees it: title, the 落款's issuer and date"
+
+# the document information: its Title and CreationDate, the weakest
+# sources, name a PDF whose text has neither
+python3 "$gen" "$tmp/undated.pdf" '信息字典中的标题' \
+    '正文没有标题也没有日期，只有一段说明文字，用来检验元数据的来源。' \
+    '第二页继续说明，仍然没有日期和落款。'
+check "$("$zcindex" --dump "$tmp/undated.pdf" | sed -n 2p | jq -r '"\(.title)|\(.published)|\(.date)"')" \
+    "信息字典中的标题|2024-03-01|2024-03-01" "Title and CreationDate when the text has none"
 
 # ---- search ----------------------------------------------------------------
 "$zcindex" --db "$tmp/db" -q "$tmp/docs"

@@ -30,6 +30,8 @@ check "$rc:$(head -n 1 "$tmp/dump" | cut -f 2)" "0:docx" "--dump: the format is 
 check "$(sed -n 2p "$tmp/dump" | jq -r '"\(.title)|\(.issuer)|\(.date)"')" \
     "关于孵化器认定的通知|湖北省科学技术厅|2024-03-01" "DOCX: the metadata a reader sees"
 check "$(grep -c '删去的旧文字' "$tmp/dump")" 0 "DOCX: deleted text is not text"
+check "$(sed -n 2p "$tmp/dump" | jq -r .published)" 2024-03-01 \
+    "DOCX: dcterms:created, the weakest 发布日期"
 "$zcindex" --db "$tmp/db" -q "$tmp/docs"
 check "$?" 0 "zcindex indexes .docx and .ofd"
 check "$(zs --json '"光谷孵化器"' | jq -r '"\(.line)|\(.passage)"')" \
