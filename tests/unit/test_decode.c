@@ -52,7 +52,8 @@ static const struct {
 	{ "a.Markdown", true }, { "a.html", true }, { "a.htm", true },
 	{ "a.shtml", true }, { "a.xhtml", true }, { "a.xml", true },
 	{ "/srv/x/a.txt", true }, { "a.pdf", true }, { "a.PDF", true },
-	{ "a.doc", false },
+	{ "a.doc", true }, { "a.wps", true }, { "a.docx", true }, { "a.ofd", true },
+	{ "a.xls", false },
 	{ "README", false }, { "a.", false }, { "a.txt.bak", false },
 	{ "atxt", false }, { "dir.md/file", false }, { "a.txtx", false },
 };
