@@ -43,51 +43,41 @@ zc_lines_add_start(zc_lines *l, size_t off, unsigned line)
 	ln->starts[ln->n_starts++] = (zc_line_start){ off, line };
 }
 
-/* The characters of s[0..off) that are not text space. */
-static size_t
-visible_before(const char *s, size_t off)
-{
-	size_t i = 0, n = 0, adv;
-
-	while (i < off) {
-		n += !zc_chars_is_space(zc_utf8_decode(s + i, off - i, &adv));
-		i += adv;
-	}
-	return n;
-}
-
-/* The offset of the visible character of s[0..len) that n visible ones
- * precede; len when there are not that many. */
-static size_t
-visible_at(const char *s, size_t len, size_t n)
-{
-	size_t i = 0, adv;
-
-	while (i < len) {
-		bool space = zc_chars_is_space(zc_utf8_decode(s + i, len - i,
-		    &adv));
-
-		if (!space && n-- == 0)
-			return i;
-		i += adv;
-	}
-	return len;
-}
-
-/* The starts of ln, moved from its old text to text[0..len). */
+/* The starts of ln, moved from its old text to text[0..len): each to the
+ * visible character that as many visible ones precede.  One pass over
+ * both texts, the starts being in order. */
 static void
 move_starts(zc_line *ln, const char *text, size_t len)
 {
-	size_t kept = 0, last = 0;
+	size_t kept = 0, last = 0, i = 0, j = 0, seen_old = 0, seen_new = 0;
+	size_t adv;
 
 	for (size_t k = 0; k < ln->n_starts; k++) {
-		size_t at = visible_at(text, len, visible_before(ln->text,
-		    ln->starts[k].off));
+		size_t off = ln->starts[k].off;
 
-		if (at == 0 || at >= len || at <= last)
+		/* visible characters of the old text before the start */
+		while (i < off && i < ln->len) {
+			seen_old += !zc_chars_is_space(zc_utf8_decode(
+			    ln->text + i, ln->len - i, &adv));
+			i += adv;
+		}
+		/* the new text's visible character with as many before it */
+		for (;;) {
+			bool space;
+
+			if (j >= len)
+				break;
+			space = zc_chars_is_space(zc_utf8_decode(text + j,
+			    len - j, &adv));
+			if (!space && seen_new == seen_old)
+				break;
+			seen_new += !space;
+			j += adv;
+		}
+		if (j == 0 || j >= len || j <= last)
 			continue;
-		ln->starts[kept++] = (zc_line_start){ at, ln->starts[k].line };
-		last = at;
+		ln->starts[kept++] = (zc_line_start){ j, ln->starts[k].line };
+		last = j;
 	}
 	ln->n_starts = kept;
 }
@@ -527,11 +517,26 @@ typedef struct node_chunks {
 
 #define SCATTERED ((void *)-1)
 
-/* Note where the chunk just added to the last child of the node being
- * built ends: len bytes more than the chunk before, or the content's
- * length when it is the node's first. */
+/* The parser's line right after chunk ch[0..len).  libxml2 2.9.14's
+ * HTML parser hands over a full buffer (1000 bytes) before it steps past
+ * the last character it copied: when that is a line feed, its line count
+ * is one short. */
+static int
+line_after(const xmlParserCtxt *ctxt, const xmlChar *ch, int len)
+{
+	int line = ctxt->input->line;
+
+	if (ctxt->html && len >= 1000 && ch[len - 1] == '\n' &&
+	    ctxt->input->cur != NULL && ctxt->input->cur[0] == '\n')
+		line++;
+	return line;
+}
+
+/* Note where the chunk ch[0..len) just added to the last child of the
+ * node being built ends: len bytes more than the chunk before, or the
+ * content's length when it is the node's first. */
 static void
-record_chunk(xmlParserCtxt *ctxt, int len)
+record_chunk(xmlParserCtxt *ctxt, const xmlChar *ch, int len)
 {
 	line_recorder *r = ctxt->_private;
 	xmlNode *t = ctxt->node != NULL ? ctxt->node->last : NULL;
@@ -550,7 +555,8 @@ record_chunk(xmlParserCtxt *ctxt, int len)
 		t->_private = (void *)(uintptr_t)(r->n + 1);
 	r->v = zc_xgrow(r->v, &r->cap, r->n + 1, sizeof *r->v);
 	r->v[r->n] = (chunk_end){ t, more ? r->v[r->n - 1].end +
-	    (size_t)len : strlen((const char *)t->content), ctxt->input->line };
+	    (size_t)len : strlen((const char *)t->content),
+	    line_after(ctxt, ch, len) };
 	r->n++;
 }
 
@@ -560,7 +566,7 @@ on_characters(void *ctx, const xmlChar *ch, int len)
 	xmlParserCtxt *ctxt = ctx;
 
 	((line_recorder *)ctxt->_private)->characters(ctx, ch, len);
-	record_chunk(ctxt, len);
+	record_chunk(ctxt, ch, len);
 }
 
 static void
@@ -569,7 +575,7 @@ on_blanks(void *ctx, const xmlChar *ch, int len)
 	xmlParserCtxt *ctxt = ctx;
 
 	((line_recorder *)ctxt->_private)->blanks(ctx, ch, len);
-	record_chunk(ctxt, len);
+	record_chunk(ctxt, ch, len);
 }
 
 static void
@@ -578,7 +584,7 @@ on_cdata(void *ctx, const xmlChar *ch, int len)
 	xmlParserCtxt *ctxt = ctx;
 
 	((line_recorder *)ctxt->_private)->cdata(ctx, ch, len);
-	record_chunk(ctxt, len);
+	record_chunk(ctxt, ch, len);
 }
 
 /* Route ctxt's text through the recorder r. */
