@@ -19,7 +19,7 @@
  * footers out of the flow.
  *
  * Bounds: an XML part larger than ZC_PACKAGE_MAX_PART is refused
- * (ZC_ETOOBIG), and so is an OFD of more than ZC_PACKAGE_MAX_PAGES pages
+ * (ZC_ETOOBIG), and so is an OFD of more than ZC_MAX_PAGES pages
  * or of pages whose parts add up to more than ZC_MAX_INPUT.
  */
 #ifndef ZC_PACKAGE_H
@@ -29,10 +29,10 @@
 
 #include "zc_decode.h"
 #include "zc_extract.h"
+#include "zc_pages.h"
 #include "zc_zip.h"
 
 #define ZC_PACKAGE_MAX_PART ((size_t)64 << 20)
-#define ZC_PACKAGE_MAX_PAGES 10000
 
 /* The lines of the package bytes[0..len) into *out (zeroed first; free
  * with zc_lines_free, also on failure), and its format into *fmt

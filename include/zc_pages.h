@@ -18,6 +18,10 @@
 
 #include "zc_extract.h"
 
+/* More pages than this and a document is refused (ZC_ETOOBIG): reading
+ * each costs time even when it is empty, and no policy runs longer. */
+#define ZC_MAX_PAGES 10000
+
 typedef struct zc_page {
 	char **line; /* n lines, each non-empty, without a line feed; owned */
 	size_t n, cap;

@@ -26,7 +26,8 @@ bool zc_pdf_sniff(const char *bytes, size_t len);
 /* The lines of the PDF bytes[0..len) into *out (zeroed first; free with
  * zc_lines_free, also on failure).  ZC_EINVAL for a file poppler cannot
  * open ("encrypted (needs a password)", or its reason); ZC_EBINARY when
- * no page has text ("no text layer (scanned?)"). */
+ * no page has text ("no text layer (scanned?)"); ZC_ETOOBIG for more
+ * than ZC_MAX_PAGES pages or more than ZC_MAX_INPUT of text. */
 zc_status zc_pdf_extract(const char *bytes, size_t len, zc_lines *out,
     zc_error *err);
 

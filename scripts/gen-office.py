@@ -18,7 +18,26 @@ from xml.sax.saxutils import escape
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 OFD = "http://www.ofdspec.org/2016"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 FIXED = (2024, 3, 1, 9, 30, 0)  # entries dated alike: the same bytes
+# what Word writes besides plain paragraphs: a deleted run, a text box
+# (drawingML, and its VML fallback copy), a paragraph inside custom XML,
+# and a tracked move (the text at its old place and at its new one)
+EXTRAS = (
+    '<w:p><w:r><w:delText>删去的旧文字</w:delText></w:r></w:p>'
+    '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+    '<wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的说明</w:t></w:r>'
+    '</w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>'
+    '<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框里的说明'
+    '</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+    '</mc:AlternateContent></w:r></w:p>'
+    '<w:customXml w:element="条款"><w:p><w:r><w:t>自定义标记中的段落。'
+    '</w:t></w:r></w:p></w:customXml>'
+    '<w:p><w:moveFrom w:id="1"><w:r><w:t>挪动的句子。</w:t></w:r>'
+    '</w:moveFrom></w:p>'
+    '<w:p><w:moveTo w:id="2"><w:r><w:t>挪动的句子。</w:t></w:r></w:moveTo>'
+    '</w:p>')
 
 
 def put(z, name, text):
@@ -57,9 +76,9 @@ def docx(path, title, blocks):
             'schemas.openxmlformats.org/package/2006/content-types"/>')
         put(z, "word/document.xml",
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<w:document xmlns:w="%s"><w:body>%s<w:p><w:r><w:delText>'
-            '删去的旧文字</w:delText></w:r></w:p></w:body></w:document>'
-            % (W, "".join(body)))
+            '<w:document xmlns:w="%s" xmlns:mc="%s" xmlns:wps="%s">'
+            '<w:body>%s%s</w:body></w:document>'
+            % (W, MC, WPS, "".join(body), EXTRAS))
         put(z, "docProps/core.xml",
             '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/'

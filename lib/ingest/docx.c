@@ -4,8 +4,10 @@
  * order → lines numbered by block; docProps/core.xml → the title hint.
  *
  * Invariants: every w:t of the body is in exactly one line, in document
- * order, but deleted text (w:delText) and field codes (w:instrText),
- * which a reader does not see; each line is a block (ZC_LINE_BREAK).
+ * order, but deleted and moved-away text (w:delText, w:moveFrom), field
+ * codes (w:instrText) and a text box's fallback copy (mc:Fallback),
+ * which a reader does not see or sees once; each line is a block
+ * (ZC_LINE_BREAK).
  */
 #include "zc_package.h"
 
@@ -58,7 +60,12 @@ runs_text(docx_walk *w, const xmlNode *n, int depth)
 			emit(w);
 		} else if (zc_package_is(c, "delText") ||
 		    zc_package_is(c, "instrText") ||
-		    zc_package_is(c, "rPr") || zc_package_is(c, "pPr")) {
+		    zc_package_is(c, "rPr") || zc_package_is(c, "pPr") ||
+		    zc_package_is(c, "Fallback") ||
+		    zc_package_is(c, "moveFrom")) {
+			/* deleted or moved-away text, field codes, and the
+			 * copy of a text box that Word writes for readers
+			 * without drawingML (mc:Fallback of mc:Choice) */
 			continue;
 		} else {
 			if (zc_package_is(c, "tc") || zc_package_is(c, "p"))
@@ -111,6 +118,11 @@ blocks(docx_walk *w, const xmlNode *body, int depth)
 
 			if (content != NULL)
 				blocks(w, content, depth + 1);
+		} else if (zc_package_is(c, "customXml") ||
+		    zc_package_is(c, "ins") || zc_package_is(c, "moveTo")) {
+			/* blocks wrapped in custom markup or a tracked
+			 * insertion are blocks */
+			blocks(w, c, depth + 1);
 		}
 	}
 }

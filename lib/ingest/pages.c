@@ -84,38 +84,55 @@ place_keys(const zc_pages *p, bool last)
 	return keys;
 }
 
-/* How many pages have keys[k] at that place. */
-static size_t
-pages_with(char *const *keys, size_t n, size_t k)
+static int
+cmp_key(const void *a, const void *b)
 {
-	size_t same = 0;
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
 
-	for (size_t j = 0; j < n; j++)
-		same += keys[j] != NULL && strcmp(keys[j], keys[k]) == 0;
-	return same;
+	return strcmp(x != NULL ? x : "", y != NULL ? y : "");
 }
 
-/* Whether the line at that place of page k runs: on two pages and half
- * of them at least. */
-static bool
-is_running(char *const *keys, size_t n, size_t k)
+/* Which pages' line at that place runs: its key on two pages and half
+ * of them at least (an empty key never), and which of them is the first
+ * page with it.  One sort of the keys, not a count per page. */
+static void
+running_places(char *const *keys, size_t n, bool *runs, bool *first)
 {
-	size_t same;
+	char **sorted = zc_xcalloc(n ? n : 1, sizeof *sorted);
 
-	if (n < 2 || keys[k] == NULL || keys[k][0] == '\0')
-		return false;
-	same = pages_with(keys, n, k);
-	return same >= 2 && 2 * same >= n;
-}
+	memcpy(sorted, keys, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, cmp_key);
+	for (size_t k = 0; k < n; k++) {
+		const char *key = keys[k];
+		size_t lo = 0, hi = n, same;
 
-/* Whether an earlier page has keys[k] at that place. */
-static bool
-seen_before(char *const *keys, size_t k)
-{
-	for (size_t j = 0; j < k; j++)
-		if (keys[j] != NULL && strcmp(keys[j], keys[k]) == 0)
-			return true;
-	return false;
+		runs[k] = first[k] = false;
+		if (n < 2 || key == NULL || key[0] == '\0')
+			continue;
+		/* the run of equal keys in sorted */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (cmp_key(&sorted[mid], &key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (same = 0; lo + same < n &&
+		    cmp_key(&sorted[lo + same], &key) == 0; same++)
+			;
+		runs[k] = same >= 2 && 2 * same >= n;
+	}
+	/* the first page of each running key keeps its line */
+	for (size_t k = 0; k < n; k++)
+		if (runs[k]) {
+			bool seen = false;
+
+			for (size_t j = 0; j < k && !seen; j++)
+				seen = first[j] && strcmp(keys[j], keys[k]) == 0;
+			first[k] = !seen;
+		}
+	free(sorted);
 }
 
 static void
@@ -130,19 +147,24 @@ void
 zc_pages_to_lines(const zc_pages *p, zc_lines *out)
 {
 	char **head = place_keys(p, false), **foot = place_keys(p, true);
+	size_t n = p->n ? p->n : 1;
+	bool *head_runs = zc_xcalloc(n, sizeof *head_runs);
+	bool *head_first = zc_xcalloc(n, sizeof *head_first);
+	bool *foot_runs = zc_xcalloc(n, sizeof *foot_runs);
+	bool *foot_first = zc_xcalloc(n, sizeof *foot_first);
 	zc_lines moved = { 0 };
 
+	running_places(head, p->n, head_runs, head_first);
+	running_places(foot, p->n, foot_runs, foot_first);
 	for (size_t k = 0; k < p->n; k++) {
 		const zc_page *pg = &p->page[k];
-		bool drop_head = is_running(head, p->n, k);
-		bool drop_foot = is_running(foot, p->n, k);
 
 		for (size_t i = 0; i < pg->n; i++) {
 			bool first = i == 0, last = !first && i + 1 == pg->n;
-			char **keys = first ? head : foot;
 
-			if ((first && drop_head) || (last && drop_foot)) {
-				if (!seen_before(keys, k))
+			if ((first && head_runs[k]) || (last && foot_runs[k])) {
+				/* kept once: on the first page it runs on */
+				if (first ? head_first[k] : foot_first[k])
 					zc_lines_add(&moved, pg->line[i],
 					    strlen(pg->line[i]),
 					    (unsigned)k + 1, ZC_LINE_BREAK);
@@ -156,6 +178,10 @@ zc_pages_to_lines(const zc_pages *p, zc_lines *out)
 		zc_lines_add(out, moved.items[i].text, moved.items[i].len,
 		    moved.items[i].line, ZC_LINE_BREAK);
 	zc_lines_free(&moved);
+	free(head_runs);
+	free(head_first);
+	free(foot_runs);
+	free(foot_first);
 	free_keys(head, p->n);
 	free_keys(foot, p->n);
 }

@@ -26,10 +26,13 @@ zc_pdf_sniff(const char *bytes, size_t len)
 
 static pthread_mutex_t poppler_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Every page of d, its lines into pages. */
-static void
-read_pages(PopplerDocument *d, zc_pages *pages)
+/* Every page of d, its lines into pages; ZC_ETOOBIG once their text
+ * passes ZC_MAX_INPUT (a content stream inflates to any size). */
+static zc_status
+read_pages(PopplerDocument *d, zc_pages *pages, zc_error *err)
 {
+	size_t total = 0;
+
 	for (size_t k = 0; k < pages->n; k++) {
 		PopplerPage *page = poppler_document_get_page(d, (int)k);
 		char *text;
@@ -37,11 +40,19 @@ read_pages(PopplerDocument *d, zc_pages *pages)
 		if (page == NULL)
 			continue;
 		text = poppler_page_get_text(page);
-		if (text != NULL)
-			zc_pages_add_text(pages, k, text, strlen(text));
-		g_free(text);
 		g_object_unref(page);
+		if (text == NULL)
+			continue;
+		total += strlen(text);
+		if (total > ZC_MAX_INPUT) {
+			g_free(text);
+			return zc_fail(err, ZC_ETOOBIG, "text larger than %zu MB",
+			    ZC_MAX_INPUT >> 20);
+		}
+		zc_pages_add_text(pages, k, text, strlen(text));
+		g_free(text);
 	}
+	return ZC_OK;
 }
 
 static zc_status
@@ -70,6 +81,7 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 	zc_status st = ZC_OK;
 	GDateTime *created;
 	char *title;
+	int n_pages;
 
 	memset(out, 0, sizeof *out);
 	pthread_mutex_lock(&poppler_lock);
@@ -79,8 +91,16 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 		g_bytes_unref(b);
 		return open_failed(gerr, err);
 	}
-	zc_pages_init(&pages, (size_t)poppler_document_get_n_pages(d));
-	read_pages(d, &pages);
+	n_pages = poppler_document_get_n_pages(d);
+	if (n_pages > ZC_MAX_PAGES) {
+		g_object_unref(d);
+		pthread_mutex_unlock(&poppler_lock);
+		g_bytes_unref(b);
+		return zc_fail(err, ZC_ETOOBIG, "%d pages (at most %d)",
+		    n_pages, ZC_MAX_PAGES);
+	}
+	zc_pages_init(&pages, n_pages > 0 ? (size_t)n_pages : 0);
+	st = read_pages(d, &pages, err);
 	title = poppler_document_get_title(d);
 	if (title != NULL && title[0] != '\0')
 		out->hints.title_tag = zc_xstrdup(title);
@@ -97,9 +117,10 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 	g_object_unref(d);
 	pthread_mutex_unlock(&poppler_lock);
 	g_bytes_unref(b);
-	zc_pages_to_lines(&pages, out);
+	if (st == ZC_OK)
+		zc_pages_to_lines(&pages, out);
 	zc_pages_free(&pages);
-	if (out->n == 0)
+	if (st == ZC_OK && out->n == 0)
 		st = zc_fail(err, ZC_EBINARY, "no text layer (scanned?)");
 	return st;
 }

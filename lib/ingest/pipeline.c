@@ -33,15 +33,35 @@ zc_pipeline_init(void)
 	zc_extract_init();
 }
 
+/* The format of bytes[0..len), named as named: a signature wins over the
+ * name (a .docx that is an old .doc renamed, a PDF saved as .txt); a
+ * .docx, .ofd or .doc without its signature is read as text, which may
+ * still turn out HTML (Word's "web page" saved as .doc); a .pdf without
+ * one is poppler's, as readers accept junk before the marker. */
+static zc_format
+by_signature(zc_format named, const char *bytes, size_t len)
+{
+	if (zc_pdf_sniff(bytes, len))
+		return ZC_FORMAT_PDF;
+	if (zc_zip_sniff(bytes, len))
+		return named == ZC_FORMAT_OFD ? ZC_FORMAT_OFD : ZC_FORMAT_DOCX;
+	if (zc_worddoc_sniff(bytes, len))
+		return ZC_FORMAT_DOC;
+	if (named == ZC_FORMAT_DOCX || named == ZC_FORMAT_OFD ||
+	    named == ZC_FORMAT_DOC)
+		return ZC_FORMAT_TEXT;
+	return named;
+}
+
 /* A binary Word file: the text its converter gives, as a .txt file's;
  * the encoding column names the converter. */
 static zc_status
-word_text(const char *path, zc_buf *text, zc_doc *out, zc_lines *lines,
-    zc_error *err)
+word_text(const char *bytes, size_t len, zc_buf *text, zc_doc *out,
+    zc_lines *lines, zc_error *err)
 {
 	zc_buf raw = { 0 };
 	const char *tool, *enc;
-	zc_status st = zc_worddoc_text(path, &raw, &tool, err);
+	zc_status st = zc_worddoc_text(bytes, len, &raw, &tool, err);
 
 	if (st == ZC_OK)
 		st = zc_decode(raw.data, raw.len, text, &enc, err);
@@ -64,20 +84,16 @@ run(const char *name, const char *bytes, size_t len, zc_doc *out,
 	zc_status st;
 
 	memset(&lines, 0, sizeof lines);
-	fmt = zc_format_from_name(name);
+	fmt = by_signature(zc_format_from_name(name), bytes, len);
 	out->format = zc_format_name(fmt);
-	if (fmt == ZC_FORMAT_PDF || zc_pdf_sniff(bytes, len)) {
-		/* whatever its name says: a PDF is never text */
-		out->format = zc_format_name(ZC_FORMAT_PDF);
+	if (fmt == ZC_FORMAT_PDF) {
 		st = zc_pdf_extract(bytes, len, &lines, err);
-	} else if (fmt == ZC_FORMAT_DOCX || fmt == ZC_FORMAT_OFD ||
-	    zc_zip_sniff(bytes, len)) {
+	} else if (fmt == ZC_FORMAT_DOCX || fmt == ZC_FORMAT_OFD) {
 		/* a package says which it is by its parts */
 		st = zc_package_extract(bytes, len, &fmt, &lines, err);
 		out->format = zc_format_name(fmt);
-	} else if (fmt == ZC_FORMAT_DOC || zc_worddoc_sniff(bytes, len)) {
-		out->format = zc_format_name(ZC_FORMAT_DOC);
-		st = word_text(name, &text, out, &lines, err);
+	} else if (fmt == ZC_FORMAT_DOC) {
+		st = word_text(bytes, len, &text, out, &lines, err);
 	} else {
 		st = zc_decode(bytes, len, &text, &out->encoding, err);
 		if (st == ZC_OK) {

@@ -18,6 +18,7 @@
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -54,11 +55,13 @@ on_path(const char *name)
 	for (const char *p = path; p != NULL && *p != '\0'; ) {
 		size_t n = strcspn(p, ":");
 		zc_buf b = { 0 };
+		struct stat sb;
 
 		zc_buf_append(&b, n ? p : ".", n ? n : 1);
 		zc_buf_putc(&b, '/');
 		zc_buf_puts(&b, name);
-		if (access(b.data, X_OK) == 0)
+		if (access(b.data, X_OK) == 0 && stat(b.data, &sb) == 0 &&
+		    S_ISREG(sb.st_mode))
 			return zc_buf_steal(&b);
 		zc_buf_free(&b);
 		p += n + (p[n] == ':');
@@ -179,7 +182,6 @@ convert(const struct converter *c, const char *exe, const char *path,
 	unsigned limit_s = timeout_seconds();
 	const char *argv[8];
 	size_t n = 0;
-	char *arg_path = NULL;
 	pid_t pid = 0;
 	int fd = -1, status = 0;
 	double deadline;
@@ -187,18 +189,9 @@ convert(const struct converter *c, const char *exe, const char *path,
 
 	for (size_t i = 0; i < 5 && c->args[i] != NULL; i++)
 		argv[n++] = c->args[i];
-	/* a relative path that starts with '-' would be an option */
-	if (path[0] == '-') {
-		zc_buf b = { 0 };
-
-		zc_buf_puts(&b, "./");
-		zc_buf_puts(&b, path);
-		arg_path = zc_buf_steal(&b);
-	}
-	argv[n++] = arg_path != NULL ? arg_path : path;
+	argv[n++] = path; /* absolute: never taken for an option */
 	argv[n] = NULL;
 	st = spawn(exe, (char *const *)argv, &pid, &fd, err);
-	free(arg_path);
 	if (st != ZC_OK)
 		return st;
 	deadline = now() + limit_s;
@@ -207,8 +200,9 @@ convert(const struct converter *c, const char *exe, const char *path,
 	if (st == ZC_OK && !reap(pid, deadline, &status))
 		st = zc_fail(err, ZC_EINVAL, "%s took more than %u s", c->name,
 		    limit_s);
+	/* what it started dies with it, whatever its own end */
+	kill(-pid, SIGKILL);
 	if (st != ZC_OK) {
-		kill(-pid, SIGKILL);
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
 		return st;
@@ -225,12 +219,54 @@ convert(const struct converter *c, const char *exe, const char *path,
 	return zc_fail(err, ZC_EINVAL, "%s gave no text", c->name);
 }
 
+/* bytes[0..len) in a new temporary file, its path into *path (free it,
+ * and unlink the file). */
+static zc_status
+write_copy(const char *bytes, size_t len, char **path, zc_error *err)
+{
+	const char *dir = getenv("TMPDIR");
+	zc_buf b = { 0 };
+	int fd, e = 0;
+
+	zc_buf_puts(&b, dir != NULL && dir[0] == '/' ? dir : "/tmp");
+	zc_buf_puts(&b, "/zhengce-doc-XXXXXX");
+	fd = mkostemp(b.data, O_CLOEXEC);
+	if (fd < 0) {
+		zc_status st = zc_fail(err, ZC_EIO, "%s: %s", b.data,
+		    strerror(errno));
+
+		zc_buf_free(&b);
+		return st;
+	}
+	for (size_t done = 0; done < len && e == 0; ) {
+		ssize_t n = write(fd, bytes + done, len - done);
+
+		if (n < 0 && errno != EINTR)
+			e = errno;
+		else if (n > 0)
+			done += (size_t)n;
+	}
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	if (e != 0) {
+		zc_status st = zc_fail(err, ZC_EIO, "%s: %s", b.data,
+		    strerror(e));
+
+		unlink(b.data);
+		zc_buf_free(&b);
+		return st;
+	}
+	*path = zc_buf_steal(&b);
+	return ZC_OK;
+}
+
 zc_status
-zc_worddoc_text(const char *path, zc_buf *out, const char **tool,
-    zc_error *err)
+zc_worddoc_text(const char *bytes, size_t len, zc_buf *out,
+    const char **tool, zc_error *err)
 {
 	zc_status st = ZC_EBINARY;
 	bool found = false;
+	char *path = NULL;
 
 	*tool = NULL;
 	for (size_t i = 0; i < sizeof converters / sizeof *converters; i++) {
@@ -239,13 +275,22 @@ zc_worddoc_text(const char *path, zc_buf *out, const char **tool,
 		if (exe == NULL)
 			continue;
 		found = true;
+		if (path == NULL && (st = write_copy(bytes, len, &path,
+		    err)) != ZC_OK) {
+			free(exe);
+			return st;
+		}
 		zc_buf_reset(out);
 		st = convert(&converters[i], exe, path, out, err);
 		free(exe);
 		if (st == ZC_OK) {
 			*tool = converters[i].name;
-			return ZC_OK;
+			break;
 		}
+	}
+	if (path != NULL) {
+		unlink(path);
+		free(path);
 	}
 	if (!found)
 		return zc_fail(err, ZC_EBINARY, "needs antiword or catdoc");

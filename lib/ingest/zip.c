@@ -123,8 +123,10 @@ zc_zip_read(zc_zip *z, const char *name, size_t max, zc_buf *out,
 			break;
 		if ((size_t)n > max - got) {
 			zip_fclose(f);
-			return zc_fail(err, ZC_ETOOBIG, "%s: larger than %zu MB",
-			    name, max >> 20);
+			return max >= (1u << 20) ? zc_fail(err, ZC_ETOOBIG,
+			    "%s: larger than %zu MB", name, max >> 20) :
+			    zc_fail(err, ZC_ETOOBIG, "%s: larger than %zu bytes",
+			    name, max);
 		}
 		zc_buf_append(out, chunk, (size_t)n);
 		got += (size_t)n;

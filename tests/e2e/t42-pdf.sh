@@ -70,6 +70,8 @@ check "$(cat "$tmp/f1") $(cat "$tmp/f2")" "pdf text" \
     "a .txt that starts %PDF- is a PDF; one that quotes it is text"
 
 # ---- scanned, encrypted and broken PDFs -----------------------------------
+# more pages than any policy runs to
+python3 "$gen" "$tmp/bad/long.pdf" 长文件 $(seq 10001 | sed 's/.*/第&页/')
 cp "$P" "$tmp/bad/good.pdf"
 "$zcindex" --db "$tmp/bdb" "$tmp/bad" 2>"$tmp/err" >/dev/null; rc=$?
 check "$rc" 1 "zcindex: some files failed, exit 1"
@@ -79,6 +81,8 @@ check "$(grep -c 'locked.pdf: encrypted (needs a password)$' "$tmp/err")" 1 \
     "an encrypted PDF: needs a password"
 check "$(grep -c 'cut.pdf: not a readable PDF' "$tmp/err")" 1 \
     "a truncated PDF: not readable"
+check "$(grep -c 'long.pdf: 10001 pages (at most 10000)$' "$tmp/err")" 1 \
+    "10001 pages: refused"
 check "$(grep -vc '\.pdf: \|^zcindex: indexed' "$tmp/err")" 0 \
     "nothing else on stderr (poppler says nothing itself)"
 check "$("$zcsearch" --db "$tmp/bdb" -l 孵化器)" "$tmp/bad/good.pdf" \

@@ -30,6 +30,9 @@ check "$rc:$(head -n 1 "$tmp/dump" | cut -f 2)" "0:docx" "--dump: the format is 
 check "$(sed -n 2p "$tmp/dump" | jq -r '"\(.title)|\(.issuer)|\(.date)"')" \
     "关于孵化器认定的通知|湖北省科学技术厅|2024-03-01" "DOCX: the metadata a reader sees"
 check "$(grep -c '删去的旧文字' "$tmp/dump")" 0 "DOCX: deleted text is not text"
+check "$(grep -c '文本框里的说明' "$tmp/dump")" 1 "DOCX: a text box once, not its fallback copy too"
+check "$(grep -c '自定义标记中的段落' "$tmp/dump")" 1 "DOCX: a paragraph inside w:customXml"
+check "$(grep -c '挪动的句子' "$tmp/dump")" 1 "DOCX: moved text at its new place only"
 check "$(sed -n 2p "$tmp/dump" | jq -r .published)" 2024-03-01 \
     "DOCX: dcterms:created, the weakest 发布日期"
 "$zcindex" --db "$tmp/db" -q "$tmp/docs"

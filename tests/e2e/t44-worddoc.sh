@@ -17,8 +17,8 @@ for t in cat true env; do ln -s "$(command -v $t)" "$tmp/none/$t"; done
 cat >"$tmp/anti/antiword" <<'EOF'
 #!/bin/sh
 [ "$1 $2 $3 $4" = "-m UTF-8.txt -w 0" ] && [ -f "$5" ] || exit 3
-case "$5" in
-*.doc) printf '关于印发孵化器管理办法的通知\n\n现将《科技企业孵化器管理办法》印发给你们。\n\n湖北省科学技术厅\n2024年3月1日\n' ;;
+case "$(cat "$5")" in
+*OLE2*) printf '关于印发孵化器管理办法的通知\n\n现将《科技企业孵化器管理办法》印发给你们。\n\n湖北省科学技术厅\n2024年3月1日\n' ;;
 *) printf '关于众创空间年度报告的说明\n\n年度报告按季度汇总。\n' ;;
 esac
 EOF
@@ -38,6 +38,7 @@ PATH=$tmp/none "$zcindex" --db "$tmp/db0" "$tmp/docs" 2>"$tmp/err" >/dev/null; r
 check "$rc" 1 "without a converter: exit 1"
 check "$(grep -c 'notice.doc: needs antiword or catdoc$' "$tmp/err")" 1 ".doc: named once"
 check "$(grep -c 'report.wps: needs antiword or catdoc$' "$tmp/err")" 1 ".wps: named once"
+check "$(ls "${TMPDIR:-/tmp}" | grep -c '^zhengce-doc-')" 0 "no copy left behind"
 check "$("$zcsearch" --db "$tmp/db0" -l 通知)" "$tmp/docs/plain.txt" \
     "never indexed empty; the text file is committed"
 
@@ -60,6 +61,15 @@ check "$(echo "$out" | grep -c '请于三月底前报送材料')" 1 "catdoc's te
 out=$(PATH=$tmp/cat:/usr/bin:/bin "$zcindex" --dump "$tmp/docs/report.wps" 2>&1 >/dev/null)
 check "$out" "" "the converter's own complaints go nowhere"
 
+# ---- the content says what a file is, not its name ----------------------
+mkdir -p "$tmp/named"
+printf '<html><body><p>另存为网页的公文，扩展名仍是doc。</p></body></html>\n' >"$tmp/named/web.doc"
+cp "$tmp/docs/notice.doc" "$tmp/named/renamed.docx"
+out=$(PATH=$tmp/anti:/usr/bin:/bin "$zcindex" --dump "$tmp/named/web.doc" | head -n 1 | cut -f 2)
+check "$out" html "a .doc that is a web page is read as HTML"
+out=$(PATH=$tmp/anti:/usr/bin:/bin "$zcindex" --dump "$tmp/named/renamed.docx" | head -n 1 | cut -f 2,3)
+check "$out" "doc	antiword" "a .docx that is an old .doc is read as one"
+
 # ---- time limit -------------------------------------------------------------
 for kind in hang daemon; do
 	start=$(date +%s)
@@ -70,5 +80,8 @@ for kind in hang daemon; do
 	    "$kind: killed after the time limit"
 	check "$([ "$took" -lt 10 ] && echo soon)" soon "$kind: the run goes on (${took} s)"
 done
+
+check "$(ls "${TMPDIR:-/tmp}" | grep -c '^zhengce-doc-')" 0 \
+    "the converters' copies are removed"
 
 finish
