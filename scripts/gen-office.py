@@ -9,7 +9,9 @@ DOCX: each BLOCK is a paragraph, or a table row when it holds '|' (the
 cells); '/' inside a paragraph is a line break (w:br).  OFD: each PAGE
 holds its lines separated by '|', each line one TextObject at its own
 baseline, cut into TextCodes of at most 8 characters (as writers do) at
-the same baseline; every page gets the header 页眉 (env HEADER)."""
+the same baseline; every page gets the header 页眉 (env HEADER).
+CREATED=YYYY-MM-DD sets the date the file says it was made (default
+2024-03-01)."""
 
 import os
 import sys
@@ -21,6 +23,7 @@ OFD = "http://www.ofdspec.org/2016"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 FIXED = (2024, 3, 1, 9, 30, 0)  # entries dated alike: the same bytes
+CREATED = os.environ.get("CREATED", "2024-03-01")
 # what Word writes besides plain paragraphs: a deleted run, a text box
 # (drawingML, and its VML fallback copy), a paragraph inside custom XML,
 # and a tracked move (the text at its old place and at its new one)
@@ -84,8 +87,9 @@ def docx(path, title, blocks):
             'xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
             'metadata/core-properties" xmlns:dc="http://purl.org/dc/'
             'elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
-            '<dc:title>%s</dc:title><dcterms:created>2024-03-01T09:30:00Z'
-            '</dcterms:created></cp:coreProperties>' % escape(title))
+            '<dc:title>%s</dc:title><dcterms:created>%sT09:30:00Z'
+            '</dcterms:created></cp:coreProperties>' % (escape(title),
+                                                         CREATED))
 
 
 def ofd(path, title, pages):
@@ -95,9 +99,9 @@ def ofd(path, title, pages):
             '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="%s" '
             'Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo>'
             '<ofd:DocID>0</ofd:DocID><ofd:Title>%s</ofd:Title>'
-            '<ofd:CreationDate>2024-03-01</ofd:CreationDate></ofd:DocInfo>'
+            '<ofd:CreationDate>%s</ofd:CreationDate></ofd:DocInfo>'
             '<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody>'
-            '</ofd:OFD>' % (OFD, escape(title)))
+            '</ofd:OFD>' % (OFD, escape(title), CREATED))
         listed = "".join('<ofd:Page ID="%d" BaseLoc="Pages/Page_%d/'
                          'Content.xml"/>' % (i + 1, i)
                          for i in range(len(pages)))

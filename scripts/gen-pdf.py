@@ -11,7 +11,7 @@ PAGE_LINES: the lines of one page separated by '|'; every page gets the
 header 页眉 (env HEADER) and its number at the foot.  With NOTEXT=1 the
 pages are a drawn box each and no text, as a scan without OCR is; with
 ENCRYPT=1 the file says it is encrypted with a password it does not
-give."""
+give.  CREATED=YYYYMMDD sets the CreationDate (default 20240301)."""
 
 import os
 import sys
@@ -76,9 +76,10 @@ def main():
     assert add("<< /Type /Pages /Kids [%s] /Count %d >>" % (
         " ".join("%d 0 R" % k for k in kids), len(kids))) == pages_n
     cat_n = add("<< /Type /Catalog /Pages %d 0 R >>" % pages_n)
+    created = os.environ.get("CREATED", "20240301")
     info_n = add("<< /Title %s /Author (zhengce tests) "
-                 "/CreationDate (D:20240301093000+08'00') >>" %
-                 ("<FEFF" + hexstr(title)[1:]))
+                 "/CreationDate (D:%s093000+08'00') >>" %
+                 ("<FEFF" + hexstr(title)[1:], created))
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for n, body in enumerate(objs, 1):
