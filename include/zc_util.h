@@ -78,6 +78,10 @@ void zc_buf_free(zc_buf *b);  /* releases memory, b is reusable */
 /* Hand the string over to the caller (never NULL); b becomes empty. */
 char *zc_buf_steal(zc_buf *b);
 
+/* Narrow the span [*a, *b) of s past the ASCII spaces at both its ends
+ * (the separators the extractors and the passage cutter put in). */
+void zc_trim_spaces(const char *s, size_t *a, size_t *b);
+
 /* UTF-8 helpers.  Decoding never fails: an invalid or truncated sequence
  * yields U+FFFD and advances one byte. */
 uint32_t zc_utf8_decode(const char *s, size_t len, size_t *advance);

@@ -155,10 +155,7 @@ tidy_window(const char *s, size_t len, size_t *a, size_t *b)
 	for (int k = 0; *b < len && k < WORD_SLACK && is_word_byte(s[*b]) &&
 	    is_word_byte(s[*b - 1]); k++)
 		(*b)++;
-	while (*a < *b && s[*a] == ' ')
-		(*a)++;
-	while (*b > *a && s[*b - 1] == ' ')
-		(*b)--;
+	zc_trim_spaces(s, a, b);
 }
 
 /* The passage of hit, whole, or in windows of context characters each

@@ -184,6 +184,15 @@ zc_buf_steal(zc_buf *b)
 	return s;
 }
 
+void
+zc_trim_spaces(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b && s[*a] == ' ')
+		(*a)++;
+	while (*b > *a && s[*b - 1] == ' ')
+		(*b)--;
+}
+
 uint32_t
 zc_utf8_decode(const char *s, size_t len, size_t *advance)
 {

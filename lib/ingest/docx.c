@@ -27,10 +27,7 @@ emit(docx_walk *w)
 {
 	size_t s = 0, e = w->cur.len;
 
-	while (s < e && w->cur.data[s] == ' ')
-		s++;
-	while (e > s && w->cur.data[e - 1] == ' ')
-		e--;
+	zc_trim_spaces(w->cur.data, &s, &e);
 	if (e > s) {
 		zc_lines_add(w->out, w->cur.data + s, e - s, w->block, w->flags);
 		w->flags = 0;

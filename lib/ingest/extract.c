@@ -702,10 +702,7 @@ flush(walker *w)
 {
 	size_t s = 0, e = w->cur.len;
 
-	while (s < e && w->cur.data[s] == ' ')
-		s++;
-	while (e > s && w->cur.data[e - 1] == ' ')
-		e--;
+	zc_trim_spaces(w->cur.data, &s, &e);
 	if (e > s && !is_blank(w->cur.data + s, e - s)) {
 		zc_lines_add(w->out, w->cur.data + s, e - s, w->cur_line,
 		    w->flags);
@@ -923,10 +920,7 @@ leave_element(walker *w, xmlNode *n)
 	    (n->name[1] == '1')) {
 		size_t s = 0, e = w->cur.len;
 
-		while (s < e && w->cur.data[s] == ' ')
-			s++;
-		while (e > s && w->cur.data[e - 1] == ' ')
-			e--;
+		zc_trim_spaces(w->cur.data, &s, &e);
 		if (e > s)
 			w->out->hints.heading = zc_xstrndup(w->cur.data + s,
 			    e - s);

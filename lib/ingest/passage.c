@@ -155,10 +155,7 @@ cut_paragraph(const char *s, size_t len, const segment *seg, size_t nseg,
 		    ZC_PASSAGE_MAX);
 		size_t a = from, b = to;
 
-		while (a < b && s[a] == ' ')
-			a++;
-		while (b > a && s[b - 1] == ' ')
-			b--;
+		zc_trim_spaces(s, &a, &b);
 		if (b > a) {
 			push_piece(out, s, a, b, seg, nseg, whole, alone,
 			    first ? join : cut_join(last_end, a));
