@@ -32,8 +32,9 @@ typedef struct zc_pages {
 	size_t n;
 } zc_pages;
 
-/* n empty pages. */
-void zc_pages_init(zc_pages *p, size_t n);
+/* n empty pages; ZC_ETOOBIG ("N pages (at most 10000)") when n is more
+ * than ZC_MAX_PAGES, *p then empty (zc_pages_free is fine). */
+zc_status zc_pages_init(zc_pages *p, size_t n, zc_error *err);
 /* Append to page k the lines of text[0..len), split at line feeds,
  * trimmed of trailing spaces and carriage returns, blank ones left out. */
 void zc_pages_add_text(zc_pages *p, size_t k, const char *text, size_t len);

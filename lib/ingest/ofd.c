@@ -175,12 +175,7 @@ read_document(zc_zip *z, const char *doc_part, zc_lines *out,
 	for (xmlNode *p = list != NULL ? list->children : NULL; p != NULL;
 	    p = p->next)
 		n += zc_package_is(p, "Page");
-	if (n > ZC_MAX_PAGES) {
-		xmlFreeDoc(doc);
-		return zc_fail(err, ZC_ETOOBIG, "%zu pages (at most %d)", n,
-		    ZC_MAX_PAGES);
-	}
-	zc_pages_init(&pages, n);
+	st = zc_pages_init(&pages, n, err);
 	for (xmlNode *p = list != NULL ? list->children : NULL;
 	    p != NULL && st == ZC_OK; p = p->next) {
 		xmlChar *loc;

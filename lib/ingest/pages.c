@@ -14,11 +14,16 @@
 
 #include "zc_chars.h"
 
-void
-zc_pages_init(zc_pages *p, size_t n)
+zc_status
+zc_pages_init(zc_pages *p, size_t n, zc_error *err)
 {
+	memset(p, 0, sizeof *p);
+	if (n > ZC_MAX_PAGES)
+		return zc_fail(err, ZC_ETOOBIG, "%zu pages (at most %d)", n,
+		    ZC_MAX_PAGES);
 	p->page = zc_xcalloc(n ? n : 1, sizeof *p->page);
 	p->n = n;
+	return ZC_OK;
 }
 
 void
@@ -84,55 +89,48 @@ place_keys(const zc_pages *p, bool last)
 	return keys;
 }
 
-static int
-cmp_key(const void *a, const void *b)
-{
-	const char *x = *(char *const *)a, *y = *(char *const *)b;
+/* A page's key at one place, for sorting. */
+typedef struct keyed {
+	const char *key;
+	size_t page;
+} keyed;
 
-	return strcmp(x != NULL ? x : "", y != NULL ? y : "");
+static int
+cmp_keyed(const void *a, const void *b)
+{
+	const keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : (x->page > y->page) - (x->page < y->page);
 }
 
 /* Which pages' line at that place runs: its key on two pages and half
  * of them at least (an empty key never), and which of them is the first
- * page with it.  One sort of the keys, not a count per page. */
+ * page with it.  The keys sorted with their pages: each run of equal
+ * keys is the pages that share one, the first page of the run first. */
 static void
 running_places(char *const *keys, size_t n, bool *runs, bool *first)
 {
-	char **sorted = zc_xcalloc(n ? n : 1, sizeof *sorted);
+	keyed *v = zc_xcalloc(n ? n : 1, sizeof *v);
+	size_t m = 0;
 
-	memcpy(sorted, keys, n * sizeof *sorted);
-	qsort(sorted, n, sizeof *sorted, cmp_key);
-	for (size_t k = 0; k < n; k++) {
-		const char *key = keys[k];
-		size_t lo = 0, hi = n, same;
-
-		runs[k] = first[k] = false;
-		if (n < 2 || key == NULL || key[0] == '\0')
-			continue;
-		/* the run of equal keys in sorted */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (cmp_key(&sorted[mid], &key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (same = 0; lo + same < n &&
-		    cmp_key(&sorted[lo + same], &key) == 0; same++)
-			;
-		runs[k] = same >= 2 && 2 * same >= n;
-	}
-	/* the first page of each running key keeps its line */
 	for (size_t k = 0; k < n; k++)
-		if (runs[k]) {
-			bool seen = false;
+		if (keys[k] != NULL && keys[k][0] != '\0')
+			v[m++] = (keyed){ keys[k], k };
+	qsort(v, m, sizeof *v, cmp_keyed);
+	for (size_t i = 0, same; i < m; i += same) {
+		bool running;
 
-			for (size_t j = 0; j < k && !seen; j++)
-				seen = first[j] && strcmp(keys[j], keys[k]) == 0;
-			first[k] = !seen;
+		for (same = 1; i + same < m &&
+		    strcmp(v[i + same].key, v[i].key) == 0; same++)
+			;
+		running = n >= 2 && same >= 2 && 2 * same >= n;
+		for (size_t j = i; j < i + same; j++) {
+			runs[v[j].page] = running;
+			first[v[j].page] = running && j == i;
 		}
-	free(sorted);
+	}
+	free(v);
 }
 
 static void

@@ -92,15 +92,9 @@ zc_pdf_extract(const char *bytes, size_t len, zc_lines *out, zc_error *err)
 		return open_failed(gerr, err);
 	}
 	n_pages = poppler_document_get_n_pages(d);
-	if (n_pages > ZC_MAX_PAGES) {
-		g_object_unref(d);
-		pthread_mutex_unlock(&poppler_lock);
-		g_bytes_unref(b);
-		return zc_fail(err, ZC_ETOOBIG, "%d pages (at most %d)",
-		    n_pages, ZC_MAX_PAGES);
-	}
-	zc_pages_init(&pages, n_pages > 0 ? (size_t)n_pages : 0);
-	st = read_pages(d, &pages, err);
+	st = zc_pages_init(&pages, n_pages > 0 ? (size_t)n_pages : 0, err);
+	if (st == ZC_OK)
+		st = read_pages(d, &pages, err);
 	title = poppler_document_get_title(d);
 	if (title != NULL && title[0] != '\0')
 		out->hints.title_tag = zc_xstrdup(title);
