@@ -9,7 +9,8 @@
  * same first or last line on at least two pages and half of them (digits
  * aside: page numbers), is taken out of every page and kept once, at the
  * end, as a line of its own: searchable, and never between the two
- * halves of a sentence.
+ * halves of a sentence.  A running line that says only a page number
+ * ("- 3 -", "第3页 共9页") is pagination, not text, and is not kept.
  */
 #ifndef ZC_PAGES_H
 #define ZC_PAGES_H
