@@ -20,6 +20,10 @@ have_pc poppler-glib || need="$need libpoppler-glib-dev"
 have_pc libzip || need="$need libzip-dev"
 have_pc criterion || need="$need libcriterion-dev"
 have_cmd mandoc || need="$need mandoc"
+# optional for zcindex (it reads .doc and .wps through them when they are
+# there); installed so that the tests try the real converters
+have_cmd antiword || need="$need antiword"
+have_cmd catdoc || need="$need catdoc"
 have_cmd jq || need="$need jq"
 have_cmd python3 || need="$need python3"
 have_cmd xz || need="$need xz-utils"

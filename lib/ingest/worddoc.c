@@ -267,6 +267,7 @@ zc_worddoc_text(const char *bytes, size_t len, zc_buf *out,
 	zc_status st = ZC_EBINARY;
 	bool found = false;
 	char *path = NULL;
+	zc_buf why = { 0 }; /* each converter's failure, "; " between */
 
 	*tool = NULL;
 	for (size_t i = 0; i < sizeof converters / sizeof *converters; i++) {
@@ -287,11 +288,18 @@ zc_worddoc_text(const char *bytes, size_t len, zc_buf *out,
 			*tool = converters[i].name;
 			break;
 		}
+		if (why.len > 0)
+			zc_buf_puts(&why, "; ");
+		zc_buf_puts(&why, err->msg);
 	}
 	if (path != NULL) {
 		unlink(path);
 		free(path);
 	}
+	if (st != ZC_OK && why.len > 0)
+		/* what every converter tried said, not only the last */
+		(void)zc_fail(err, st, "%s", why.data);
+	zc_buf_free(&why);
 	if (!found)
 		return zc_fail(err, ZC_EBINARY, "needs antiword or catdoc");
 	return st;
