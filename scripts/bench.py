@@ -55,7 +55,10 @@ def prepare(laws, corpus, scale, scratch):
     subprocess.run(["tar", "-xJf", laws, "-C", base], check=True)
     for d in (".github",):
         shutil.rmtree(os.path.join(base, d), ignore_errors=True)
-    shutil.copytree(corpus, os.path.join(base, "corpus"))
+    # the text pages of corpus/ only: ripgrep and FTS5 read text files,
+    # and every tool is to be timed on the same folder
+    shutil.copytree(corpus, os.path.join(base, "corpus"),
+                    ignore=shutil.ignore_patterns("*.pdf", "*.docx", "*.ofd"))
     for i in range(scale):
         shutil.copytree(base, os.path.join(docs, f"copy{i}"),
                         ignore=shutil.ignore_patterns(".*"))

@@ -20,6 +20,26 @@ check() {
 	fi
 }
 
+# How many documents corpus/ has (text pages and attachments).
+n_corpus=$(ls "$top/corpus" | wc -l | tr -d ' ')
+
+# read_text FILE [LINE]: the text a reader sees in FILE (at LINE, or in a
+# PDF's or an OFD's page pN), read by tests/e2e/rawtext.py: a text file
+# as it is, an attachment by a reader of its own, never lib/'s.
+read_text() { python3 "$top/tests/e2e/rawtext.py" "$@"; }
+
+# raw_grep_l -F|-E|-G PATTERN FILE...: the files whose text (read_text)
+# grep matches, as grep -l lists them.
+raw_grep_l() {
+	_how=$1 _pattern=$2
+	shift 2
+	for _f; do
+		# (grep reads it all: -q would close the pipe on python)
+		read_text "$_f" | grep "$_how" -e "$_pattern" >/dev/null &&
+		    echo "$_f"
+	done
+}
+
 # A fresh copy of corpus/ and its index in $tmp.
 index_corpus() {
 	cp -R "$top/corpus" "$tmp/corpus"

@@ -12,9 +12,25 @@ by whitespace, so a hard wrap is bridged and a blank line never is.
 What a reader does not see is left out: Markdown markup (heading marks,
 HTML comments, table separator rows, emphasis marks, link targets) and
 the chrome lines named in CHROME, which the tests name one by one.
+
+Attachments are read here too, by readers of their own (Python's zipfile
+and ElementTree, never lib/): a DOCX's paragraphs and table rows, each a
+paragraph of its own, numbered as a reader counts them (the Nth block);
+an OFD's and a PDF's lines page by page, located by page ("p2"), a page
+break no paragraph break; a running header or footer (the same line,
+digits aside, first or last on two pages and half of them) is out of the
+flow and read once, at the end, a page number not at all.  The PDF
+reader knows only the text layer scripts/gen-pdf.py writes (uncompressed
+content streams of hex strings, a code per character) and says so of
+any other PDF.
+
+    python3 rawtext.py FILE [N]  # what a reader sees (at line N; "p2": page)
 """
 import re
+import sys
 import unicodedata
+import xml.etree.ElementTree as ET
+import zipfile
 
 HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 IGNORABLE = dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0xAD])
@@ -111,8 +127,147 @@ MD_RULE = re.compile(r"^[\s|:]*[-*_=]{3,}[-*_=\s|:]*$")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = ("{http://schemas.openxmlformats.org/markup-compatibility/"
+               "2006}Fallback")
+OFD = "{http://www.ofdspec.org/2016}"
+HIDDEN = {W + "delText", W + "instrText", W + "moveFrom", MC_FALLBACK}
+
+
+def docx_text(node, out):
+    """The text a reader sees under node: w:t, w:tab a space, w:br a new
+    line; deleted or moved-away text, field codes and a text box's
+    fallback copy are not seen."""
+    for c in node:
+        if c.tag in HIDDEN:
+            continue
+        if c.tag == W + "t":
+            out[-1] += c.text or ""
+        elif c.tag == W + "tab":
+            out[-1] += " "
+        elif c.tag in (W + "br", W + "cr"):
+            out.append("")
+        else:
+            if c.tag in (W + "p", W + "tc"):
+                out[-1] += " "
+            docx_text(c, out)
+
+
+def docx_blocks(node):
+    """Each block (paragraph, table row) of a body: its lines."""
+    for c in node:
+        if c.tag == W + "p":
+            out = [""]
+            docx_text(c, out)
+            yield out
+        elif c.tag == W + "tbl":
+            for tr in c.iter(W + "tr"):
+                cells = []
+                for tc in tr.findall(W + "tc"):
+                    out = [""]
+                    docx_text(tc, out)
+                    cells.append(" ".join(x.strip() for x in out))
+                yield [" | ".join(x.strip() for x in cells)]
+        elif c.tag == W + "sdt":
+            yield from docx_blocks(c.find(W + "sdtContent") or [])
+        elif c.tag in (W + "customXml", W + "ins", W + "moveTo"):
+            yield from docx_blocks(c)
+
+
+def docx_lines(path):
+    with zipfile.ZipFile(path) as z:
+        body = ET.fromstring(z.read("word/document.xml")).find(W + "body")
+    for n, lines in enumerate(docx_blocks(body), 1):
+        for line in lines:
+            yield n, line
+        yield n, ""
+
+
+def ofd_pages(path):
+    """Each page's lines: its text objects, top to bottom."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read("OFD.xml")).find(".//" + OFD + "DocRoot")
+        doc_path = root.text.strip()
+        doc = ET.fromstring(z.read(doc_path))
+        base = doc_path.rsplit("/", 1)[0]
+        for page in doc.iter(OFD + "Page"):
+            content = ET.fromstring(z.read(base + "/" + page.get("BaseLoc")))
+            objs = []
+            for o in content.iter(OFD + "TextObject"):
+                y = float(o.get("Boundary").split()[1])
+                objs.append((y, "".join(c.text or ""
+                                        for c in o.iter(OFD + "TextCode"))))
+            yield [t for _, t in sorted(objs, key=lambda x: x[0])]
+
+
+PDF_STREAM = re.compile(rb"stream\n(.*?)endstream", re.S)
+PDF_SHOW = re.compile(rb"<([0-9A-Fa-f]*)>\s*Tj")
+
+
+def pdf_pages(path):
+    """Each page's lines: a content stream's strings, one a line."""
+    raw = open(path, "rb").read()
+    pages = []
+    for m in PDF_STREAM.finditer(raw):
+        if b"BT" not in m.group(1):
+            continue  # the ToUnicode map
+        pages.append([bytes.fromhex(h.decode()).decode("utf-16-be")
+                      for h in PDF_SHOW.findall(m.group(1))])
+    if not pages:
+        raise ValueError("%s: not a PDF scripts/gen-pdf.py wrote" % path)
+    return pages
+
+
+def running_key(line):
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+PAGE_MARKS = re.compile(r"[-/|.()\[\]第页共—－–（）／·#]*")
+
+
+def is_page_number(key):
+    """Does a running line say only where its page is ("- 3 -")?"""
+    return "#" in key and PAGE_MARKS.fullmatch(key) is not None
+
+
+def paged_lines(pages):
+    """(page, line) in reading order, running lines out of the flow."""
+    n = len(pages)
+
+    def running(place):
+        keys = {}
+        for k, p in enumerate(pages):
+            if len(p) > (1 if place == -1 else 0):
+                keys.setdefault(running_key(p[place]), []).append(k)
+        return {key: ks for key, ks in keys.items()
+                if key and n >= 2 and len(ks) >= 2 and 2 * len(ks) >= n}
+
+    head, foot = running(0), running(-1)
+    once = []
+    for k, p in enumerate(pages):
+        for i, line in enumerate(p):
+            key = running_key(line)
+            first, last = i == 0, i > 0 and i == len(p) - 1
+            moved = head if first else foot if last else {}
+            if key in moved and k in moved[key]:
+                if moved[key][0] == k and not is_page_number(key):
+                    once.append((k, line))
+                continue
+            yield "p%d" % (k + 1), line
+    for k, line in once:
+        yield "p%d" % (k + 1), ""
+        yield "p%d" % (k + 1), line
+
+
 def visible_lines(path):
     """(line number, text) of what a reader sees, blank lines as ''."""
+    if path.endswith(".docx"):
+        yield from docx_lines(path)
+        return
+    if path.endswith(".ofd") or path.endswith(".pdf"):
+        reader = ofd_pages if path.endswith(".ofd") else pdf_pages
+        yield from paged_lines(list(reader(path)))
+        return
     raw = open(path, "rb").read().decode("utf-8", errors="replace")
     md = path.endswith(".md")
     in_comment = heading = False
@@ -157,3 +312,9 @@ def paragraphs(path, norm):
     if cur:
         out.append(norm("\n".join(cur)))
     return [p for p in out if p]
+
+
+if __name__ == "__main__":
+    want = sys.argv[2] if len(sys.argv) > 2 else None
+    print("\n".join(t for n, t in visible_lines(sys.argv[1])
+                    if (want is None or str(n) == want) and t))

@@ -10,31 +10,34 @@ db=$tmp/db
 zs() { "$zcsearch" --db "$db" "$@"; }
 
 # ---- the top hits of 孵化器, as text ------------------------------------
-# 002 (16 mentions in 3,244 characters) ranks above the 2024 reply 000
-# (9 in 3,124), which carries every field: its bracket line is complete.
-top=$(zs --json -n 2 孵化器)
+# The PDF notice, whose title says 孵化器, ranks first; then 002 (16
+# mentions in 3,244 characters) above the 2024 reply 000 (9 in 3,124),
+# which carries every field: its bracket line is complete.
+top=$(zs --json -n 3 孵化器)
 check "$(echo "$top" | jq -r .path | tr '\n' ' ')" \
-    "$tmp/corpus/002_888f108bc29685f9.txt $tmp/corpus/000_7e851b9a99e99ef3.txt " \
-    "孵化器 ranks the plan, then the reply"
+    "$tmp/corpus/005_attachment_notice.pdf $tmp/corpus/002_888f108bc29685f9.txt $tmp/corpus/000_7e851b9a99e99ef3.txt " \
+    "孵化器 ranks the notice with it in its title, the plan, then the reply"
 check "$(echo "$top" | jq -r '[.title, .index_no, .date] | map(type) | join(" ")' | tr '\n' ' ')" \
-    "string null string string string string " "titles, 索引号 where there is one, 发文日期"
-out=$(zs --color=never -C 0 -n 2 孵化器); rc=$?
+    "string null string string null string string string string " "titles, 索引号 where there is one, 发文日期"
+out=$(zs --color=never -C 0 -n 3 孵化器); rc=$?
 check "$rc" 0 "孵化器 exit status"
-for k in 1 2; do
+for k in 1 2 3; do
 	hit=$(echo "$top" | sed -n "${k}p")
 	path=$(echo "$hit" | jq -r .path)
-	line=$(echo "$hit" | jq -r .line)
+	# where: the line, or in a paged document the page
+	at=$(echo "$hit" | jq -r 'if .page then "p\(.page)" else .line end')
 	title=$(echo "$hit" | jq -r .title)
 	first=$((k * 4 - 3))
-	check "$(echo "$out" | sed -n "${first}p")" "$path:$line: $title" "text hit $k: path:line: title"
+	check "$(echo "$out" | sed -n "${first}p")" "$path:$at: $title" "text hit $k: path:line: title"
 	check "$(echo "$out" | sed -n "$((first + 2))p" | grep -c '\[\[孵化器\]\]')" 1 "text hit $k: passage with [[孵化器]]"
 	# the passage line is the passage with the brackets taken out
 	check "$(echo "$out" | sed -n "$((first + 2))p" | sed 's/\[\[//g; s/\]\]//g')" \
 	    "$(echo "$hit" | jq -r .passage)" "text hit $k: passage unchanged but for the marks"
 done
-check "$(echo "$out" | sed -n 2p)" "[2024-02-13 · 鄂州市科学技术局]" "text: absent 索引号 left out"
-check "$(echo "$out" | sed -n 6p)" "[011043145/2024-32081 · 2024-08-12 · 湖北省科学技术厅]" "text: [索引号 · 发文日期 · 发布机构]"
-check "$(echo "$out" | wc -l)" 7 "text: two hits are three lines each, a blank line between"
+check "$(echo "$out" | sed -n 1p | cut -d: -f2)" p1 "text: a PDF's hit is located by its page"
+check "$(echo "$out" | sed -n 2p)" "[2024-03-15 · 鄂州市科学技术局]" "text: absent 索引号 left out"
+check "$(echo "$out" | sed -n 10p)" "[011043145/2024-32081 · 2024-08-12 · 湖北省科学技术厅]" "text: [索引号 · 发文日期 · 发布机构]"
+check "$(echo "$out" | wc -l)" 11 "text: three hits are three lines each, a blank line between"
 
 # two hits are separated by one blank line
 out=$(zs --color=never -n 2 孵化器)
@@ -127,7 +130,7 @@ zs --tsv -n 0 孵化器 >"$tmp/tsv"
 check "$(head -n 1 "$tmp/tsv")" "$(printf 'rank\tscore\tpath\tline\tpassage_line\tpage\ttitle\tindex_no\tdate\twritten\tpublished\tissuer\tdoc_no\ttype\tcategory\tvalidity\tpassage\thighlights\tmatched\tcopies\tgroup')" "TSV header"
 check "$(awk -F '\t' 'NF != 21' "$tmp/tsv" | wc -l)" 0 "TSV: 21 fields on every line"
 check "$(($(wc -l <"$tmp/tsv") - 1))" "$n" "TSV: one line per hit"
-check "$(sed -n 2p "$tmp/tsv" | cut -f 3,4)" "$(echo "$all" | sed -n 1p | cut -d' ' -f2)	$(zs --json -n 1 孵化器 | jq -r .line)" "TSV: path and line"
+check "$(sed -n 2p "$tmp/tsv" | cut -f 3,4,6)" "$(echo "$all" | sed -n 1p | cut -d' ' -f2)	$(zs --json -n 1 孵化器 | jq -r '"\(.line // "")\t\(.page // "")"')" "TSV: path, line and page (empty where JSON has null)"
 
 # ---- colour -------------------------------------------------------------
 esc=$(printf '\033')

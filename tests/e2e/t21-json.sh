@@ -34,13 +34,20 @@ for n, line in enumerate(lines, 1):
         problems.append("line %d: score %r" % (n, o["score"]))
     if not isinstance(o["path"], str) or not o["path"].startswith("/"):
         problems.append("line %d: path %r" % (n, o["path"]))
-    if not isinstance(o["line"], int) or o["line"] < 1:
-        problems.append("line %d: line %r" % (n, o["line"]))
-    # a text file has lines, a PDF pages (none here)
-    if o["page"] is not None:
+    # a text file (or a DOCX) has lines, a PDF or an OFD pages instead
+    paged = o["path"].endswith((".pdf", ".ofd"))
+    if paged:
+        if not isinstance(o["page"], int) or o["page"] < 1:
+            problems.append("line %d: page %r" % (n, o["page"]))
+        if o["line"] is not None or o["passage_line"] is not None:
+            problems.append("line %d: page %r with line %r, passage_line %r"
+                            % (n, o["page"], o["line"], o["passage_line"]))
+    elif o["page"] is not None:
         problems.append("line %d: page %r" % (n, o["page"]))
+    elif not isinstance(o["line"], int) or o["line"] < 1:
+        problems.append("line %d: line %r" % (n, o["line"]))
     # the line of the first match, at or after the passage's first line
-    if (not isinstance(o["passage_line"], int) or o["passage_line"] < 1 or
+    elif (not isinstance(o["passage_line"], int) or o["passage_line"] < 1 or
             o["passage_line"] > o["line"]):
         problems.append("line %d: passage_line %r, line %r" %
                         (n, o["passage_line"], o["line"]))

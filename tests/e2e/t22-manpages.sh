@@ -52,11 +52,18 @@ check "$out" "$("$zcsearch" --db "$tmp/db" -c 孵化器)" "zcsearch(1): -l -0 | 
 # The quickfix list for vim: path:line:column:text lines that vim -q
 # reads (its default errorformat takes %f:%l:%c:%m).
 "$zcsearch" --db "$tmp/db" --vimgrep -n 5 孵化器 >"$tmp/matches"
-check "$?:$(grep -cv '^/[^:]*:[0-9][0-9]*:[0-9][0-9]*:.' "$tmp/matches")" "0:0" \
+# (a PDF's or an OFD's line is its page, p1: not a line vim can go to)
+check "$?:$(grep -cv '^/[^:]*:p*[0-9][0-9]*:[0-9][0-9]*:.' "$tmp/matches")" "0:0" \
     "zcsearch(1): --vimgrep -n 5 writes path:line:column:text lines"
+check "$(grep -c '^/[^:]*\.\(pdf\|ofd\):p[0-9][0-9]*:' "$tmp/matches"):$(grep -c '^/[^:]*\.txt:[0-9]' "$tmp/matches")" \
+    "$(grep -c '^/[^:]*\.\(pdf\|ofd\):' "$tmp/matches"):$(grep -c '^/[^:]*\.txt:' "$tmp/matches")" \
+    "zcsearch(1): --vimgrep: pages in a PDF or an OFD, lines elsewhere"
 if command -v vim >/dev/null 2>&1; then
-	first=$(head -n 1 "$tmp/matches" | cut -d: -f1-3)
-	out=$(cd "$tmp" && vim -es -N -u NONE -q "$tmp/matches" \
+	# of the text files' matches, vim goes to the first (a page is
+	# no place in a file vim can go to)
+	grep '^/[^:]*:[0-9]' "$tmp/matches" >"$tmp/text-matches"
+	first=$(head -n 1 "$tmp/text-matches" | cut -d: -f1-3)
+	out=$(cd "$tmp" && vim -es -N -u NONE -q "$tmp/text-matches" \
 	    +'call writefile([expand("%:p") . ":" . line(".") . ":" . col(".")], "'"$tmp"'/at")' \
 	    +'qa!' </dev/null >/dev/null 2>&1; cat "$tmp/at" 2>/dev/null)
 	check "$out" "$first" "zcsearch(1): vim -q lands on the first match"

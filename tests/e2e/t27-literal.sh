@@ -1,13 +1,14 @@
 #!/bin/sh
 # Text pasted from a document: quotation marks of the other kind inside
 # a quoted text are text, and -F/--fixed-strings takes the whole query
-# as one literal string.  Truth is grep -F over the raw files of
-# corpus/ (strings without spaces, so no normalisation is needed).
+# as one literal string.  Truth is grep -F over the text of the files of
+# corpus/ (read_text; strings without spaces, so no normalisation is
+# needed).
 . "$(dirname "$0")/lib.sh"
 
 index_corpus
 # grep -lF STRING over the copy of corpus/, as absolute paths
-grep_l() { grep -lF -- "$1" "$tmp"/corpus/* | sort; }
+grep_l() { raw_grep_l -F "$1" "$tmp"/corpus/* | sort; }
 
 s='组织实施科技孵化服务“沃壤行动”'
 out=$("$zcsearch" --db "$tmp/db" -l "\"$s\""); rc=$?
@@ -30,7 +31,7 @@ check "$out2" "$out" "--fixed-strings is -F"
 out=$("$zcsearch" --db "$tmp/db" -F -l '沃壤行动 OR 孵化器'); rc=$?
 check "$rc:$out:$(grep_l '沃壤行动 OR 孵化器')" "1::" "-F: OR is text, found nowhere"
 check "$("$zcsearch" --db "$tmp/db" -c '沃壤行动 OR 孵化器')" \
-    "$(grep -lE '沃壤行动|孵化器' "$tmp"/corpus/* | wc -l | tr -d ' ')" \
+    "$(raw_grep_l -E '沃壤行动|孵化器' "$tmp"/corpus/* | wc -l | tr -d ' ')" \
     "without -F, OR is the operator"
 
 out=$("$zcsearch" --db "$tmp/db" -F -l 'title:沃壤行动' 2>&1); rc=$?

@@ -89,7 +89,7 @@ fi
 out=$(zs '，。！' 2>&1); rc=$?
 check "$rc:$(echo "$out" | head -n 1)" "2:zcsearch: query: empty query (only punctuation; quote it to search for it)" \
     "punctuation alone"
-check "$(zs -c '"，"')" "$(grep -l '[,，]' "$tmp"/corpus/* | wc -l | tr -d ' ')" "quoted punctuation is searched (NFKC folds ， to ,)"
+check "$(zs -c '"，"')" "$(raw_grep_l -G '[,，]' "$tmp"/corpus/* | wc -l | tr -d ' ')" "quoted punctuation is searched (NFKC folds ， to ,)"
 out=$(zs --lexicon "$tmp/nonexistent" 孵化器 2>&1); rc=$?
 check "$rc:$out" "2:zcsearch: $tmp/nonexistent: No such file or directory" "zcsearch --lexicon missing: the path once"
 out=$("$zcindex" --db "$tmp/lexdb" --lexicon "$tmp/nonexistent" "$tmp/corpus" 2>&1); rc=$?

@@ -52,16 +52,23 @@ check "$(zs --json '"没有写完，下一行"' | jq -r .line)" 3 \
 check "$(zs --json '"仍然没有写完，末一行"' | jq -r .line)" 4 \
     "a match from the second line into the third: the second"
 
-# on the seed documents (a PDF export broken in mid-word among them),
-# every line text output names holds the word in the source file
+# on the seed documents (a PDF export broken in mid-word among them)
+# and the attachments, every line (or page) text output names holds the
+# word in the source file, as read_text reads it
 for q in 孵化器 众创空间 科技 营商环境; do
-	bad=$("$zcsearch" --db "$tmp/cdb" --color=never -n 0 --per-doc 5 "$q" |
-	    sed -n 's/^\(\/[^:]*\):\([0-9]*\):.*/\1 \2/p' |
+	out=$("$zcsearch" --db "$tmp/cdb" --color=never -n 0 --per-doc 5 "$q")
+	bad=$(echo "$out" | sed -n 's/^\(\/[^:]*\):\(p*[0-9]*\):.*/\1 \2/p' |
 	    while read -r f n; do
-		sed -n "${n}p" "$f" | tr -d ' ' | grep -q "$q" || echo "$f:$n"
+		read_text "$f" "$n" | tr -d ' \n' | grep "$q" >/dev/null ||
+		    echo "$f:$n"
 	    done)
 	check "$bad" "" "text: $q: every header names a line that has it"
 done
+# a PDF's passage that starts on page 1 and has the match on page 2
+check "$("$zcsearch" --db "$tmp/cdb" --color=never '"投融资服务"' | grep -c '^/[^:]*\.pdf:p2: ')" 1 \
+    "text: a PDF's match on its second page is located there"
+check "$("$zcsearch" --db "$tmp/cdb" --json '"投融资服务"' | jq -r 'select(.page) | "\(.page) \(.line)"')" "2 null" \
+    "JSON: its page is 2, and it has no line"
 
 # ---- --vimgrep ---------------------------------------------------------
 out=$(zs --vimgrep 孵化器 "path:$L"); rc=$?
@@ -76,7 +83,7 @@ check "$(zs --vimgrep 孵化器 "path:$W")" "$W:5:16:末一行说到孵化器才
     "--vimgrep: of a wrapped paragraph, the one line of the match"
 # columns count bytes, as ripgrep's and vim's do: read them back
 bad=$(zs --vimgrep -n 0 孵化器 | while IFS=: read -r f n c _; do
-	sed -n "${n}p" "$f" | cut -b "$c-$((c + 8))" | grep -qx 孵化器 ||
+	read_text "$f" "$n" | cut -b "$c-$((c + 8))" | grep -x 孵化器 >/dev/null ||
 	    echo "$f:$n:$c"
 done)
 check "$bad" "" "--vimgrep: the source has the word at each line and column"
@@ -96,7 +103,8 @@ check "$(zs --vimgrep 'title:测试行号')" "$W:1:1:关于测试行号的通知
 for q in 孵化器 营商环境; do
 	bad=$("$zcsearch" --db "$tmp/cdb" --vimgrep -n 0 "$q" |
 	    while IFS=: read -r f n _ _; do
-		sed -n "${n}p" "$f" | tr -d ' ' | grep -q "$q" || echo "$f:$n"
+		read_text "$f" "$n" | tr -d ' \n' | grep "$q" >/dev/null ||
+		    echo "$f:$n"
 	    done)
 	check "$bad" "" "--vimgrep: $q: every line named has it"
 done

@@ -52,6 +52,24 @@ static const struct seed {
 	  [ZC_FIELD_TITLE] = "荆州经开区科技创新三年行动方案(2023-2025年)",
 	  [ZC_FIELD_DATE] = "2022-12-31", [ZC_FIELD_PUBLISHED] = "2022-12-31",
 	  [ZC_FIELD_TYPE] = "方案" } },
+	/* the attachments (scripts/gen-corpus-attachments.sh): what the
+	 * text says first, the file's own creation date as 发布日期 */
+	{ SEED("005_attachment_notice.pdf"), {
+	  [ZC_FIELD_TITLE] = "关于开展科技企业孵化器绩效评价工作的通知",
+	  [ZC_FIELD_DATE] = "2024-03-15", [ZC_FIELD_WRITTEN] = "2024-03-15",
+	  [ZC_FIELD_PUBLISHED] = "2024-03-18",
+	  [ZC_FIELD_ISSUER] = "鄂州市科学技术局", [ZC_FIELD_TYPE] = "通知" } },
+	{ SEED("006_attachment_list.docx"), {
+	  [ZC_FIELD_TITLE] = "2024年度市级众创空间拟备案名单",
+	  [ZC_FIELD_DATE] = "2024-03-20", [ZC_FIELD_WRITTEN] = "2024-03-20",
+	  [ZC_FIELD_PUBLISHED] = "2024-03-20",
+	  [ZC_FIELD_ISSUER] = "鄂州市科学技术局" } },
+	{ SEED("007_attachment_plan.ofd"), {
+	  [ZC_FIELD_TITLE] = "荆州经开区科技成果转化工作方案",
+	  [ZC_FIELD_DATE] = "2023-01-10", [ZC_FIELD_WRITTEN] = "2023-01-10",
+	  [ZC_FIELD_PUBLISHED] = "2023-01-12",
+	  [ZC_FIELD_ISSUER] = "荆州经济技术开发区管理委员会",
+	  [ZC_FIELD_TYPE] = "方案" } },
 };
 #define N_SEEDS (sizeof seeds / sizeof seeds[0])
 
@@ -59,10 +77,12 @@ static const struct seed {
 static char *
 squeeze(const char *s)
 {
-	char *out = malloc(strlen(s) + 1), *o = out;
 	zc_buf b = { 0 };
+	char *out, *o;
 
+	/* (collapsing may grow the text: an invalid byte becomes U+FFFD) */
 	zc_chars_collapse(s, strlen(s), &b);
+	out = o = malloc(b.len + 1);
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] != ' ')
 			*o++ = b.data[i];
@@ -197,13 +217,26 @@ head_of(const char *passage, size_t k)
 	return s;
 }
 
+/* Is seed s a text file (not an attachment, whose lines are pages or
+ * blocks: tests/e2e/t41-lines.sh re-reads those with readers of its own)? */
+static bool
+is_text_seed(size_t s)
+{
+	size_t n = strlen(seeds[s].path);
+
+	return n > 4 && strcmp(seeds[s].path + n - 4, ".txt") == 0;
+}
+
 Test(pipeline, every_seed_passage_points_at_the_line_where_it_starts)
 {
 	for (size_t s = 0; s < N_SEEDS; s++) {
 		size_t n;
-		char **lines = read_lines(seeds[s].path, &n);
+		char **lines;
 		zc_doc doc;
 
+		if (!is_text_seed(s))
+			continue;
+		lines = read_lines(seeds[s].path, &n);
 		load(seeds[s].path, &doc);
 		cr_expect_gt(doc.n_passages, 0, "%s", seeds[s].path);
 		for (size_t i = 0; i < doc.n_passages; i++) {
