@@ -30,7 +30,8 @@ typedef enum zc_status {
 	ZC_EXAPIAN,   /* any other Xapian error */
 	ZC_EICU,      /* an ICU call failed */
 	ZC_ETOOBIG,   /* input beyond a documented limit */
-	ZC_EACCES     /* permission denied */
+	ZC_EACCES,    /* permission denied */
+	ZC_ENET       /* a remote database cannot be reached */
 } zc_status;
 
 /* Caller-owned error report: status plus one readable line (no program

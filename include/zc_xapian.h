@@ -11,7 +11,8 @@
  * the whole search); ZC_ETOOBIG (a wildcard expands to more terms than
  * its limit); ZC_ENOMEM; ZC_EINVAL (bad argument; for the _open
  * calls, a path that is not a directory); ZC_EACCES (the database's
- * folder may not be read, or for writing changed); ZC_EXAPIAN
+ * folder may not be read, or for writing changed); ZC_ENET (a remote
+ * database cannot be reached or stopped answering); ZC_EXAPIAN
  * (anything else, with Xapian's own message and the system's reason,
  * never a Xapian class name).
  *
@@ -41,11 +42,44 @@ typedef struct zc_mset zc_mset;   /* the result set of one search */
 
 /* ---- reading ---------------------------------------------------------- */
 
-/* Open the database at path for reading.  ZC_ENOENT when there is none. */
-zc_status zc_db_open(const char *path, zc_db **out, zc_error *err);
-/* Add another database (a shard) to db: searches cover all of them and
- * results equal those of one database holding everything. */
-zc_status zc_db_add_shard(zc_db *db, const char *path, zc_error *err);
+/* How zc_db_add opens databases. */
+typedef struct zc_db_open_opts {
+	/* a remote database's time to connect, and to answer each request,
+	 * in milliseconds (0: 10 s) */
+	unsigned timeout_ms;
+	/* NULL: a database that cannot be opened fails zc_db_add (and one
+	 * that stops answering, zc_db_recover).  Else it is left out and
+	 * reported here, by its location and why, and the others are
+	 * searched. */
+	void (*skipped)(void *ctx, const char *where, const char *why);
+	void *ctx;
+} zc_db_open_opts;
+
+/* An empty set of databases, to be filled by zc_db_add; opts (NULL for
+ * the defaults) is copied. */
+zc_db *zc_db_new(const zc_db_open_opts *opts);
+/* Add the database or databases at where: searches cover all of them and
+ * results equal those of one database holding everything.  where is a
+ * database folder (zcindex's or a glass one); a folder whose stub, or a
+ * file that is a stub, lists databases as Xapian's stub files do (auto
+ * PATH, glass PATH relative to the stub; remote HOST:PORT; remote
+ * :PROGRAM ARGS); tcp://HOST:PORT, a database served by xapian-tcpsrv;
+ * or ssh://[USER@]HOST/PATH, one that xapian-progsrv serves through ssh
+ * (BatchMode: no password prompt).  ZC_ENOENT when a folder holds no
+ * database, ZC_ENET when a remote one cannot be reached ("connection
+ * refused", "timed out"); a failing part of a stub is named first in
+ * err ("tcp://h:1: connection refused"). */
+zc_status zc_db_add(zc_db *db, const char *where, zc_error *err);
+/* zc_db_new and zc_db_add of one location, for a caller without
+ * options. */
+zc_status zc_db_open(const char *where, zc_db **out, zc_error *err);
+/* How many databases db searches. */
+size_t zc_db_parts(const zc_db *db);
+/* After ZC_ENET from a search: open every database of db again.  With
+ * opts.skipped, those that cannot be reached are reported and left out
+ * (ZC_OK: search again, unless none is left); without, ZC_ENET names
+ * the first ("tcp://h:1: connection closed"). */
+zc_status zc_db_recover(zc_db *db, zc_error *err);
 /* Bring db up to its latest committed revision (after ZC_EMODIFIED),
  * in its current generation (xapian.cc). */
 zc_status zc_db_reopen(zc_db *db, zc_error *err);

@@ -11,6 +11,7 @@
 
 #include "commands.h"
 #include "run.h"
+#include "shards.h"
 #include "status.h"
 #include "walk.h"
 #include "zc_config.h"
@@ -19,7 +20,7 @@
 #include "zc_util.h"
 
 static const char usage_line[] =
-    "usage: zcindex [--db DIR] [-j N] [--rebuild] [--batch N] "
+    "usage: zcindex [--db DIR] [--shards N] [-j N] [--rebuild] [--batch N] "
     "[--exclude GLOB] [--no-copies] "
     "[-q|-v] [-0] PATH... | -\n"
     "       zcindex [--db DIR] --update\n"
@@ -34,6 +35,9 @@ print_help(void)
 	    "  --db DIR         database (default $ZHENGCE_DB, else "
 	    "$XDG_DATA_HOME/zhengce/db,\n"
 	    "                   else ~/.local/share/zhengce/db)\n"
+	    "  --shards N       N shard databases under DIR, written in "
+	    "parallel (a\n"
+	    "                   sharded DIR keeps its number without it)\n"
 	    "  -j, --jobs N     worker threads (default: number of cores)\n"
 	    "  --rebuild        start from an empty database\n"
 	    "  --batch N        commit after every N files (default 500)\n"
@@ -76,12 +80,14 @@ lexicon_readable(const char *path)
 
 enum {
 	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
-	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES, OPT_UPDATE
+	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES, OPT_UPDATE,
+	OPT_SHARDS
 };
 
 static const struct option long_opts[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "jobs", required_argument, NULL, 'j' },
+	{ "shards", required_argument, NULL, OPT_SHARDS },
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
 	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
@@ -117,6 +123,23 @@ default_jobs(void)
 	return n < 1 ? 1 : n > 64 ? 64 : (unsigned)n;
 }
 
+/* Whether the folder path holds one database (a stub naming its
+ * generation, or a glass database itself). */
+static bool
+holds_database(const char *path)
+{
+	zc_buf b = {0};
+	bool yes;
+
+	zc_buf_printf(&b, "%s/XAPIANDB", path);
+	yes = access(b.data, F_OK) == 0;
+	zc_buf_reset(&b);
+	zc_buf_printf(&b, "%s/iamglass", path);
+	yes = yes || access(b.data, F_OK) == 0;
+	zc_buf_free(&b);
+	return yes;
+}
+
 /* Paths from stdin, one a line or NUL-separated. */
 static void
 add_stdin_paths(walk_list *list, const walk_opts *wo, bool nul)
@@ -147,6 +170,7 @@ main(int argc, char **argv)
 	enum mode mode = MODE_INDEX;
 	const char *db_arg = NULL;
 	bool nul = false, update = false;
+	unsigned shards = 0, have_shards;
 	zc_error err = {0};
 	char *db_path, *end;
 	int c, rc;
@@ -163,6 +187,14 @@ main(int argc, char **argv)
 				    "to 256", optarg);
 			break;
 		case OPT_REBUILD: ro.rebuild = true; break;
+		case OPT_SHARDS:
+			errno = 0;
+			shards = (unsigned)strtoul(optarg, &end, 10);
+			if (errno || *end || shards < 1 ||
+			    shards > SHARDS_MAX || optarg[0] == '-')
+				return usage_error("--shards %s: not a number "
+				    "from 1 to 64", optarg);
+			break;
 		case OPT_BATCH:
 			errno = 0;
 			ro.commit_files = strtoul(optarg, &end, 10);
@@ -250,12 +282,26 @@ main(int argc, char **argv)
 			walk_add(&files, argv[i], &wo);
 	}
 	walk_finish(&files);
+	ro.db_path = db_path;
+	ro.progress = !ro.quiet && isatty(STDERR_FILENO);
 	if (zc_config_make_parents(db_path) != 0) {
 		zc_warn("%s: cannot create: %s", db_path, strerror(errno));
 		rc = 2;
+	} else if (!shards_count(db_path, &have_shards)) {
+		rc = 2;
+	} else if (shards > 0 && have_shards == 0 && holds_database(db_path)) {
+		zc_warn("%s: one database, not shards (index the shards into "
+		    "another --db)", db_path);
+		rc = 2;
+	} else if (shards > 0 && have_shards > 0 && shards != have_shards &&
+	    !ro.rebuild) {
+		zc_warn("%s: %u shards, not %u (--rebuild to change their "
+		    "number)", db_path, have_shards, shards);
+		rc = 2;
+	} else if (shards > 0 || have_shards > 0) {
+		rc = run_sharded(&ro, &files, shards > 0 ? shards :
+		    have_shards);
 	} else {
-		ro.db_path = db_path;
-		ro.progress = !ro.quiet && isatty(STDERR_FILENO);
 		rc = run_index(&ro, &files);
 	}
 	walk_free(&files);

@@ -270,7 +270,9 @@ remove_gone(run *r, zc_wdb *w, zc_error *err)
 			st = each_key(r, w, prefix.data, delete_gone_root,
 			    &had_root, err);
 		zc_buf_free(&prefix);
-		if (st == ZC_OK && r->removed == before && !had_root) {
+		if (st == ZC_OK && r->removed == before && !had_root &&
+		    (r->opts->keep == NULL ||
+		    r->opts->keep(g->path, r->opts->keep_ctx))) {
 			zc_warn("%s: %s", g->typed, strerror(ENOENT));
 			r->files->errors++;
 		}
@@ -757,17 +759,43 @@ compact_if_worth(const run *r, zc_wdb *w)
 		zc_warn("%s: cannot compact: %s", r->opts->db_path, err.msg);
 }
 
-static void
-print_summary(const run *r)
+void
+run_print_summary(const run_totals *t, double seconds)
 {
 	fprintf(stderr, "%s: indexed %lu, unchanged %lu, removed %lu, "
 	    "failed %lu; %lu passages, %.1f MB in %.1f s", zc_progname(),
-	    r->indexed, r->unchanged, r->removed, r->failed, r->passages,
-	    r->bytes / 1e6, seconds_since(&r->start));
-	if (r->copies.joined > 0)
+	    t->indexed, t->unchanged, t->removed, t->failed, t->passages,
+	    t->bytes / 1e6, seconds);
+	if (t->copies_joined > 0)
 		fprintf(stderr, "; %lu copies of texts indexed before",
-		    r->copies.joined);
+		    t->copies_joined);
 	fputc('\n', stderr);
+}
+
+static run_totals
+totals_of(const run *r)
+{
+	run_totals t = { r->indexed, r->unchanged, r->removed, r->failed,
+	    r->passages, r->copies.joined, r->bytes };
+
+	return t;
+}
+
+/* Drop from the walk the files that are not this run's (opts->keep). */
+static void
+keep_own_files(const run_opts *opts, walk_list *files)
+{
+	size_t kept = 0;
+
+	if (opts->keep == NULL)
+		return;
+	for (size_t i = 0; i < files->n; i++) {
+		if (opts->keep(files->files[i].path, opts->keep_ctx))
+			files->files[kept++] = files->files[i];
+		else
+			free(files->files[i].path);
+	}
+	files->n = kept;
 }
 
 int
@@ -780,6 +808,7 @@ run_index(const run_opts *opts, walk_list *files)
 	int rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &r.start);
+	keep_own_files(opts, files);
 	st = zc_wdb_open(opts->db_path, ZC_WDB_CREATE |
 	    (opts->rebuild ? ZC_WDB_OVERWRITE : 0), &w, &err);
 	if (st == ZC_ELOCKED) {
@@ -829,8 +858,12 @@ run_index(const run_opts *opts, walk_list *files)
 		rc = r.failed > 0 || files->errors > 0 ? 1 : 0;
 	}
 	r.failed += files->errors;
-	if (!opts->quiet)
-		print_summary(&r);
+	if (opts->totals != NULL)
+		*opts->totals = totals_of(&r);
+	if (!opts->quiet) {
+		run_totals t = totals_of(&r);
+		run_print_summary(&t, seconds_since(&r.start));
+	}
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.changed);
 	free(r.action);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "shards.h"
 #include "state.h"
 #include "zc_schema.h"
 #include "zc_xapian.h"
@@ -99,6 +100,48 @@ open_db(const char *db_path, zc_db **db)
 	return s == ZC_OK;
 }
 
+/* The files of db's first (or only) database: metadata keys are read
+ * from the first database of several (Xapian). */
+static zc_status
+count_files(zc_db *db, tally *t, zc_error *err)
+{
+	zc_status s;
+
+	t->db = db;
+	t->err = err;
+	s = zc_db_metadata_keys(db, ZC_META_FILE, add_state, t, err);
+	return s == ZC_OK ? t->status : s;
+}
+
+/* Each shard's files, added to *all, and a line per shard into lines. */
+static zc_status
+count_shards(const char *db_path, unsigned n, tally *all, zc_buf *lines,
+    zc_error *err)
+{
+	zc_status s = ZC_OK;
+
+	for (unsigned k = 1; k <= n && s == ZC_OK; k++) {
+		tally t = {0};
+		zc_buf path = {0};
+		zc_db *db = NULL;
+
+		zc_buf_printf(&path, "%s/shard-%u", db_path, k);
+		s = zc_db_open(path.data, &db, err);
+		if (s == ZC_OK)
+			s = count_files(db, &t, err);
+		if (s == ZC_OK)
+			zc_buf_printf(lines, "shard:      shard-%u: %lu "
+			    "documents, %lu passages, %.1f MB\n", k, t.files,
+			    t.passages, disk_bytes(path.data, 1) / 1e6);
+		all->files += t.files;
+		all->passages += t.passages;
+		all->outdated += t.outdated;
+		zc_db_close(db);
+		zc_buf_free(&path);
+	}
+	return s;
+}
+
 int
 zcindex_status(const char *db_path, FILE *out)
 {
@@ -109,16 +152,16 @@ zcindex_status(const char *db_path, FILE *out)
 	char *updated = NULL, *schema = NULL;
 	size_t len, schema_len = 0;
 	bool locked = false;
+	unsigned n_shards = 0;
+	zc_buf shard_lines = {0};
 	zc_status s;
 
-	if (!open_db(db_path, &db))
+	if (!shards_count(db_path, &n_shards) || !open_db(db_path, &db))
 		return 2;
-	t.db = db;
 	s = zc_db_get_stats(db, &st, &err);
 	if (s == ZC_OK)
-		s = zc_db_metadata_keys(db, ZC_META_FILE, add_state, &t, &err);
-	if (s == ZC_OK)
-		s = t.status;
+		s = n_shards > 0 ? count_shards(db_path, n_shards, &t,
+		    &shard_lines, &err) : count_files(db, &t, &err);
 	if (s == ZC_OK)
 		s = zc_db_get_metadata(db, ZC_META_UPDATED, &updated, &len,
 		    &err);
@@ -130,7 +173,11 @@ zcindex_status(const char *db_path, FILE *out)
 		fprintf(out, "documents:  %lu\n", t.files);
 		fprintf(out, "passages:   %lu\n", t.passages);
 		fprintf(out, "terms:      %lu\n", st.term_count);
-		fprintf(out, "size:       %.1f MB\n", disk_bytes(db_path, 1) / 1e6);
+		fprintf(out, "size:       %.1f MB\n",
+		    disk_bytes(db_path, n_shards > 0 ? 2 : 1) / 1e6);
+		if (n_shards > 0)
+			fprintf(out, "shards:     %u\n%s", n_shards,
+			    shard_lines.data);
 		if (updated != NULL) {
 			time_t t = (time_t)strtoll(updated, NULL, 10);
 			char when[64];
@@ -155,6 +202,7 @@ zcindex_status(const char *db_path, FILE *out)
 	}
 	free(updated);
 	free(schema);
+	zc_buf_free(&shard_lines);
 	zc_db_close(db);
 	if (s != ZC_OK) {
 		zc_warn("%s: %s", db_path, err.msg);

@@ -39,11 +39,13 @@ enum output { OUT_TEXT, OUT_VIMGREP, OUT_JSON, OUT_TSV, OUT_LIST,
 enum {
 	OPT_DB = 256, OPT_OFFSET, OPT_PER_DOC, OPT_SORT, OPT_JSON, OPT_TSV,
 	OPT_COUNT_BY, OPT_ALL_COPIES, OPT_VIMGREP,
-	OPT_COLOR, OPT_LEXICON
+	OPT_COLOR, OPT_LEXICON, OPT_PARTIAL
 };
 
 typedef struct options {
-	const char *db;
+	const char **dbs;   /* --db, each in order; none: the default */
+	size_t n_dbs;
+	bool partial;       /* --partial: leave out what cannot be read */
 	const char *lexicon;
 	bool literal;       /* -F: the query is one literal string */
 	bool null;          /* -0: -l ends each path with NUL */
@@ -61,7 +63,7 @@ typedef struct options {
 } options;
 
 static const char usage_line[] =
-    "usage: zcsearch [--db DIR] [-F] [-n N] [--offset N] [--per-doc N] "
+    "usage: zcsearch [--db DB]... [--partial] [-F] [-n N] [--offset N] [--per-doc N] "
     "[--sort KEY] [--all-copies] [--count-by FIELD] [-C N] "
     "[--vimgrep | --json | --tsv | -l [-0] | -c] "
     "[--color WHEN] "
@@ -73,9 +75,14 @@ static const char help_text[] =
     "Search the zhengce index of policy documents; QUERY is in the\n"
     "language of zcquery(7) (several arguments are joined by spaces).\n"
     "\n"
-    "  --db DIR          index to search (default $ZHENGCE_DB, else\n"
+    "  --db DB           index to search (default $ZHENGCE_DB, else\n"
     "                    $XDG_DATA_HOME/zhengce/db, else\n"
-    "                    ~/.local/share/zhengce/db)\n"
+    "                    ~/.local/share/zhengce/db): a folder, a Xapian\n"
+    "                    stub file, tcp://HOST:PORT (xapian-tcpsrv) or\n"
+    "                    ssh://HOST/PATH (xapian-progsrv); repeat it to\n"
+    "                    search several as one\n"
+    "  --partial         search the databases that answer, with a\n"
+    "                    warning for each that does not\n"
     "  -F, --fixed-strings\n"
     "                    the query is one literal string, as with grep -F:\n"
     "                    no operators, fields or quotes\n"
@@ -115,6 +122,7 @@ static const char help_text[] =
 
 static const struct option long_options[] = {
 	{ "db", required_argument, NULL, OPT_DB },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "fixed-strings", no_argument, NULL, 'F' },
 	{ "limit", required_argument, NULL, 'n' },
 	{ "offset", required_argument, NULL, OPT_OFFSET },
@@ -295,7 +303,14 @@ parse_options(int argc, char **argv, options *o)
 	while ((c = getopt_long(argc, argv, "+:" SHORT_OPTIONS, long_options,
 	    NULL)) != -1) {
 		switch (c) {
-		case OPT_DB: o->db = optarg; break;
+		case OPT_DB:
+			if (optarg[0] == '\0')
+				usage_error("--db", "empty path");
+			o->dbs = zc_xrealloc(o->dbs, (o->n_dbs + 1) *
+			    sizeof *o->dbs);
+			o->dbs[o->n_dbs++] = optarg;
+			break;
+		case OPT_PARTIAL: o->partial = true; break;
 		case 'n': o->req.limit = parse_count("-n", optarg); break;
 		case OPT_OFFSET:
 			o->req.offset = parse_count("--offset", optarg);
@@ -460,6 +475,20 @@ in_file_order(zc_hits *h)
 	}
 }
 
+/* A search failed: the query's fault, a remote database's (its message
+ * names it), or the index's. */
+static int
+search_failed(zc_status st, const zc_error *err, const char *dbpath)
+{
+	if (st == ZC_ETOOBIG)
+		zc_warn("query: %s", err->msg);
+	else if (st == ZC_ENET)
+		zc_warn("%s", err->msg);
+	else
+		zc_warn("%s: %s", dbpath, err->msg);
+	return EXIT_ERROR;
+}
+
 static int
 print_hits(const options *o, zc_analyzer *an, const char *text, zc_db *db,
     zc_prepared **pq, const char *dbpath)
@@ -477,11 +506,8 @@ print_hits(const options *o, zc_analyzer *an, const char *text, zc_db *db,
 	int status = EXIT_NO_MATCH;
 
 	st = zc_search_run(db, *pq, &o->req, &hits, &err);
-	if (st != ZC_OK) {
-		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
-		    err.msg);
-		return EXIT_ERROR;
-	}
+	if (st != ZC_OK)
+		return search_failed(st, &err, dbpath);
 	if (hits.n == 0)
 		style.by_words = fall_back(o, an, text, db, pq, &hits);
 	if (o->output == OUT_VIMGREP)
@@ -511,11 +537,8 @@ print_paths(const options *o, zc_db *db, const zc_prepared *pq,
 	zc_status st;
 
 	st = zc_search_paths(db, pq, o->req.sort, &paths, &n, &err);
-	if (st != ZC_OK) {
-		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
-		    err.msg);
-		return EXIT_ERROR;
-	}
+	if (st != ZC_OK)
+		return search_failed(st, &err, dbpath);
 	for (size_t i = 0; i < n; i++)
 		if (fputs(paths[i], stdout) == EOF ||
 		    putchar(o->null ? '\0' : '\n') == EOF)
@@ -532,11 +555,8 @@ print_count(zc_db *db, const zc_prepared *pq, const char *dbpath)
 	zc_status st;
 
 	st = zc_search_count(db, pq, &n, &err);
-	if (st != ZC_OK) {
-		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
-		    err.msg);
-		return EXIT_ERROR;
-	}
+	if (st != ZC_OK)
+		return search_failed(st, &err, dbpath);
 	printf("%lu\n", n);
 	return finish_stdout(n > 0 ? EXIT_MATCH : EXIT_NO_MATCH);
 }
@@ -570,11 +590,8 @@ print_count_by(const options *o, zc_db *db, const zc_prepared *pq,
 
 	st = zc_search_count_by(db, pq, o->count_by, o->n_count_by, counts,
 	    &err);
-	if (st != ZC_OK) {
-		zc_warn("%s: %s", st == ZC_ETOOBIG ? "query" : dbpath,
-		    err.msg);
-		return EXIT_ERROR;
-	}
+	if (st != ZC_OK)
+		return search_failed(st, &err, dbpath);
 	for (size_t k = 0; k < o->n_count_by; k++)
 		any |= counts[k].n > 0;
 	if (o->output == OUT_JSON)
@@ -634,6 +651,86 @@ join_args(int argc, char **argv)
 	return zc_buf_steal(&b);
 }
 
+/* --partial: a database left out is said so, and the search goes on. */
+static void
+warn_left_out(void *ctx, const char *where, const char *why)
+{
+	(void)ctx;
+	zc_warn("%s: %s (left out: --partial)", where, why);
+}
+
+/* ZHENGCE_REMOTE_TIMEOUT, in seconds, as milliseconds (0: Xapian's
+ * 10 s); a value that is not 1-3600 is a usage error. */
+static unsigned
+remote_timeout_ms(void)
+{
+	const char *v = getenv("ZHENGCE_REMOTE_TIMEOUT");
+	char *end;
+	unsigned long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	errno = 0;
+	n = strtoul(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n < 1 || n > 3600 || *v == '-')
+		usage_error("ZHENGCE_REMOTE_TIMEOUT", "not a number of "
+		    "seconds from 1 to 3600");
+	return (unsigned)n * 1000;
+}
+
+/* Open every database of --db (or the default one) as one; NULL after
+ * saying why.  *name is what messages call them: the one location, or
+ * the first and how many more. */
+static zc_db *
+open_databases(const options *o, char **name)
+{
+	zc_db_open_opts opts = { remote_timeout_ms(),
+	    o->partial ? warn_left_out : NULL, NULL };
+	zc_db *db = zc_db_new(&opts);
+	zc_error err = {0};
+	char *fallback = NULL;
+	const char *const *dbs = o->dbs;
+	size_t n = o->n_dbs;
+	zc_buf b = {0};
+
+	*name = NULL;
+	if (n == 0) {
+		if (zc_config_db_path(NULL, &fallback, &err) != ZC_OK) {
+			zc_warn("%s", err.msg);
+			zc_db_close(db);
+			return NULL;
+		}
+		dbs = (const char *const *)&fallback;
+		n = 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		zc_status st = zc_db_add(db, dbs[i], &err);
+
+		if (st == ZC_OK)
+			continue;
+		if (st == ZC_ENOENT)
+			zc_warn("%s: no index here (run zcindex first)",
+			    dbs[i]);
+		else
+			zc_warn("%s: %s", dbs[i], err.msg);
+		zc_db_close(db);
+		free(fallback);
+		return NULL;
+	}
+	if (zc_db_parts(db) == 0) {
+		zc_warn("no database left to search");
+		zc_db_close(db);
+		free(fallback);
+		return NULL;
+	}
+	zc_buf_puts(&b, dbs[0]);
+	if (n > 1)
+		zc_buf_printf(&b, " (and %zu more)", n - 1);
+	*name = zc_buf_steal(&b);
+	free(fallback);
+	return db;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -643,7 +740,7 @@ main(int argc, char **argv)
 	zc_db *db = NULL;
 	zc_error err = {0};
 	zc_buf msg = {0};
-	char *text, *dbpath;
+	char *text, *dbpath = NULL;
 	zc_status st;
 	int status;
 
@@ -651,13 +748,6 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (o.n_words == 0)
 		usage_error(NULL, NULL);
-	if (zc_config_db_path(o.db, &dbpath, &err) != ZC_OK) {
-		zc_warn("%s", err.msg);
-		if (err.status == ZC_EINVAL)
-			usage_error(NULL, NULL);
-		free(o.words);
-		return EXIT_ERROR;
-	}
 	text = join_args(o.n_words, o.words);
 	free(o.words); /* the words are argv's; text holds them now */
 	o.words = NULL;
@@ -676,13 +766,8 @@ main(int argc, char **argv)
 		status = EXIT_ERROR;
 		goto done;
 	}
-	st = zc_db_open(dbpath, &db, &err);
-	if (st != ZC_OK) {
-		if (st == ZC_ENOENT)
-			zc_warn("%s: no index here (run zcindex first)",
-			    dbpath);
-		else
-			zc_warn("%s: %s", dbpath, err.msg);
+	db = open_databases(&o, &dbpath);
+	if (db == NULL) {
 		status = EXIT_ERROR;
 		goto done;
 	}
@@ -703,5 +788,6 @@ done:
 	zc_buf_free(&msg);
 	free(dbpath);
 	free(text);
+	free(o.dbs);
 	return status;
 }

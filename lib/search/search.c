@@ -853,13 +853,17 @@ zc_hits_free(zc_hits *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* Reopen after ZC_EMODIFIED; true when another attempt makes sense. */
+/* Reopen after ZC_EMODIFIED, or after ZC_ENET open the databases again
+ * (leaving out, with --partial, a remote one that stopped answering);
+ * true when another attempt makes sense. */
 static bool
 should_retry(zc_db *db, zc_status st, int attempt, zc_error *err)
 {
-	if (st != ZC_EMODIFIED || attempt + 1 >= MAX_ATTEMPTS)
+	if (attempt + 1 >= MAX_ATTEMPTS)
 		return false;
-	return zc_db_reopen(db, err) == ZC_OK;
+	if (st == ZC_ENET)
+		return zc_db_recover(db, err) == ZC_OK;
+	return st == ZC_EMODIFIED && zc_db_reopen(db, err) == ZC_OK;
 }
 
 zc_status

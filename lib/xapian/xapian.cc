@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -29,16 +30,21 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A database as zc_db_open found it: the folder given, and the
+/* A database as zc_db_add found it: the folder given, and the
  * generation it opened there ("" for a folder that is itself a glass
- * database, as zcindex wrote them before generations). */
+ * database, as zcindex wrote them before generations); or, remote, the
+ * location as the user wrote it (tcp://HOST:PORT, ssh://HOST/PATH) in
+ * root. */
 struct opened {
 	std::string root, gen;
+	bool remote;
 };
 
 struct zc_db {
 	Xapian::Database db;
 	std::vector<opened> parts;
+	zc_db_open_opts opts;
+	std::string failed; /* the part whose opening failed zc_db_add */
 };
 
 struct zc_wdb {
@@ -60,6 +66,27 @@ struct zc_mset {
 	Xapian::Database db; /* keeps the revision the hits came from */
 };
 
+/* What went wrong with a remote database, in a user's words: "timed
+ * out", "connection refused", "connection closed" (Xapian's messages
+ * name its own calls: "Couldn't connect", "Received EOF"). */
+static std::string
+network_why(const Xapian::NetworkError &e)
+{
+	const char *sys = e.get_error_string();
+	std::string why;
+
+	if (sys != NULL && *sys != '\0') {
+		why = sys;
+		why[0] = (char)tolower((unsigned char)why[0]);
+		return why;
+	}
+	why = e.get_msg();
+	if (why.find("EOF") != std::string::npos ||
+	    why.find("closed") != std::string::npos)
+		return "connection closed";
+	return why;
+}
+
 static zc_status
 fail_from_exception(zc_error *err)
 {
@@ -79,6 +106,10 @@ fail_from_exception(zc_error *err)
 		return zc_fail(err, ZC_EINVAL, "%s", e.get_msg().c_str());
 	} catch (const Xapian::DocNotFoundError &e) {
 		return zc_fail(err, ZC_ENOENT, "%s", e.get_msg().c_str());
+	} catch (const Xapian::NetworkTimeoutError &e) {
+		return zc_fail(err, ZC_ENET, "timed out");
+	} catch (const Xapian::NetworkError &e) {
+		return zc_fail(err, ZC_ENET, "%s", network_why(e).c_str());
 	} catch (const Xapian::Error &e) {
 		/* the message and the system's reason, without Xapian's class
 		 * name (DatabaseCreateError: …), which says nothing to a user */
@@ -367,7 +398,7 @@ remove_stale(const opened &at)
 static opened
 locate(const std::string &root)
 {
-	opened at = { root, "" };
+	opened at = { root, "", false };
 
 	/* Xapian reads a folder with iamglass as glass before any stub */
 	if (!exists(root + "/iamglass"))
@@ -410,7 +441,7 @@ create_first(const std::string &root, int action)
 		    !exists(root + "/" STUB_FILE)) {
 			for (const std::string &g : generations(root))
 				remove_generation(root + "/" + g);
-			opened at = { root, next_generation(root) };
+			opened at = { root, next_generation(root), false };
 			w = new zc_wdb{Xapian::WritableDatabase(path_of(at),
 			    action), at, false};
 			write_stub(root, at.gen);
@@ -482,36 +513,253 @@ check_folder(const char *path, bool write, zc_error *err)
 	return ZC_OK;
 }
 
-zc_status
-zc_db_open(const char *path, zc_db **out, zc_error *err)
-{
-	zc_status st = check_folder(path, false, err);
+/*
+ * ---- locations ---------------------------------------------------------
+ *
+ * What zc_db_add is given: a database folder (zcindex's, with its
+ * generations, or a plain glass one); a folder or a file whose XAPIANDB
+ * stub lists databases, one a line, as Xapian's stub files do ("auto
+ * PATH" relative to the stub, "remote HOST:PORT", "remote :PROGRAM
+ * ARGS"); tcp://HOST:PORT (xapian-tcpsrv); ssh://[USER@]HOST/PATH
+ * (xapian-progsrv run by ssh).  Every local database found is one part
+ * with its generation, so that zc_db_verify and zc_db_reopen follow each
+ * shard's compactions; a remote one is a part without.
+ */
 
-	*out = NULL;
-	if (st != ZC_OK)
-		return st;
+#define STUB_DEPTH 8 /* stubs naming stubs: no deeper (and no loops) */
+
+static bool starts_with(const std::string &s, const char *p)
+{
+	return s.compare(0, strlen(p), p) == 0;
+}
+
+/* The remote database at where (tcp:// or ssh://, or a stub's "remote"
+ * line in Xapian's own form). */
+static Xapian::Database
+open_remote(const std::string &where, unsigned timeout_ms)
+{
+	if (starts_with(where, "tcp://")) {
+		std::string hp = where.substr(6);
+		size_t colon = hp.rfind(':');
+		char *end = NULL;
+		unsigned long port = colon == std::string::npos ? 0 :
+		    strtoul(hp.c_str() + colon + 1, &end, 10);
+
+		if (colon == 0 || port == 0 || port > 65535 || *end != '\0')
+			throw Xapian::InvalidArgumentError("not tcp://HOST:PORT");
+		std::string host = hp.substr(0, colon);
+		if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+			host = host.substr(1, host.size() - 2);
+		return Xapian::Remote::open(host, (unsigned)port, timeout_ms,
+		    timeout_ms);
+	}
+	if (starts_with(where, "ssh://")) {
+		std::string rest = where.substr(6);
+		size_t slash = rest.find('/');
+
+		if (slash == 0 || slash == std::string::npos ||
+		    slash + 1 == rest.size() ||
+		    rest.find_first_of(" \t\n") != std::string::npos)
+			throw Xapian::InvalidArgumentError(
+			    "not ssh://HOST/PATH (no spaces)");
+		/* Xapian splits the arguments at spaces and runs ssh itself,
+		 * without a shell; BatchMode: a password prompt would hang */
+		return Xapian::Remote::open("ssh", "-o BatchMode=yes -T " +
+		    rest.substr(0, slash) + " xapian-progsrv " +
+		    rest.substr(slash), timeout_ms);
+	}
+	/* a stub's "remote HOST:PORT" or "remote :PROGRAM ARGS" */
+	if (starts_with(where, ":")) {
+		size_t sp = where.find(' ');
+		return Xapian::Remote::open(where.substr(1, sp - 1),
+		    sp == std::string::npos ? "" : where.substr(sp + 1),
+		    timeout_ms);
+	}
+	return open_remote("tcp://" + where, timeout_ms);
+}
+
+static bool
+is_remote(const std::string &where)
+{
+	return starts_with(where, "tcp://") || starts_with(where, "ssh://");
+}
+
+static Xapian::Database
+open_part(const opened &at, unsigned timeout_ms)
+{
+	return at.remote ? open_remote(at.root, timeout_ms) :
+	    Xapian::Database(path_of(at));
+}
+
+/* The lines of a stub file that list databases, or none when path is
+ * not one (a zcindex generation stub, "glass gN", is not). */
+static bool
+stub_entries(const std::string &path, std::vector<std::string> &out)
+{
+	FILE *f = fopen(path.c_str(), "r");
+	char line[4096];
+
+	if (f == NULL)
+		return false;
+	while (fgets(line, sizeof line, f) != NULL) {
+		std::string l(line);
+
+		while (!l.empty() && (l.back() == '\n' || l.back() == '\r' ||
+		    l.back() == ' '))
+			l.pop_back();
+		if (!l.empty() && l[0] != '#')
+			out.push_back(l);
+	}
+	fclose(f);
+	/* zcindex's own stub of a database folder names its generation */
+	bool generation = out.size() == 1 && out[0].size() > 7 &&
+	    out[0].compare(0, 7, "glass g") == 0 &&
+	    out[0].find_first_not_of("0123456789", 7) == std::string::npos &&
+	    path.size() >= sizeof STUB_FILE &&
+	    path.compare(path.size() - sizeof STUB_FILE, sizeof STUB_FILE,
+	    "/" STUB_FILE) == 0;
+	return !out.empty() && !generation;
+}
+
+static void add_where(zc_db *db, const std::string &where, int depth);
+
+/* Open the part at and add it; one that fails is, with opts.skipped
+ * (--partial), reported there and left out. */
+static void
+add_part(zc_db *db, const opened &at)
+{
 	try {
-		opened at = locate(path);
-		zc_db *h = new zc_db{Xapian::Database(path_of(at)), {at}};
-		*out = h;
+		db->db.add_database(open_part(at, db->opts.timeout_ms));
+		db->parts.push_back(at);
+	} catch (...) {
+		zc_error e = { ZC_OK, { 0 } };
+
+		if (db->opts.skipped == NULL) {
+			db->failed = at.root;
+			throw;
+		}
+		(void)fail_from_exception(&e);
+		db->opts.skipped(db->opts.ctx, at.root.c_str(), e.msg);
+	}
+}
+
+/* Add the part named by one stub line ("auto PATH", "glass PATH",
+ * "remote ..."), PATH relative to the stub's folder dir. */
+static void
+add_stub_line(zc_db *db, const std::string &dir, const std::string &line,
+    int depth)
+{
+	size_t sp = line.find(' ');
+	std::string kind = line.substr(0, sp);
+	std::string arg = sp == std::string::npos ? "" : line.substr(sp + 1);
+
+	if (arg.empty())
+		throw Xapian::DatabaseOpeningError("stub line \"" + line +
+		    "\": no database named");
+	if (kind == "remote") {
+		add_part(db, opened{ arg[0] == ':' ? arg : "tcp://" + arg, "",
+		    true });
+	} else if (kind == "auto" || kind == "glass") {
+		add_where(db, arg[0] == '/' ? arg : dir + "/" + arg, depth + 1);
+	} else {
+		throw Xapian::DatabaseOpeningError("stub line \"" + line +
+		    "\": not auto, glass or remote");
+	}
+}
+
+/* Add every database at where to db (the file comment above). */
+static void
+add_where(zc_db *db, const std::string &where, int depth)
+{
+	std::vector<std::string> lines;
+	std::string stub = where;
+	struct stat st;
+
+	if (depth > STUB_DEPTH)
+		throw Xapian::DatabaseOpeningError(where + ": stubs nested "
+		    "too deep");
+	if (is_remote(where)) {
+		add_part(db, opened{ where, "", true });
+		return;
+	}
+	if (stat(where.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+		stub = where + "/" STUB_FILE;
+	if (!exists(where + "/iamglass") && stub_entries(stub, lines)) {
+		std::string dir = stub.substr(0, stub.rfind('/'));
+		for (const std::string &l : lines)
+			add_stub_line(db, dir.empty() ? "/" : dir, l, depth);
+		return;
+	}
+	add_part(db, locate(where));
+}
+
+zc_db *
+zc_db_new(const zc_db_open_opts *opts)
+{
+	zc_db *db = new zc_db();
+
+	if (opts != NULL)
+		db->opts = *opts;
+	if (db->opts.timeout_ms == 0)
+		db->opts.timeout_ms = 10000;
+	return db;
+}
+
+zc_status
+zc_db_add(zc_db *db, const char *where, zc_error *err)
+{
+	std::string w(where);
+	zc_status st = ZC_OK;
+
+	if (!is_remote(w)) {
+		struct stat sb;
+
+		/* a file may be a stub; a folder is checked for access */
+		if (stat(where, &sb) == 0 && S_ISREG(sb.st_mode)) {
+			std::vector<std::string> lines;
+			if (!stub_entries(w, lines))
+				return zc_fail(err, ZC_EINVAL, "not a "
+				    "directory, nor a stub file listing "
+				    "databases");
+		} else if ((st = check_folder(where, false, err)) != ZC_OK) {
+			return st;
+		}
+	}
+	try {
+		db->failed.clear();
+		add_where(db, w, 0);
 		return ZC_OK;
 	} catch (...) {
-		return fail_from_exception(err);
+		st = fail_from_exception(err);
+		/* a stub's part: name it */
+		if (!db->failed.empty() && db->failed != w &&
+		    db->failed != w + "/") {
+			std::string msg = db->failed + ": " + err->msg;
+			(void)zc_fail(err, st, "%s", msg.c_str());
+		}
+		return st;
 	}
 }
 
 zc_status
-zc_db_add_shard(zc_db *db, const char *path, zc_error *err)
+zc_db_open(const char *path, zc_db **out, zc_error *err)
 {
-	try {
-		opened at = locate(path);
+	zc_db *db = zc_db_new(NULL);
+	zc_status st = zc_db_add(db, path, err);
 
-		db->db.add_database(Xapian::Database(path_of(at)));
-		db->parts.push_back(at);
-		return ZC_OK;
-	} catch (...) {
-		return fail_from_exception(err);
+	*out = NULL;
+	if (st != ZC_OK) {
+		zc_db_close(db);
+		return st;
 	}
+	*out = db;
+	return ZC_OK;
+}
+
+size_t
+zc_db_parts(const zc_db *db)
+{
+	return db->parts.size();
 }
 
 zc_status
@@ -521,8 +769,9 @@ zc_db_reopen(zc_db *db, zc_error *err)
 		bool moved = false;
 
 		for (opened &at : db->parts) {
+			if (at.remote)
+				continue;
 			opened now = locate(at.root);
-
 			moved = moved || now.gen != at.gen;
 			at = now;
 		}
@@ -532,7 +781,7 @@ zc_db_reopen(zc_db *db, zc_error *err)
 		}
 		Xapian::Database fresh;
 		for (const opened &at : db->parts)
-			fresh.add_database(Xapian::Database(path_of(at)));
+			fresh.add_database(open_part(at, db->opts.timeout_ms));
 		db->db = fresh;
 		return ZC_OK;
 	} catch (...) {
@@ -541,10 +790,47 @@ zc_db_reopen(zc_db *db, zc_error *err)
 }
 
 zc_status
+zc_db_recover(zc_db *db, zc_error *err)
+{
+	std::vector<opened> alive;
+	std::string first_dead, why;
+	Xapian::Database fresh;
+
+	for (const opened &at : db->parts) {
+		try {
+			fresh.add_database(open_part(at, db->opts.timeout_ms));
+			alive.push_back(at);
+		} catch (...) {
+			zc_error e2 = { ZC_OK, { 0 } };
+
+			(void)fail_from_exception(&e2);
+			if (first_dead.empty()) {
+				first_dead = at.root;
+				why = e2.msg;
+			}
+			if (db->opts.skipped != NULL)
+				db->opts.skipped(db->opts.ctx, at.root.c_str(),
+				    e2.msg);
+		}
+	}
+	if (first_dead.empty()) {
+		/* every one answers again: search again */
+		db->db = fresh;
+		return ZC_OK;
+	}
+	if (db->opts.skipped == NULL || alive.empty())
+		return zc_fail(err, ZC_ENET, "%s: %s", first_dead.c_str(),
+		    why.c_str());
+	db->db = fresh;
+	db->parts = alive;
+	return ZC_OK;
+}
+
+zc_status
 zc_db_verify(zc_db *db, zc_error *err)
 {
 	for (const opened &at : db->parts)
-		if (locate(at.root).gen != at.gen)
+		if (!at.remote && locate(at.root).gen != at.gen)
 			return zc_fail(err, ZC_EMODIFIED, "%s: compacted "
 			    "during the search", at.root.c_str());
 	return ZC_OK;
@@ -671,7 +957,7 @@ zc_wdb_compact(zc_wdb *wdb, zc_error *err)
 		 * (zc_db_verify) and search again, so it goes now. */
 		wdb->db.close();
 		wdb->closed = true;
-		remove_stale(opened{wdb->at.root, gen});
+		remove_stale(opened{wdb->at.root, gen, false});
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);

@@ -484,7 +484,7 @@ Test(xapian, shards_search_as_one_database)
 	add_doc(w, "Qz:1", "孵化 基地", "20190101", "z", "z1");
 	cr_assert_eq(zc_wdb_close(w, &err), ZC_OK);
 	cr_assert_eq(zc_db_open(dir, &db, &err), ZC_OK);
-	cr_assert_eq(zc_db_add_shard(db, dir2, &err), ZC_OK);
+	cr_assert_eq(zc_db_add(db, dir2, &err), ZC_OK);
 	o.sort_slot = 0;
 	cr_assert_str_eq(hits(db, term("孵化"), &o), "z1 a2 a1");
 	zc_db_close(db);

@@ -1,0 +1,224 @@
+/*
+ * shards.c — an index of several shards (shards.h).  Data flow: the
+ * walk (all files) → one child process per shard, each keeping the files
+ * that hash to it and running run_index on DIR/shard-K → their totals
+ * back through a pipe each → one summary → the stub.
+ *
+ * The stub is written after the shards, and by rename: a reader finds
+ * either no stub (no index yet) or one whose every shard exists.
+ */
+#include "shards.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "zc_util.h"
+
+#define STUB "XAPIANDB"
+
+unsigned
+shard_of(const char *path, unsigned n)
+{
+	return (unsigned)(zc_hash64(path, strlen(path)) % n) + 1;
+}
+
+/* The stub zcindex writes for n shards. */
+static char *
+stub_text(unsigned n)
+{
+	zc_buf b = {0};
+
+	for (unsigned k = 1; k <= n; k++)
+		zc_buf_printf(&b, "auto shard-%u\n", k);
+	return zc_buf_steal(&b);
+}
+
+bool
+shards_count(const char *db, unsigned *n)
+{
+	zc_buf path = {0};
+	char line[256];
+	unsigned k = 0;
+	bool ok = true;
+	FILE *f;
+
+	*n = 0;
+	zc_buf_printf(&path, "%s/" STUB, db);
+	f = fopen(path.data, "r");
+	if (f == NULL) {
+		zc_buf_free(&path);
+		return true;
+	}
+	while (ok && fgets(line, sizeof line, f) != NULL) {
+		char want[32];
+
+		if (k == 0 && strncmp(line, "glass g", 7) == 0)
+			break; /* one database, in its generation */
+		snprintf(want, sizeof want, "auto shard-%u\n", k + 1);
+		if (strcmp(line, want) == 0 && k < SHARDS_MAX) {
+			k++;
+			continue;
+		}
+		zc_warn("%s: a stub zcindex did not write (line %u: not "
+		    "\"auto shard-%u\")", path.data, k + 1, k + 1);
+		ok = false;
+	}
+	fclose(f);
+	zc_buf_free(&path);
+	*n = ok ? k : 0;
+	return ok;
+}
+
+/* Write db's stub for n shards, aside then by rename. */
+static bool
+write_stub(const char *db, unsigned n)
+{
+	zc_buf path = {0}, tmp = {0};
+	char *text = stub_text(n);
+	bool ok = false;
+	FILE *f;
+
+	zc_buf_printf(&path, "%s/" STUB, db);
+	zc_buf_printf(&tmp, "%s/" STUB ".tmp", db);
+	f = fopen(tmp.data, "w");
+	if (f != NULL) {
+		ok = fputs(text, f) != EOF && fflush(f) == 0 &&
+		    fsync(fileno(f)) == 0;
+		ok = fclose(f) == 0 && ok;
+		ok = ok && rename(tmp.data, path.data) == 0;
+	}
+	if (!ok) {
+		zc_warn("%s: cannot write: %s", path.data, strerror(errno));
+		unlink(tmp.data);
+	}
+	free(text);
+	zc_buf_free(&path);
+	zc_buf_free(&tmp);
+	return ok;
+}
+
+typedef struct shard_pick {
+	unsigned k, n;
+} shard_pick;
+
+static bool
+is_mine(const char *path, void *ctx)
+{
+	const shard_pick *p = ctx;
+
+	return shard_of(path, p->n) == p->k;
+}
+
+/* In the child: index shard k's files, send the totals, exit. */
+static void __attribute__((noreturn))
+shard_child(const run_opts *opts, walk_list *files, unsigned k,
+    unsigned n, int out)
+{
+	run_opts ro = *opts;
+	shard_pick pick = { k, n };
+	run_totals t = {0};
+	zc_buf db = {0};
+	int rc;
+
+	zc_buf_printf(&db, "%s/shard-%u", opts->db_path, k);
+	ro.db_path = db.data;
+	ro.keep = is_mine;
+	ro.keep_ctx = &pick;
+	ro.totals = &t;
+	ro.quiet = true;
+	ro.progress = false;
+	ro.jobs = opts->jobs / n > 0 ? opts->jobs / n : 1;
+	if (k > 1)
+		files->errors = 0; /* the walk's errors are counted once */
+	rc = run_index(&ro, files);
+	if (write(out, &t, sizeof t) != (ssize_t)sizeof t)
+		rc = 2;
+	close(out);
+	zc_buf_free(&db);
+	walk_free(files);
+	exit(rc);
+}
+
+/* Wait for shard k's process; its exit status, its totals added to *sum. */
+static int
+wait_shard(const char *db, unsigned k, pid_t pid, int in, run_totals *sum)
+{
+	run_totals t;
+	ssize_t got = read(in, &t, sizeof t);
+	int status;
+
+	close(in);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (got == (ssize_t)sizeof t) {
+		sum->indexed += t.indexed;
+		sum->unchanged += t.unchanged;
+		sum->removed += t.removed;
+		sum->failed += t.failed;
+		sum->passages += t.passages;
+		sum->copies_joined += t.copies_joined;
+		sum->bytes += t.bytes;
+	}
+	if (WIFSIGNALED(status)) {
+		zc_warn("%s/shard-%u: killed by signal %d", db, k,
+		    WTERMSIG(status));
+		return 2;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+}
+
+int
+run_sharded(const run_opts *opts, walk_list *files, unsigned n)
+{
+	pid_t pid[SHARDS_MAX];
+	int in[SHARDS_MAX];
+	run_totals sum = {0};
+	struct timespec t0, t1;
+	unsigned started = 0;
+	int rc = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (mkdir(opts->db_path, 0777) != 0 && errno != EEXIST) {
+		zc_warn("%s: cannot create: %s", opts->db_path,
+		    strerror(errno));
+		return 2;
+	}
+	fflush(NULL); /* nothing buffered is written twice */
+	for (unsigned k = 1; k <= n; k++) {
+		int fd[2];
+
+		if (pipe(fd) != 0 || (pid[k - 1] = fork()) < 0) {
+			zc_warn("%s/shard-%u: cannot start: %s",
+			    opts->db_path, k, strerror(errno));
+			rc = 2;
+			break;
+		}
+		if (pid[k - 1] == 0) {
+			close(fd[0]);
+			for (unsigned j = 0; j < started; j++)
+				close(in[j]);
+			shard_child(opts, files, k, n, fd[1]);
+		}
+		close(fd[1]);
+		in[k - 1] = fd[0];
+		started++;
+	}
+	for (unsigned k = 1; k <= started; k++) {
+		int r = wait_shard(opts->db_path, k, pid[k - 1], in[k - 1],
+		    &sum);
+		rc = r > rc ? r : rc;
+	}
+	if (rc < 2 && !write_stub(opts->db_path, n))
+		rc = 2;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (!opts->quiet)
+		run_print_summary(&sum, (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	return rc;
+}
