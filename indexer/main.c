@@ -24,6 +24,7 @@ static const char usage_line[] =
     "[--exclude GLOB] [--no-copies] "
     "[-q|-v] [-0] PATH... | -\n"
     "       zcindex [--db DIR] --update\n"
+    "       zcindex [--db DIR] --compact OUT\n"
     "       zcindex --status | --dump FILE... | --segment\n";
 
 static void
@@ -49,6 +50,8 @@ print_help(void)
 	    "  -v, --verbose    one line per file on stderr\n"
 	    "  --lexicon FILE   extra segmentation terms, one a line\n"
 	    "  --update         index again the paths the database records\n"
+	    "  --compact OUT    merge the database (its shards) into the "
+	    "new folder OUT\n"
 	    "  --status         describe the database and exit\n"
 	    "  --dump           print format, encoding, metadata and "
 	    "passages of FILEs; write nothing\n"
@@ -60,7 +63,8 @@ print_help(void)
 	    "committed), 2 nothing done.\n", stdout);
 }
 
-enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT };
+enum mode { MODE_INDEX, MODE_STATUS, MODE_DUMP, MODE_SEGMENT,
+    MODE_COMPACT };
 
 /* --lexicon FILE, read by every worker later, is read once now so that
  * a missing file is said once, by its path, before anything is done. */
@@ -81,13 +85,14 @@ lexicon_readable(const char *path)
 enum {
 	OPT_DB = 256, OPT_REBUILD, OPT_EXCLUDE, OPT_LEXICON, OPT_STATUS,
 	OPT_DUMP, OPT_SEGMENT, OPT_BATCH, OPT_NO_COPIES, OPT_UPDATE,
-	OPT_SHARDS
+	OPT_SHARDS, OPT_COMPACT
 };
 
 static const struct option long_opts[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "shards", required_argument, NULL, OPT_SHARDS },
+	{ "compact", required_argument, NULL, OPT_COMPACT },
 	{ "rebuild", no_argument, NULL, OPT_REBUILD },
 	{ "batch", required_argument, NULL, OPT_BATCH },
 	{ "exclude", required_argument, NULL, OPT_EXCLUDE },
@@ -168,7 +173,7 @@ main(int argc, char **argv)
 	walk_opts wo = {0};
 	walk_list files = {0};
 	enum mode mode = MODE_INDEX;
-	const char *db_arg = NULL;
+	const char *db_arg = NULL, *compact_out = NULL;
 	bool nul = false, update = false;
 	unsigned shards = 0, have_shards;
 	zc_error err = {0};
@@ -213,6 +218,10 @@ main(int argc, char **argv)
 		case 'v': ro.verbose = wo.verbose = true; break;
 		case OPT_LEXICON: ro.lexicon = optarg; break;
 		case OPT_STATUS: mode = MODE_STATUS; break;
+		case OPT_COMPACT:
+			mode = MODE_COMPACT;
+			compact_out = optarg;
+			break;
 		case OPT_UPDATE: update = true; break;
 		case OPT_DUMP: mode = MODE_DUMP; break;
 		case OPT_SEGMENT: mode = MODE_SEGMENT; break;
@@ -242,6 +251,13 @@ main(int argc, char **argv)
 			return usage_error("%s", err.msg);
 		zc_warn("%s", err.msg);
 		return 2;
+	}
+	if (mode == MODE_COMPACT) {
+		rc = optind < argc ? usage_error("%s", "--compact takes no "
+		    "PATH") : shards_merge(db_path, compact_out);
+		free(db_path);
+		free(wo.excludes);
+		return rc;
 	}
 	if (mode == MODE_STATUS) {
 		rc = zcindex_status(db_path, stdout);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "zc_util.h"
+#include "zc_xapian.h"
 
 #define STUB "XAPIANDB"
 
@@ -221,4 +222,25 @@ run_sharded(const run_opts *opts, walk_list *files, unsigned n)
 		run_print_summary(&sum, (double)(t1.tv_sec - t0.tv_sec) +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return rc;
+}
+
+int
+shards_merge(const char *db, const char *out)
+{
+	zc_error err = {0};
+	zc_db *d = NULL;
+	zc_status st = zc_db_open(db, &d, &err);
+
+	if (st == ZC_ENOENT) {
+		zc_warn("%s: no index here (run zcindex PATH first)", db);
+		return 2;
+	}
+	if (st == ZC_OK)
+		st = zc_db_merge(d, out, &err);
+	zc_db_close(d);
+	if (st != ZC_OK) {
+		zc_warn("%s: %s", st == ZC_EINVAL ? "--compact" : db, err.msg);
+		return 2;
+	}
+	return 0;
 }

@@ -33,4 +33,8 @@ bool shards_count(const char *db, unsigned *n);
  * for them all.  Returns the exit status, as run_index does. */
 int run_sharded(const run_opts *opts, walk_list *files, unsigned n);
 
+/* zcindex --compact OUT: the database (its shards) at db merged into
+ * the new database folder out; the exit status. */
+int shards_merge(const char *db, const char *out);
+
 #endif

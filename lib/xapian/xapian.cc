@@ -756,6 +756,32 @@ zc_db_open(const char *path, zc_db **out, zc_error *err)
 	return ZC_OK;
 }
 
+zc_status
+zc_db_merge(zc_db *db, const char *out, zc_error *err)
+{
+	std::string root(out);
+
+	for (const opened &at : db->parts)
+		if (at.remote)
+			return zc_fail(err, ZC_EINVAL, "%s: a remote database "
+			    "is merged where it lives", at.root.c_str());
+	if (exists(root))
+		return zc_fail(err, ZC_EINVAL, "%s: exists (give a new "
+		    "folder)", out);
+	if (mkdir(out, 0777) != 0)
+		return zc_fail(err, ZC_EIO, "%s: %s", out, strerror(errno));
+	try {
+		db->db.compact(root + "/g1");
+		fsync_path(root, O_RDONLY | O_DIRECTORY);
+		write_stub(root, "g1");
+		return ZC_OK;
+	} catch (...) {
+		remove_generation(root + "/g1");
+		rmdir(out);
+		return fail_from_exception(err);
+	}
+}
+
 size_t
 zc_db_parts(const zc_db *db)
 {

@@ -19,12 +19,12 @@ _zhengce_facets="year month issuer type category validity"
 _zhengce_value()
 {
 	case $1 in
-	--db) COMPREPLY=($(compgen -d -- "$2")) ;;
+	--db|--compact) COMPREPLY=($(compgen -d -- "$2")) ;;
 	--lexicon) COMPREPLY=($(compgen -f -- "$2")) ;;
 	--count-by) COMPREPLY=($(compgen -W "$_zhengce_facets" -- "$2")) ;;
 	--sort) COMPREPLY=($(compgen -W "relevance date -date" -- "$2")) ;;
 	--color) COMPREPLY=($(compgen -W "auto always never" -- "$2")) ;;
-	-n|--limit|--offset|--per-doc|-j|--jobs|--batch|--exclude) COMPREPLY=() ;;
+	-n|--limit|--offset|--per-doc|-j|--jobs|--batch|--exclude|--shards) COMPREPLY=() ;;
 	*) return 1 ;;
 	esac
 	return 0

@@ -18,7 +18,7 @@ sed -n 's/^\.It Fl //p' "$top/man/zcsearch.1" |
     sed 's/ Ar .*//; s/\\-/-/g; s/ , Fl /\n/g' | sed 's/^/-/; s/^--\([^-]\)/--\1/' |
     sort -u >"$tmp/man"
 check "$(cat "$tmp/help")" "$(cat "$tmp/man")" "--help and zcsearch(1) list the same options"
-check "$(wc -l <"$tmp/help" | tr -d ' ')" 27 "twenty-seven option names"
+check "$(wc -l <"$tmp/help" | tr -d ' ')" 28 "twenty-eight option names"
 
 # mdoc escapes of the examples back to the characters a user types
 unescape() {
