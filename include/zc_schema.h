@@ -53,6 +53,9 @@
  *                   candidate copies (zc_copies.h)
  *   H + group       ZC_PREFIX_COPY_GROUP: boolean, the key of the
  *                   document's group of copies (16 hex digits)
+ *   XG              ZC_PREFIX_COPY_PENDING: boolean, on a shard's
+ *                   document written without its group yet, which the
+ *                   sharded run's grouping pass gives it (zc_copies.h)
  *
  * Which field has which prefixes: the field table, zc_fields.h.
  *
@@ -117,6 +120,7 @@
 #define ZC_PREFIX_TITLE_WHOLE "U"
 #define ZC_PREFIX_COPY_BAND "Q"
 #define ZC_PREFIX_COPY_GROUP "H"
+#define ZC_PREFIX_COPY_PENDING "XG"
 
 enum {
 	ZC_SLOT_DATE = 0,

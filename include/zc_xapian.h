@@ -149,6 +149,14 @@ void zc_wdb_abandon(zc_wdb *wdb);
 /* Add doc, or replace every document indexed by the unique id term. */
 zc_status zc_wdb_replace(zc_wdb *wdb, const char *id_term,
     const zc_xdoc *doc, zc_docid *out_id, zc_error *err);
+/* Document id as stored (pending changes included), to change and
+ * write back with zc_wdb_replace_id; free it with zc_xdoc_free. */
+zc_status zc_wdb_doc(zc_wdb *wdb, zc_docid id, zc_xdoc **out,
+    zc_error *err);
+/* Write doc as document id (Xapian rewrites only what changed in a
+ * document it read). */
+zc_status zc_wdb_replace_id(zc_wdb *wdb, zc_docid id, const zc_xdoc *doc,
+    zc_error *err);
 /* Delete every document indexed by term. */
 zc_status zc_wdb_delete_term(zc_wdb *wdb, const char *term, zc_error *err);
 /* A value of len 0 deletes the key. */
@@ -191,6 +199,9 @@ zc_status zc_xdoc_add_term(zc_xdoc *doc, const char *term, size_t len,
 /* Term that filters but does not count in the document length (wdf 0). */
 zc_status zc_xdoc_add_boolean_term(zc_xdoc *doc, const char *term,
     size_t len, zc_error *err);
+/* Remove a term the document has (ZC_EINVAL when it has not). */
+zc_status zc_xdoc_remove_term(zc_xdoc *doc, const char *term, size_t len,
+    zc_error *err);
 zc_status zc_xdoc_set_value(zc_xdoc *doc, unsigned slot, const char *v,
     size_t len, zc_error *err);
 zc_status zc_xdoc_set_data(zc_xdoc *doc, const char *data, size_t len,

@@ -4,6 +4,12 @@
  * that hash to it and running run_index on DIR/shard-K → their totals
  * back through a pipe each → one summary → the stub.
  *
+ * Then the grouping pass: the documents the shards wrote without a
+ * group (zc_copies.h) are placed in groups in the order of their paths,
+ * reading every shard, so that the groups are those of one database.
+ * It commits every GROUP_BATCH documents; one it did not reach keeps its
+ * mark, and the next run's pass places it.
+ *
  * The stub is written after the shards, and by rename: a reader finds
  * either no stub (no index yet) or one whose every shard exists.
  */
@@ -18,10 +24,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "zc_copies.h"
+#include "zc_schema.h"
 #include "zc_util.h"
 #include "zc_xapian.h"
 
 #define STUB "XAPIANDB"
+#define GROUP_BATCH 500
 
 unsigned
 shard_of(const char *path, unsigned n)
@@ -134,6 +143,7 @@ shard_child(const run_opts *opts, walk_list *files, unsigned k,
 	ro.totals = &t;
 	ro.quiet = true;
 	ro.progress = false;
+	ro.defer_groups = !opts->no_copies;
 	ro.jobs = opts->jobs / n > 0 ? opts->jobs / n : 1;
 	if (k > 1)
 		files->errors = 0; /* the walk's errors are counted once */
@@ -172,6 +182,91 @@ wait_shard(const char *db, unsigned k, pid_t pid, int in, run_totals *sum)
 		return 2;
 	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+}
+
+/* A document waiting for its group: its shard (0-based), id and path. */
+typedef struct pending {
+	char *path;
+	size_t k;
+	zc_docid id;
+} pending;
+
+static int
+cmp_pending(const void *a, const void *b)
+{
+	return strcmp(((const pending *)a)->path, ((const pending *)b)->path);
+}
+
+/* The pending documents of every shard, in path order. */
+static zc_status
+list_pending(zc_wdb *const *w, unsigned n, pending **out, size_t *n_out,
+    zc_error *err)
+{
+	size_t cap = 0;
+	zc_status st = ZC_OK;
+
+	*out = NULL;
+	*n_out = 0;
+	for (unsigned k = 0; k < n && st == ZC_OK; k++) {
+		zc_docid *ids = NULL;
+		size_t m = 0;
+		unsigned long freq;
+
+		st = zc_wdb_term_docs(w[k], ZC_PREFIX_COPY_PENDING,
+		    strlen(ZC_PREFIX_COPY_PENDING), SIZE_MAX, &ids, &m, &freq,
+		    err);
+		for (size_t i = 0; i < m && st == ZC_OK; i++) {
+			pending p = { NULL, k, ids[i] };
+
+			st = zc_wdb_value(w[k], ids[i], ZC_SLOT_PATH, &p.path,
+			    NULL, err);
+			if (p.path == NULL)
+				p.path = zc_xstrdup("");
+			*out = zc_xgrow(*out, &cap, *n_out + 1, sizeof **out);
+			(*out)[(*n_out)++] = p;
+		}
+		free(ids);
+	}
+	if (*n_out > 0)
+		qsort(*out, *n_out, sizeof **out, cmp_pending);
+	return st;
+}
+
+/* Every shard's pending documents placed in groups (the file comment). */
+static zc_status
+group_pass(const char *db, unsigned n, zc_copies_stats *stats,
+    zc_error *err)
+{
+	zc_wdb *w[SHARDS_MAX] = { NULL };
+	pending *p = NULL;
+	size_t n_p = 0;
+	zc_status st = ZC_OK;
+
+	for (unsigned k = 0; k < n && st == ZC_OK; k++) {
+		zc_buf path = {0};
+
+		zc_buf_printf(&path, "%s/shard-%u", db, k + 1);
+		st = zc_wdb_open(path.data, 0, &w[k], err);
+		zc_buf_free(&path);
+	}
+	if (st == ZC_OK)
+		st = list_pending(w, n, &p, &n_p, err);
+	for (size_t i = 0; i < n_p && st == ZC_OK; i++) {
+		st = zc_copies_regroup(w, n, p[i].k, p[i].id, stats, err);
+		for (unsigned k = 0; st == ZC_OK && k < n &&
+		    ((i + 1) % GROUP_BATCH == 0 || i + 1 == n_p); k++)
+			st = zc_wdb_commit(w[k], err);
+	}
+	for (size_t i = 0; i < n_p; i++)
+		free(p[i].path);
+	free(p);
+	for (unsigned k = 0; k < n; k++) {
+		if (st == ZC_OK)
+			st = zc_wdb_close(w[k], err);
+		else
+			zc_wdb_abandon(w[k]);
+	}
+	return st;
 }
 
 int
@@ -214,6 +309,17 @@ run_sharded(const run_opts *opts, walk_list *files, unsigned n)
 		int r = wait_shard(opts->db_path, k, pid[k - 1], in[k - 1],
 		    &sum);
 		rc = r > rc ? r : rc;
+	}
+	if (rc < 2 && !opts->no_copies) {
+		zc_copies_stats stats = {0};
+		zc_error err = {0};
+
+		if (group_pass(opts->db_path, n, &stats, &err) != ZC_OK) {
+			zc_warn("%s: placing copies in groups: %s",
+			    opts->db_path, err.msg);
+			rc = 2;
+		}
+		sum.copies_joined += stats.joined;
 	}
 	if (rc < 2 && !write_stub(opts->db_path, n))
 		rc = 2;

@@ -210,6 +210,65 @@ def rg_and(words, docs):
     return total
 
 
+def free_port():
+    import socket
+    with socket.socket() as so:
+        so.bind(("127.0.0.1", 0))
+        return so.getsockname()[1]
+
+
+def shards_bench(zcindex, zcsearch, docs, mb, scratch, one_db, sets):
+    """Indexing with 1, 2 and 4 shards (-j2 among them), then ranked
+    latency over one database, the shards, and 4 shards of which one
+    is remote (xapian-tcpsrv on 127.0.0.1): the rows of the Shards
+    section."""
+    irows = ["| zcindex -j2 | seconds | MB/s | × 1 shard |", "|---|---|---|---|"]
+    paths = {}
+    base = None
+    for n in (1, 2, 4):
+        path = os.path.join(scratch, "sh%d" % n)
+        wall, _ = run_timed([zcindex, "-q", "-j", "2", "--shards", str(n),
+                             "--db", path, docs])
+        base = base or wall
+        paths[n] = path
+        irows.append("| --shards %d | %.1f | %.2f | %.2f× |" % (
+            n, wall, mb / wall, base / wall))
+    port = free_port()
+    srv = subprocess.Popen(["xapian-tcpsrv", "--port", str(port),
+                            "--interface", "127.0.0.1",
+                            os.path.join(paths[4], "shard-4")],
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           start_new_session=True)
+    try:
+        for line in srv.stdout:
+            if b"Listening" in line:
+                break
+        remote = sum([["--db", os.path.join(paths[4], "shard-%d" % k)]
+                      for k in (1, 2, 3)], []) + [
+            "--db", "tcp://127.0.0.1:%d" % port]
+        layouts = [("one database", ["--db", one_db])] + [
+            ("%d local shard%s" % (n, "s" if n > 1 else ""),
+             ["--db", paths[n]]) for n in (1, 2, 4)] + [
+            ("4 shards, 1 remote (127.0.0.1)", remote)]
+        qrows = ["| databases | word p50 ms | p95 ms | exact p50 ms | p95 ms | × one database, word p50 |",
+                 "|---|---|---|---|---|---|"]
+        one50 = None
+        for label, dbargs in layouts:
+            cells = []
+            for kind in ("word", "exact"):
+                ts = [timed([zcsearch] + dbargs + ["-n", "10",
+                                                   zc_query(kind, w)])[0]
+                      for w in sets[kind]]
+                cells += [pct(ts, 50) * 1e3, pct(ts, 95) * 1e3]
+            one50 = one50 or cells[0]
+            qrows.append("| %s | %.1f | %.1f | %.1f | %.1f | %.2f× |" % (
+                (label,) + tuple(cells) + (cells[0] / one50,)))
+    finally:
+        os.killpg(srv.pid, 15)
+        srv.wait()
+    return irows, qrows
+
+
 def pct(values, p):
     v = sorted(values)
     k = max(0, min(len(v) - 1, int(round(p / 100 * (len(v) - 1)))))
@@ -352,6 +411,9 @@ def main():
             arows.append("| `zcsearch %s` | %.1f | %.1f |" % (
                 label, pct(at, 50) * 1e3, pct(at, 95) * 1e3))
 
+        shard_irows, shard_qrows = shards_bench(zcindex, zcsearch, docs, mb,
+                                                scratch, zdb, sets)
+
         cpu = "unknown"
         with open("/proc/cpuinfo") as fh:
             for line in fh:
@@ -391,7 +453,14 @@ def main():
                "Indexing the same corpus with and without copy detection, "
                "alternated:", ""] + drows + [
                "", "The word set's queries, ranked, collapsed on groups of "
-               "copies or not:", ""] + arows
+               "copies or not:", ""] + arows + [
+               "", "## Shards", "",
+               "Indexing into N shards, one zcindex process each, the two "
+               "worker threads of -j2 shared among them:", ""] + shard_irows + [
+               "", "The word and exact sets ranked (-n 10) over one "
+               "database, its files in 1, 2 and 4 shards (the folder's "
+               "stub), and 4 shards of which the fourth is served by "
+               "xapian-tcpsrv on 127.0.0.1:", ""] + shard_qrows
         text = "\n".join(out) + "\n"
         print(text)
         os.makedirs(a.out, exist_ok=True)

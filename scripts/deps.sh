@@ -20,6 +20,8 @@ have_pc poppler-glib || need="$need libpoppler-glib-dev"
 have_pc libzip || need="$need libzip-dev"
 have_pc criterion || need="$need libcriterion-dev"
 have_cmd mandoc || need="$need mandoc"
+# xapian-tcpsrv and xapian-progsrv: the tests serve shards with them
+have_cmd xapian-tcpsrv || need="$need xapian-tools"
 # optional for zcindex (it reads .doc and .wps through them when they are
 # there); installed so that the tests try the real converters
 have_cmd antiword || need="$need antiword"

@@ -315,7 +315,20 @@ zc_copies_add_terms(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
 
 /* ---- groups ------------------------------------------------------------ */
 
-/* The best copy found so far among the candidates. */
+/* The databases a document is grouped against: the one being written
+ * (zc_copies_join), or every shard of a sharded run (zc_copies_regroup).
+ * A candidate is named by its database and docid, one 64-bit key. */
+typedef struct view {
+	zc_wdb *const *w;
+	size_t n;
+} view;
+
+static uint64_t
+cand_key(size_t k, zc_docid id)
+{
+	return (uint64_t)k << 32 | id;
+}
+
 /* A document whose text the new one copies: its group, how alike the
  * two are, and what their dates and titles say. */
 typedef struct found {
@@ -326,34 +339,36 @@ typedef struct found {
 	                  * titled otherwise; 0 one untitled */
 } found;
 
+/* The copies found so far among the candidates. */
 typedef struct best_copy {
-	zc_docid self;   /* the file's own previous document, skipped */
-	zc_docid *seen;  /* candidates read already (sorted insertion) */
+	uint64_t self;   /* the document itself, or the file's previous
+	                  * one: skipped (0: none) */
+	uint64_t *seen;  /* candidates read already (sorted insertion) */
 	size_t n_seen, cap_seen;
 	found *found;
 	size_t n_found, cap_found;
 } best_copy;
 
-/* Whether id was read already; marks it read. */
+/* Whether candidate key was read already; marks it read. */
 static bool
-seen_before(best_copy *b, zc_docid id)
+seen_before(best_copy *b, uint64_t key)
 {
 	size_t lo = 0, hi = b->n_seen;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (b->seen[mid] < id)
+		if (b->seen[mid] < key)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < b->n_seen && b->seen[lo] == id)
+	if (lo < b->n_seen && b->seen[lo] == key)
 		return true;
 	b->seen = zc_xgrow(b->seen, &b->cap_seen, b->n_seen + 1,
 	    sizeof *b->seen);
 	memmove(b->seen + lo + 1, b->seen + lo,
 	    (b->n_seen - lo) * sizeof *b->seen);
-	b->seen[lo] = id;
+	b->seen[lo] = key;
 	b->n_seen++;
 	return false;
 }
@@ -402,27 +417,30 @@ titles_agree(const char *a, const char *b)
 	return strstr(a, b) != NULL || strstr(b, a) != NULL ? 1 : -1;
 }
 
-/* Read candidate id's signature and note it if its text is a copy. */
+/* Read candidate id of database k's signature and note it if its text
+ * is a copy.  A candidate without a group (a shard's document not
+ * grouped yet) is not one to join. */
 static zc_status
-consider(zc_wdb *w, zc_docid id, const zc_copysig *sig, best_copy *b,
-    zc_copies_stats *stats, zc_error *err)
+consider(const view *v, size_t k, zc_docid id, const zc_copysig *sig,
+    best_copy *b, zc_copies_stats *stats, zc_error *err)
 {
-	char *v = NULL, *group = NULL;
+	zc_wdb *w = v->w[k];
+	char *value = NULL, *group = NULL;
 	size_t len = 0, glen = 0;
 	zc_copysig other;
 	unsigned same;
 	bool close = true;
 	zc_status st;
 
-	if (id == b->self || seen_before(b, id))
+	if (cand_key(k, id) == b->self || seen_before(b, cand_key(k, id)))
 		return ZC_OK;
 	stats->candidates++;
-	st = zc_wdb_value(w, id, ZC_SLOT_COPY_SIG, &v, &len, err);
-	if (st != ZC_OK || v == NULL || !decode_sig(v, len, &other)) {
-		free(v);
+	st = zc_wdb_value(w, id, ZC_SLOT_COPY_SIG, &value, &len, err);
+	if (st != ZC_OK || value == NULL || !decode_sig(value, len, &other)) {
+		free(value);
 		return st;
 	}
-	free(v);
+	free(value);
 	same = zc_copies_same(sig, &other);
 	if (same < ZC_COPIES_SAME)
 		return ZC_OK;
@@ -482,9 +500,10 @@ best_group(const best_copy *b)
 	return best != NULL ? best->group : NULL;
 }
 
-/* The file's own document, if it has one already. */
+/* The file's own document in the database being written, if it has
+ * one already (0: none). */
 static zc_status
-find_self(zc_wdb *w, const char *file_id, zc_docid *out, zc_error *err)
+find_self(zc_wdb *w, const char *file_id, uint64_t *out, zc_error *err)
 {
 	zc_docid *ids = NULL;
 	size_t n = 0;
@@ -492,7 +511,7 @@ find_self(zc_wdb *w, const char *file_id, zc_docid *out, zc_error *err)
 	zc_status st = zc_wdb_term_docs(w, file_id, strlen(file_id), 1, &ids,
 	    &n, &freq, err);
 
-	*out = n > 0 ? ids[0] : 0;
+	*out = n > 0 ? cand_key(0, ids[0]) : 0;
 	free(ids);
 	return st;
 }
@@ -533,43 +552,122 @@ write_group(zc_xdoc *doc, const char *group, zc_error *err)
 	return st;
 }
 
-zc_status
-zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
-    zc_xdoc *doc, zc_copies_stats *stats, zc_error *err)
+/* The group of a document signed sig among the databases of v (self
+ * skipped): the best copy's, or a new one; into out. */
+static zc_status
+choose_group(const view *v, uint64_t self, const zc_copysig *sig,
+    zc_copies_stats *stats, char out[ZC_COPIES_GROUP_LEN + 1],
+    zc_error *err)
 {
 	best_copy b = { 0 };
-	char fresh[ZC_COPIES_GROUP_LEN + 1];
 	const char *group;
-	zc_status st;
+	zc_status st = ZC_OK;
 
-	if (!sig->valid)
-		return ZC_OK;
-	st = find_self(w, file_id, &b.self, err);
+	b.self = self;
 	for (size_t band = 0; band < ZC_COPIES_BANDS && st == ZC_OK; band++) {
 		char t[11];
-		zc_docid *ids = NULL;
-		size_t n = 0;
-		unsigned long freq;
 
 		band_term(sig, band, t);
-		st = zc_wdb_term_docs(w, t, strlen(t), ZC_COPIES_MAX_BUCKET,
-		    &ids, &n, &freq, err);
-		for (size_t k = 0; k < n && st == ZC_OK; k++)
-			st = consider(w, ids[k], sig, &b, stats, err);
-		free(ids);
+		for (size_t k = 0; k < v->n && st == ZC_OK; k++) {
+			zc_docid *ids = NULL;
+			size_t n = 0;
+			unsigned long freq;
+
+			st = zc_wdb_term_docs(v->w[k], t, strlen(t),
+			    ZC_COPIES_MAX_BUCKET, &ids, &n, &freq, err);
+			for (size_t i = 0; i < n && st == ZC_OK; i++)
+				st = consider(v, k, ids[i], sig, &b, stats,
+				    err);
+			free(ids);
+		}
 	}
 	group = st == ZC_OK ? best_group(&b) : NULL;
 	if (st == ZC_OK && group != NULL) {
 		stats->joined++;
-		st = write_group(doc, group, err);
+		snprintf(out, ZC_COPIES_GROUP_LEN + 1, "%s", group);
 	} else if (st == ZC_OK) {
 		stats->started++;
-		new_group(sig, fresh);
-		st = write_group(doc, fresh, err);
+		new_group(sig, out);
 	}
 	for (size_t i = 0; i < b.n_found; i++)
 		free(b.found[i].group);
 	free(b.found);
 	free(b.seen);
+	return st;
+}
+
+zc_status
+zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
+    zc_xdoc *doc, zc_copies_stats *stats, zc_error *err)
+{
+	view v = { &w, 1 };
+	char group[ZC_COPIES_GROUP_LEN + 1];
+	uint64_t self = 0;
+	zc_status st;
+
+	if (!sig->valid)
+		return ZC_OK;
+	st = find_self(w, file_id, &self, err);
+	if (st == ZC_OK)
+		st = choose_group(&v, self, sig, stats, group, err);
+	if (st == ZC_OK)
+		st = write_group(doc, group, err);
+	return st;
+}
+
+zc_status
+zc_copies_defer(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
+{
+	if (!sig->valid)
+		return ZC_OK;
+	return zc_xdoc_add_boolean_term(doc, ZC_PREFIX_COPY_PENDING,
+	    strlen(ZC_PREFIX_COPY_PENDING), err);
+}
+
+/* The signature of document id as stored: its minimums and title, and
+ * its day from its date value. */
+static zc_status
+stored_sig(zc_wdb *w, zc_docid id, zc_copysig *sig, zc_error *err)
+{
+	char *v = NULL;
+	size_t len = 0;
+	zc_status st = zc_wdb_value(w, id, ZC_SLOT_COPY_SIG, &v, &len, err);
+
+	sig->valid = false;
+	if (st == ZC_OK && v != NULL)
+		(void)decode_sig(v, len, sig);
+	free(v);
+	v = NULL;
+	if (st == ZC_OK && sig->valid)
+		st = zc_wdb_value(w, id, ZC_SLOT_DATE, &v, &len, err);
+	if (st == ZC_OK && sig->valid)
+		sig->day = v != NULL ? day_of(v, len) : ZC_COPIES_NO_DAY;
+	free(v);
+	return st;
+}
+
+zc_status
+zc_copies_regroup(zc_wdb *const *w, size_t n, size_t k, zc_docid id,
+    zc_copies_stats *stats, zc_error *err)
+{
+	view v = { w, n };
+	char group[ZC_COPIES_GROUP_LEN + 1];
+	zc_xdoc *doc = NULL;
+	zc_copysig sig;
+	zc_status st = stored_sig(w[k], id, &sig, err);
+
+	if (st == ZC_OK && sig.valid)
+		st = choose_group(&v, cand_key(k, id), &sig, stats, group,
+		    err);
+	if (st == ZC_OK)
+		st = zc_wdb_doc(w[k], id, &doc, err);
+	if (st == ZC_OK && sig.valid)
+		st = write_group(doc, group, err);
+	if (st == ZC_OK)
+		st = zc_xdoc_remove_term(doc, ZC_PREFIX_COPY_PENDING,
+		    strlen(ZC_PREFIX_COPY_PENDING), err);
+	if (st == ZC_OK)
+		st = zc_wdb_replace_id(w[k], id, doc, err);
+	zc_xdoc_free(doc);
 	return st;
 }

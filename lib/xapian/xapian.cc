@@ -528,7 +528,8 @@ check_folder(const char *path, bool write, zc_error *err)
 
 #define STUB_DEPTH 8 /* stubs naming stubs: no deeper (and no loops) */
 
-static bool starts_with(const std::string &s, const char *p)
+static bool
+starts_with(const std::string &s, const char *p)
 {
 	return s.compare(0, strlen(p), p) == 0;
 }
@@ -607,8 +608,15 @@ stub_entries(const std::string &path, std::vector<std::string> &out)
 		while (!l.empty() && (l.back() == '\n' || l.back() == '\r' ||
 		    l.back() == ' '))
 			l.pop_back();
-		if (!l.empty() && l[0] != '#')
-			out.push_back(l);
+		if (l.empty() || l[0] == '#')
+			continue;
+		/* what Xapian's stub files say; anything else: not a stub */
+		if (!starts_with(l, "auto ") && !starts_with(l, "glass ") &&
+		    !starts_with(l, "remote ")) {
+			out.clear();
+			break;
+		}
+		out.push_back(l);
 	}
 	fclose(f);
 	/* zcindex's own stub of a database folder names its generation */
@@ -1049,6 +1057,30 @@ zc_wdb_replace(zc_wdb *wdb, const char *id_term, const zc_xdoc *doc,
 }
 
 zc_status
+zc_wdb_doc(zc_wdb *wdb, zc_docid id, zc_xdoc **out, zc_error *err)
+{
+	*out = NULL;
+	try {
+		*out = new zc_xdoc{wdb->db.get_document(id)};
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
+zc_wdb_replace_id(zc_wdb *wdb, zc_docid id, const zc_xdoc *doc,
+    zc_error *err)
+{
+	try {
+		wdb->db.replace_document(id, doc->doc);
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
 zc_wdb_delete_term(zc_wdb *wdb, const char *term, zc_error *err)
 {
 	try {
@@ -1246,6 +1278,18 @@ zc_xdoc_add_boolean_term(zc_xdoc *doc, const char *term, size_t len,
 {
 	try {
 		doc->doc.add_boolean_term(std::string(term, len));
+		return ZC_OK;
+	} catch (...) {
+		return fail_from_exception(err);
+	}
+}
+
+zc_status
+zc_xdoc_remove_term(zc_xdoc *doc, const char *term, size_t len,
+    zc_error *err)
+{
+	try {
+		doc->doc.remove_term(std::string(term, len));
 		return ZC_OK;
 	} catch (...) {
 		return fail_from_exception(err);

@@ -7,10 +7,10 @@ Queries are cut from the files (text files only): exact strings, two
 bare words, a field (title:), a year (date:), and counts by year and by
 issuer.  Each is asked as -l (the set of paths), -c, --json -n 0
 --all-copies (every hit: its score to 9 significant digits, path, line,
-page, passage, highlights and metadata; hits of equal score in path order,
-as a database's internal numbering orders ties) and, for the counts,
---count-by --json.  Copy groups are left out: each shard groups its own
-documents (docs/design.md, Shards).  Prints one line, "SHARDS queries=N
+page, passage, highlights, metadata, group and copies; hits of equal
+score in path order, as a database's internal numbering orders ties),
+--json -n 0 (one document per group of copies) and, for the counts,
+--count-by --json.  Prints one line, "SHARDS queries=N
 asked=N matched=N differ=N" (matched: answers with something in them),
 and the first differences.
 """
@@ -65,7 +65,7 @@ def canon_json(out):
     hits = []
     for line in out.splitlines():
         o = json.loads(line)
-        o.pop("group"), o.pop("copies"), o.pop("rank")
+        o.pop("rank")
         o["score"] = float("%.9g" % o["score"])
         hits.append(o)
     hits.sort(key=lambda o: (-o["score"], o["path"]))
@@ -77,7 +77,8 @@ def forms(kind, q):
         return [(["--count-by", kind, "--json", "--"] + q, None)]
     return [(["-l", "--"] + q, lambda s: sorted(s.splitlines())),
             (["-c", "--"] + q, None),
-            (["--json", "-n", "0", "--all-copies", "--"] + q, canon_json)]
+            (["--json", "-n", "0", "--all-copies", "--"] + q, canon_json),
+            (["--json", "-n", "0", "--"] + q, canon_json)]
 
 
 asked = differ = matched = 0

@@ -62,11 +62,11 @@ check "$rc:$(echo "$out" | head -n 1)" "2:zcsearch: -0: ends the paths of -l (gi
 # 6. errors say what happened
 echo text >"$tmp/regular"
 out=$(zs --db "$tmp/regular" 孵化器 2>&1); rc=$?
-check "$rc:$out" "2:zcsearch: $tmp/regular: not a directory" "zcsearch --db FILE"
+check "$rc:$out" "2:zcsearch: $tmp/regular: not a directory, nor a stub file listing databases" "zcsearch --db FILE"
 out=$("$zcindex" --db "$tmp/regular" "$tmp/corpus" 2>&1); rc=$?
 check "$rc:$out" "2:zcindex: $tmp/regular: cannot open for writing: not a directory" "zcindex --db FILE"
 out=$("$zcindex" --db "$tmp/regular" --status 2>&1); rc=$?
-check "$rc:$out" "2:zcindex: $tmp/regular: not a directory" "zcindex --status --db FILE"
+check "$rc:$out" "2:zcindex: $tmp/regular: not a directory, nor a stub file listing databases" "zcindex --status --db FILE"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	cp -R "$tmp/db" "$tmp/private"
 	chmod 700 "$tmp/private"

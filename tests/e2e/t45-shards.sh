@@ -16,6 +16,8 @@ command -v xapian-tcpsrv >/dev/null 2>&1 || {
 mkdir -p "$tmp/docs"
 fill_docs "$tmp/docs/laws" 300
 cp -R "$top/corpus" "$tmp/docs/corpus"
+# reposts of corpus/000 (t38-copies.sh), to be grouped across shards
+cp -R "$top/tests/data/copies" "$tmp/docs/copies"
 zs() { "$zcsearch" --color=never "$@"; }
 
 # ---- one database and three shards of the same files --------------------
@@ -38,6 +40,16 @@ check "$(echo "$out" | sed -n 's/^documents: *//p'):$(echo "$out" | sed -n 's/^s
     "$n_files:3" "--status: all the documents, three shards"
 check "$(echo "$out" | grep -c '^shard: *shard-[123]: [0-9]* documents, [0-9]* passages, ')" 3 \
     "--status: a line per shard"
+
+# the reply and its reposts lie in more than one shard, and are one group
+# there as in one database
+groups() { zs "$@" --json --all-copies '"沃壤行动"' | jq -r .group | sort -u; }
+spread=$(for k in 1 2 3; do zs --db "$tmp/sh/shard-$k" -c '"沃壤行动"'; done | grep -vc '^0$')
+check "$([ "$spread" -ge 2 ] && echo spread)" spread "the copies lie in $spread shards"
+check "$(groups --db "$tmp/sh" | wc -l | tr -d ' '):$(groups --db "$tmp/sh")" \
+    "1:$(groups --db "$tmp/one")" "copies across shards: one group, the one of one database"
+check "$(zs --db "$tmp/sh" -n 0 '"沃壤行动"' | grep -c '（另有 3 份转载）')" 1 \
+    "the default list shows the group once"
 
 # ---- the third shard served by xapian-tcpsrv ----------------------------
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
@@ -148,7 +160,7 @@ rm "$tmp/docs/corpus/007_attachment_plan.ofd"
 out=$("$zcindex" --db "$tmp/sh" --shards 3 "$tmp/docs" 2>&1)
 check "$(echo "$out" | sed -n 's/^zcindex: \(indexed [0-9]*, unchanged [0-9]*, removed [0-9]*\),.*/\1/p')" \
     "indexed 1, unchanged $((n_files - 2)), removed 2" "a rename and a removal"
-check "$(zs --db "$tmp/sh" -l 沃壤行动)" "$tmp/docs/renamed.txt" \
+check "$(zs --db "$tmp/sh" -l 沃壤行动 | grep -c -e "^$tmp/docs/renamed.txt\$" -e "^$tmp/docs/corpus/000_7e851b9a99e99ef3.txt\$")" 1 \
     "the renamed file under its new path only"
 check "$(zs --db "$tmp/sh" -c 'title:荆州经开区科技成果转化工作方案')" 0 \
     "the removed file is gone"

@@ -417,3 +417,96 @@ Test(copies, a_draft_is_no_copy_of_what_it_became, .init = setup,
 	    "科技创新促进条例（草案）"), draft);
 	zc_buf_free(&text);
 }
+
+/* ---- groups across shards ---------------------------------------------- */
+
+/* Write text at path into shard writer sw as a shard's process does:
+ * signed, marked pending, no group.  Its docid. */
+static zc_docid
+add_pending(zc_wdb *sw, const char *path, const char *text)
+{
+	zc_error err = {0};
+	zc_copysig sig;
+	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = {0};
+	zc_buf id = {0};
+	zc_docid docid;
+
+	zc_doc_add_passage(&d, text, strlen(text), 1);
+	zc_copies_sign(&d, &sig);
+	zc_doc_free(&d);
+	zc_fieldterm_file_id(path, &id);
+	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
+	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK);
+	cr_assert_eq(zc_copies_defer(&sig, x, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_replace(sw, id.data, x, &docid, &err), ZC_OK);
+	zc_xdoc_free(x);
+	zc_buf_free(&id);
+	return docid;
+}
+
+static char *
+group_of(zc_wdb *sw, zc_docid id)
+{
+	char *v = NULL;
+	size_t len;
+
+	cr_assert_eq(zc_wdb_value(sw, id, ZC_SLOT_COPY_GROUP, &v, &len,
+	    &(zc_error){0}), ZC_OK);
+	return v;
+}
+
+Test(copies, pending_documents_join_groups_across_shards, .init = setup,
+    .fini = teardown)
+{
+	char dir2[64] = "/tmp/zc-test-copies2-XXXXXX", cmd[128];
+	zc_buf orig = {0}, repost = {0}, other = {0};
+	zc_error err = {0};
+	zc_wdb *w2, *both[2];
+	zc_docid a, b, c;
+	unsigned long freq;
+	size_t n;
+	zc_docid *ids = NULL;
+	char *ga, *gb, *gc;
+
+	cr_assert_not_null(mkdtemp(dir2));
+	cr_assert_eq(zc_wdb_open(dir2, ZC_WDB_CREATE, &w2, &err), ZC_OK);
+	both[0] = w;
+	both[1] = w2;
+	variant(7, 0, &orig);
+	variant(7, 30, &repost);
+	variant(8, 0, &other);
+	/* the original in one shard, its repost and another text in the
+	 * other; grouped in path order: /a, /b, /c */
+	a = add_pending(w, "/a", orig.data);
+	b = add_pending(w2, "/b", repost.data);
+	c = add_pending(w2, "/c", other.data);
+	cr_expect_null(group_of(w, a), "pending: no group yet");
+	cr_assert_eq(zc_copies_regroup(both, 2, 0, a, &stats, &err), ZC_OK,
+	    "%s", err.msg);
+	cr_assert_eq(zc_copies_regroup(both, 2, 1, b, &stats, &err), ZC_OK);
+	cr_assert_eq(zc_copies_regroup(both, 2, 1, c, &stats, &err), ZC_OK);
+	ga = group_of(w, a);
+	gb = group_of(w2, b);
+	gc = group_of(w2, c);
+	cr_assert_not_null(ga);
+	cr_expect_str_eq(gb, ga, "the repost in the other shard joins");
+	cr_expect_str_neq(gc, ga, "another text starts its own group");
+	cr_expect_eq(stats.joined, 1);
+	cr_expect_eq(stats.started, 2);
+	/* a file written later, the ordinary way, joins it too */
+	cr_expect_str_eq(add("/a2", orig.data), ga);
+	cr_assert_eq(zc_wdb_term_docs(w2, ZC_PREFIX_COPY_PENDING,
+	    strlen(ZC_PREFIX_COPY_PENDING), 10, &ids, &n, &freq, &err), ZC_OK);
+	cr_expect_eq(freq, 0, "no document is left pending");
+	free(ids);
+	free(ga);
+	free(gb);
+	free(gc);
+	zc_buf_free(&orig);
+	zc_buf_free(&repost);
+	zc_buf_free(&other);
+	zc_wdb_close(w2, &err);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir2);
+	cr_expect_eq(system(cmd), 0);
+}
