@@ -182,6 +182,21 @@ check "$rc:$out" "2:zcindex: --compact: $tmp/merged: exists (give a new folder)"
 out=$("$zcindex" --db "tcp://127.0.0.1:$port" --compact "$tmp/m2" 2>&1); rc=$?
 check "$rc:$([ -e "$tmp/m2" ] || echo none)" "2:none" "--compact of a remote database: refused, nothing written"
 
+# ---- killed: the next run completes the work -------------------------------
+for at in 0.3 1.0; do
+	rm -rf "$tmp/killed"
+	setsid "$zcindex" --db "$tmp/killed" --shards 3 -q "$tmp/docs" &
+	sleep "$at"
+	kill -9 -- "-$!" 2>/dev/null
+	wait 2>/dev/null
+	"$zcindex" --db "$tmp/killed" --shards 3 -q "$tmp/docs"
+	check "$?" 0 "killed after $at s: the re-run succeeds"
+	out=$(python3 "$top/tests/e2e/shards.py" "$zcsearch" "--db $tmp/one" "--db $tmp/killed" 20 \
+	    $(find "$tmp/docs" -type f | sort))
+	check "$(echo "$out" | sed -n 's/^SHARDS .* differ=\([0-9]*\)$/\1/p')" 0 \
+	    "killed after $at s: then 20 random queries answer as one database"
+done
+
 # ---- refusals -----------------------------------------------------------
 out=$("$zcindex" --db "$tmp/sh" --shards 2 "$tmp/docs" 2>&1); rc=$?
 check "$rc:$out" "2:zcindex: $tmp/sh: 3 shards, not 2 (--rebuild to change their number)" \
