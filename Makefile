@@ -228,10 +228,11 @@ fuzz: deps $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
 .PHONY: fuzz
 
-# The exact-match and known-item tests over the whole laws corpus
-# (minutes; make check runs a 400-law sample).
+# The exact-match and known-item tests over the whole laws corpus, and
+# its shards against one database (minutes; make check runs samples).
 check-laws: all
 	ZC_BUILD=$(abspath $(BUILD)) ZC_LAWS=full sh tests/e2e/t23-laws.sh
+	ZC_BUILD=$(abspath $(BUILD)) ZC_LAWS=full sh tests/e2e/t45-shards.sh
 
 .PHONY: check-laws
 

@@ -391,6 +391,7 @@ typedef struct page_group {
 	unsigned long n;    /* matching documents of the group */
 	size_t shown;       /* the one shown: its index in page_groups.ms */
 	char *shown_when;   /* its 发布日期, else its date; NULL: none */
+	char *shown_path;   /* its path, once a tie needed it; owned */
 	zc_docid shown_id;  /* 0 until one is chosen */
 	bool alone;         /* the only document of its group in the
 	                     * database: nothing to count or choose */
@@ -410,6 +411,7 @@ page_groups_free(page_groups *pg)
 	for (size_t k = 0; k < pg->n; k++) {
 		free(pg->g[k].key);
 		free(pg->g[k].shown_when);
+		free(pg->g[k].shown_path);
 	}
 	free(pg->g);
 	free(pg->of_hit);
@@ -533,20 +535,51 @@ groups_query(const zc_query *q, const page_groups *pg, zc_query **out,
 	return st;
 }
 
-/* Whether document j of ms (published or dated when, NULL: neither)
- * is shown for its group rather than the one chosen so far: the one
- * published first, else the one indexed first. */
-static bool
-shows_better(const page_group *g, const char *when, zc_docid id)
+/* How a document published or dated when (NULL: neither) compares
+ * with the one g shows: below 0 it shows better (published first, a
+ * date before none), above 0 worse, 0 a tie. */
+static int
+compare_when(const page_group *g, const char *when)
 {
-	int c;
-
-	if (g->shown_id == 0)
-		return true;
 	if ((when == NULL) != (g->shown_when == NULL))
-		return when != NULL;
-	c = when != NULL ? strcmp(when, g->shown_when) : 0;
-	return c != 0 ? c < 0 : id < g->shown_id;
+		return when != NULL ? -1 : 1;
+	return when != NULL ? strcmp(when, g->shown_when) : 0;
+}
+
+/* Whether document j of ms (published or dated when) is shown for its
+ * group rather than the one chosen so far: the one published first,
+ * else the one whose path sorts first.  Not the one indexed first:
+ * docids interleave across shards, and a path is what the user sees. */
+static zc_status
+shows_better(const zc_mset *ms, page_group *g, size_t j, const char *when,
+    bool *out, zc_error *err)
+{
+	int c = g->shown_id == 0 ? -1 : compare_when(g, when);
+	char *path = NULL;
+	zc_status st = ZC_OK;
+
+	if (c != 0) {
+		*out = c < 0;
+		if (*out) { /* the path read for a tie was another's */
+			free(g->shown_path);
+			g->shown_path = NULL;
+		}
+		return ZC_OK;
+	}
+	if (g->shown_path == NULL)
+		st = value_or_null(ms, g->shown, ZC_SLOT_PATH, &g->shown_path,
+		    err);
+	if (st == ZC_OK)
+		st = value_or_null(ms, j, ZC_SLOT_PATH, &path, err);
+	*out = st == ZC_OK && path != NULL && (g->shown_path == NULL ||
+	    strcmp(path, g->shown_path) < 0);
+	if (*out) {
+		free(g->shown_path);
+		g->shown_path = path;
+	} else {
+		free(path);
+	}
+	return st;
 }
 
 /* The 发布日期 of document j of ms, else its date; NULL: neither. */
@@ -571,6 +604,7 @@ tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
 		char *key = NULL, *when = NULL;
 		size_t k;
 		zc_docid id = zc_mset_docid(ms, j);
+		bool better = false;
 
 		st = value_or_null(ms, j, ZC_SLOT_COPY_GROUP, &key, err);
 		k = st == ZC_OK && key != NULL ? group_index(pg, key) : NO_GROUP;
@@ -579,7 +613,9 @@ tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
 			continue;
 		pg->g[k].n++;
 		st = read_when(ms, j, &when, err);
-		if (st == ZC_OK && shows_better(&pg->g[k], when, id)) {
+		if (st == ZC_OK)
+			st = shows_better(ms, &pg->g[k], j, when, &better, err);
+		if (st == ZC_OK && better) {
 			free(pg->g[k].shown_when);
 			pg->g[k].shown_when = when;
 			pg->g[k].shown = j;

@@ -9,8 +9,9 @@ issuer.  Each is asked as -l (the set of paths), -c, --json -n 0
 --all-copies (every hit: its score to 9 significant digits, path, line,
 page, passage, highlights, metadata, group and copies; hits of equal
 score in path order, as a database's internal numbering orders ties),
---json -n 0 (one document per group of copies) and, for the counts,
---count-by --json.  Prints one line, "SHARDS queries=N
+--json -n 0 (one document per group of copies), --json (the top 10:
+the same scores, the same hits above the last score) and, for the
+counts, --count-by --json.  Prints one line, "SHARDS queries=N
 asked=N matched=N differ=N" (matched: answers with something in them),
 and the first differences.
 """
@@ -72,13 +73,24 @@ def canon_json(out):
     return hits
 
 
+def canon_top(out):
+    """A top 10: every hit above the last score, and the scores; of the
+    hits that tie with the last, which ones made the cut depends on the
+    internal numbering (docids interleave across shards)."""
+    hits = canon_json(out)
+    last = hits[-1]["score"] if hits else None
+    return ([h["score"] for h in hits],
+            [h for h in hits if h["score"] != last])
+
+
 def forms(kind, q):
     if kind in ("year", "issuer"):
         return [(["--count-by", kind, "--json", "--"] + q, None)]
     return [(["-l", "--"] + q, lambda s: sorted(s.splitlines())),
             (["-c", "--"] + q, None),
             (["--json", "-n", "0", "--all-copies", "--"] + q, canon_json),
-            (["--json", "-n", "0", "--"] + q, canon_json)]
+            (["--json", "-n", "0", "--"] + q, canon_json),
+            (["--json", "--"] + q, canon_top)]
 
 
 asked = differ = matched = 0

@@ -14,10 +14,43 @@ command -v xapian-tcpsrv >/dev/null 2>&1 || {
 	finish
 }
 mkdir -p "$tmp/docs"
-fill_docs "$tmp/docs/laws" 300
+# 300 laws; in make check-laws (ZC_LAWS=full) all 3,475, flat-named as
+# t23-laws.sh names them
+if [ "${ZC_LAWS:-}" = full ]; then
+	mkdir -p "$tmp/unpack" "$tmp/docs/laws"
+	xz -dc "${ZC_LAWS_TAR:-$top/../shared/data/laws.tar.xz}" |
+	    tar -x -C "$tmp/unpack" -f - || exit 2
+	i=0
+	find "$tmp/unpack" -name '*.md' ! -name 'README*' ! -path '*/.*' |
+	    LC_ALL=C sort | while IFS= read -r f; do
+		i=$((i + 1))
+		cp "$f" "$tmp/docs/laws/$(printf '%04d' "$i").md"
+	done
+	rm -rf "$tmp/unpack"
+else
+	fill_docs "$tmp/docs/laws" 300
+fi
 cp -R "$top/corpus" "$tmp/docs/corpus"
-# reposts of corpus/000 (t38-copies.sh), to be grouped across shards
+# reposts of corpus/000 (t38-copies.sh), to be grouped across shards: one
+# renamed until its path hashes to another shard than the reply's
+# (shard_of: FNV-1a of the absolute path, modulo 3, plus 1)
 cp -R "$top/tests/data/copies" "$tmp/docs/copies"
+python3 - "$tmp/docs" <<'EOF'
+import os, sys
+def shard(p, n=3):
+    h = 0xcbf29ce484222325
+    for b in os.path.realpath(p).encode():
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return h % n + 1
+d = sys.argv[1]
+orig = shard(os.path.join(d, "corpus/000_7e851b9a99e99ef3.txt"))
+f, i = os.path.join(d, "copies/forwarded.txt"), 0
+while shard(f) == orig:
+    i += 1
+    g = os.path.join(d, "copies/forwarded-%d.txt" % i)
+    os.rename(f, g)
+    f = g
+EOF
 zs() { "$zcsearch" --color=never "$@"; }
 
 # ---- one database and three shards of the same files --------------------
@@ -141,6 +174,15 @@ out=$(DEAD_MARK=$tmp/dead KILL_AFTER=20000 PATH=$tmp/bin:$PATH \
 check "$rc:$out" "2:zcsearch: ssh://localhost$tmp/sh/shard-3: connection closed" \
     "killed mid-search: exit 2, the remote named"
 check "$([ -f "$tmp/dead" ] && echo killed)" killed "the stand-in did kill xapian-progsrv"
+# a remote that never answers: ZHENGCE_REMOTE_TIMEOUT
+printf '#!/bin/sh\nexec sleep 4\n' >"$tmp/hang-ssh"
+mkdir -p "$tmp/hang" && mv "$tmp/hang-ssh" "$tmp/hang/ssh" && chmod +x "$tmp/hang/ssh"
+start=$(date +%s)
+out=$(ZHENGCE_REMOTE_TIMEOUT=1 PATH=$tmp/hang:$PATH zs --db "ssh://localhost$tmp/sh/shard-3" -c 条例 2>&1); rc=$?
+took=$(($(date +%s) - start))
+check "$rc:$out" "2:zcsearch: ssh://localhost$tmp/sh/shard-3: timed out" \
+    "a remote that does not answer: timed out"
+check "$([ "$took" -lt 10 ] && echo soon)" soon "ZHENGCE_REMOTE_TIMEOUT=1: given up soon (${took} s)"
 rm -f "$tmp/dead"
 want=$(zs --db "$tmp/sh/shard-1" --db "$tmp/sh/shard-2" -l 条例 | sort)
 out=$(DEAD_MARK=$tmp/dead KILL_AFTER=20000 PATH=$tmp/bin:$PATH \
