@@ -122,17 +122,23 @@ zc_status zc_copies_join(zc_wdb *w, const char *file_id,
     zc_error *err);
 
 /* Shards: each is written by a process of its own, which sees only its
- * shard, so a document is written with its signature and band terms but
- * no group, marked pending (zc_copies_defer); when every shard is
- * written, one pass places the pending documents in groups, in the order
- * of their paths, against all the shards (zc_copies_regroup), as one
- * database written in that order would have placed them: a document
- * pending is not a copy to join, as one not yet written is not. */
-zc_status zc_copies_defer(const zc_copysig *sig, zc_xdoc *doc,
-    zc_error *err);
-/* Place document id of w[k], pending, in its group among w[0..n): the
- * group value and term written, the pending mark removed. */
+ * shard, so a document joins a group of its shard (zc_copies_join) and
+ * its file is marked pending, in the same commit (a metadata key,
+ * ZC_META_COPY_PENDING: no document is written twice for it).  When
+ * every shard is written, one pass places the pending files' documents
+ * in groups, in the order of their paths, against all the shards
+ * (zc_copies_regroup), as one database written in that order would
+ * have: a pending document is not a copy to join, as one not yet
+ * written is not.  Most keep the group their shard gave them (a new
+ * group's key depends on the text alone); only those with a copy in
+ * another shard are rewritten. */
+zc_status zc_copies_mark_pending(zc_wdb *w, const char *file_id,
+    const char *path, zc_error *err);
+/* Place the document of file_id in w[k], pending, in its group among
+ * w[0..n): rewritten (*rewritten) only when the group differs from its
+ * shard's; the mark removed. */
 zc_status zc_copies_regroup(zc_wdb *const *w, size_t n, size_t k,
-    zc_docid id, zc_copies_stats *stats, zc_error *err);
+    const char *file_id, zc_copies_stats *stats, bool *rewritten,
+    zc_error *err);
 
 #endif

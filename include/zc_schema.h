@@ -53,9 +53,6 @@
  *                   candidate copies (zc_copies.h)
  *   H + group       ZC_PREFIX_COPY_GROUP: boolean, the key of the
  *                   document's group of copies (16 hex digits)
- *   XG              ZC_PREFIX_COPY_PENDING: boolean, on a shard's
- *                   document written without its group yet, which the
- *                   sharded run's grouping pass gives it (zc_copies.h)
  *
  * Which field has which prefixes: the field table, zc_fields.h.
  *
@@ -77,7 +74,10 @@
  *
  * Metadata keys: ZC_META_FILE + path -> per-file state (indexer/state.h);
  * ZC_META_ROOT + path -> roots indexed; ZC_META_VERSION -> schema version;
- * ZC_META_UPDATED -> time of the last commit (seconds since the epoch).
+ * ZC_META_UPDATED -> time of the last commit (seconds since the epoch);
+ * ZC_META_COPY_PENDING + file id term -> path: in a shard, a file whose
+ * document is grouped within its shard only, until the sharded run's
+ * grouping pass places it among all the shards (zc_copies.h).
  *
  * ZC_SCHEMA_VERSION, a decimal number, goes up whenever the terms,
  * values or record written for the same file change, so that a query of
@@ -120,7 +120,6 @@
 #define ZC_PREFIX_TITLE_WHOLE "U"
 #define ZC_PREFIX_COPY_BAND "Q"
 #define ZC_PREFIX_COPY_GROUP "H"
-#define ZC_PREFIX_COPY_PENDING "XG"
 
 enum {
 	ZC_SLOT_DATE = 0,
@@ -139,6 +138,7 @@ enum {
 #define ZC_META_ROOT "root:"
 #define ZC_META_VERSION "zc:version"
 #define ZC_META_UPDATED "zc:updated"
+#define ZC_META_COPY_PENDING "copy-pending:"
 #define ZC_SCHEMA_VERSION "8"
 
 /* Compare the schema version v[0..len) read from a database with this

@@ -628,10 +628,12 @@ write_file(run *r, zc_wdb *w, size_t t, zc_error *err)
 	} else {
 		if (!c.touched) {
 			zc_fieldterm_file_id(f->path, &id);
-			st = r->opts->defer_groups ?
-			    zc_copies_defer(&c.sig, c.doc, err) :
-			    zc_copies_join(w, id.data, &c.sig, c.doc,
+			st = zc_copies_join(w, id.data, &c.sig, c.doc,
 			    &r->copies, err);
+			if (st == ZC_OK && r->opts->defer_groups &&
+			    c.sig.valid)
+				st = zc_copies_mark_pending(w, id.data,
+				    f->path, err);
 			if (st == ZC_OK)
 				st = zc_wdb_replace(w, id.data, c.doc, NULL,
 				    err);

@@ -31,8 +31,8 @@ typedef struct run_opts {
 	size_t commit_files;   /* commit after this many files ... */
 	size_t commit_bytes;   /* ... or this many bytes read */
 	bool no_copies;        /* do not sign documents nor group copies */
-	bool defer_groups;     /* a shard's: mark documents to be grouped
-	                          later, across shards (zc_copies_defer) */
+	bool defer_groups;     /* a shard's: mark files to be grouped again,
+	                          across shards (zc_copies_mark_pending) */
 	/* Each file of the walk is this run's when keep(path, ctx) says
 	 * so (a shard's), every file when keep is NULL; a path named that
 	 * no longer exists and that the database holds nothing of is an

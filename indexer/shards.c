@@ -4,11 +4,12 @@
  * that hash to it and running run_index on DIR/shard-K → their totals
  * back through a pipe each → one summary → the stub.
  *
- * Then the grouping pass: the documents the shards wrote without a
- * group (zc_copies.h) are placed in groups in the order of their paths,
- * reading every shard, so that the groups are those of one database.
- * It commits every GROUP_BATCH documents; one it did not reach keeps its
- * mark, and the next run's pass places it.
+ * Then the grouping pass: the files whose documents the shards grouped
+ * each within itself, marked pending (zc_copies.h), are placed in groups
+ * in the order of their paths, reading every shard, so that the groups
+ * are those of one database; only a document whose group changes is
+ * rewritten.  It commits every GROUP_BATCH files; one it did not reach
+ * keeps its mark, and the next run's pass places it.
  *
  * The stub is written after the shards, and by rename: a reader finds
  * either no stub (no index yet) or one whose every shard exists.
@@ -184,11 +185,12 @@ wait_shard(const char *db, unsigned k, pid_t pid, int in, run_totals *sum)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }
 
-/* A document waiting for its group: its shard (0-based), id and path. */
+/* A file whose document waits for its group: its shard (0-based), its
+ * file id term and path. */
 typedef struct pending {
 	char *path;
+	char *file_id;
 	size_t k;
-	zc_docid id;
 } pending;
 
 static int
@@ -197,49 +199,62 @@ cmp_pending(const void *a, const void *b)
 	return strcmp(((const pending *)a)->path, ((const pending *)b)->path);
 }
 
-/* The pending documents of every shard, in path order. */
-static zc_status
-list_pending(zc_wdb *const *w, unsigned n, pending **out, size_t *n_out,
-    zc_error *err)
+typedef struct pending_list {
+	pending *p;
+	size_t n, cap, k;
+	zc_wdb *w;
+	zc_status st;
+	zc_error *err;
+} pending_list;
+
+/* One ZC_META_COPY_PENDING key of shard l->k: its file id and path. */
+static bool
+note_pending(void *ctx, const char *key, size_t len)
 {
-	size_t cap = 0;
+	pending_list *l = ctx;
+	char *k = zc_xstrndup(key, len), *path = NULL;
+	size_t plen;
+
+	l->st = zc_wdb_get_metadata(l->w, k, &path, &plen, l->err);
+	if (l->st == ZC_OK && path != NULL) {
+		l->p = zc_xgrow(l->p, &l->cap, l->n + 1, sizeof *l->p);
+		l->p[l->n++] = (pending){ path,
+		    zc_xstrdup(k + strlen(ZC_META_COPY_PENDING)), l->k };
+	} else {
+		free(path);
+	}
+	free(k);
+	return l->st == ZC_OK;
+}
+
+/* Every shard's pending files, in path order. */
+static zc_status
+list_pending(zc_wdb *const *w, unsigned n, pending_list *l, zc_error *err)
+{
 	zc_status st = ZC_OK;
 
-	*out = NULL;
-	*n_out = 0;
+	l->err = err;
 	for (unsigned k = 0; k < n && st == ZC_OK; k++) {
-		zc_docid *ids = NULL;
-		size_t m = 0;
-		unsigned long freq;
-
-		st = zc_wdb_term_docs(w[k], ZC_PREFIX_COPY_PENDING,
-		    strlen(ZC_PREFIX_COPY_PENDING), SIZE_MAX, &ids, &m, &freq,
-		    err);
-		for (size_t i = 0; i < m && st == ZC_OK; i++) {
-			pending p = { NULL, k, ids[i] };
-
-			st = zc_wdb_value(w[k], ids[i], ZC_SLOT_PATH, &p.path,
-			    NULL, err);
-			if (p.path == NULL)
-				p.path = zc_xstrdup("");
-			*out = zc_xgrow(*out, &cap, *n_out + 1, sizeof **out);
-			(*out)[(*n_out)++] = p;
-		}
-		free(ids);
+		l->k = k;
+		l->w = w[k];
+		l->st = ZC_OK;
+		st = zc_wdb_metadata_keys(w[k], ZC_META_COPY_PENDING,
+		    note_pending, l, err);
+		if (st == ZC_OK)
+			st = l->st;
 	}
-	if (*n_out > 0)
-		qsort(*out, *n_out, sizeof **out, cmp_pending);
+	if (l->n > 0)
+		qsort(l->p, l->n, sizeof *l->p, cmp_pending);
 	return st;
 }
 
-/* Every shard's pending documents placed in groups (the file comment). */
+/* Every shard's pending files placed in groups (the file comment). */
 static zc_status
 group_pass(const char *db, unsigned n, zc_copies_stats *stats,
     zc_error *err)
 {
 	zc_wdb *w[SHARDS_MAX] = { NULL };
-	pending *p = NULL;
-	size_t n_p = 0;
+	pending_list l = {0};
 	zc_status st = ZC_OK;
 
 	for (unsigned k = 0; k < n && st == ZC_OK; k++) {
@@ -250,16 +265,21 @@ group_pass(const char *db, unsigned n, zc_copies_stats *stats,
 		zc_buf_free(&path);
 	}
 	if (st == ZC_OK)
-		st = list_pending(w, n, &p, &n_p, err);
-	for (size_t i = 0; i < n_p && st == ZC_OK; i++) {
-		st = zc_copies_regroup(w, n, p[i].k, p[i].id, stats, err);
+		st = list_pending(w, n, &l, err);
+	for (size_t i = 0; i < l.n && st == ZC_OK; i++) {
+		bool rewritten;
+
+		st = zc_copies_regroup(w, n, l.p[i].k, l.p[i].file_id, stats,
+		    &rewritten, err);
 		for (unsigned k = 0; st == ZC_OK && k < n &&
-		    ((i + 1) % GROUP_BATCH == 0 || i + 1 == n_p); k++)
+		    ((i + 1) % GROUP_BATCH == 0 || i + 1 == l.n); k++)
 			st = zc_wdb_commit(w[k], err);
 	}
-	for (size_t i = 0; i < n_p; i++)
-		free(p[i].path);
-	free(p);
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.p[i].path);
+		free(l.p[i].file_id);
+	}
+	free(l.p);
 	for (unsigned k = 0; k < n; k++) {
 		if (st == ZC_OK)
 			st = zc_wdb_close(w[k], err);
@@ -319,7 +339,8 @@ run_sharded(const run_opts *opts, walk_list *files, unsigned n)
 			    opts->db_path, err.msg);
 			rc = 2;
 		}
-		sum.copies_joined += stats.joined;
+		/* the shards' own counts saw one shard each */
+		sum.copies_joined = stats.joined;
 	}
 	if (rc < 2 && !write_stub(opts->db_path, n))
 		rc = 2;

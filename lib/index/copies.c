@@ -22,6 +22,7 @@
 
 #include "zc_chars.h"
 #include "zc_dates.h"
+#include "zc_fieldterm.h"
 #include "zc_norm.h"
 #include "zc_schema.h"
 
@@ -321,6 +322,7 @@ zc_copies_add_terms(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
 typedef struct view {
 	zc_wdb *const *w;
 	size_t n;
+	bool skip_pending; /* the grouping pass: not yet placed, no copy */
 } view;
 
 static uint64_t
@@ -417,6 +419,37 @@ titles_agree(const char *a, const char *b)
 	return strstr(a, b) != NULL || strstr(b, a) != NULL ? 1 : -1;
 }
 
+/* The metadata key that marks the file of file_id pending. */
+static void
+pending_key(const char *file_id, zc_buf *out)
+{
+	zc_buf_printf(out, "%s%s", ZC_META_COPY_PENDING, file_id);
+}
+
+/* Whether document id of w is pending: its group is its shard's, to be
+ * placed among all the shards yet. */
+static zc_status
+is_pending(zc_wdb *w, zc_docid id, bool *out, zc_error *err)
+{
+	char *path = NULL, *v = NULL;
+	zc_buf fid = {0}, key = {0};
+	size_t len;
+	zc_status st = zc_wdb_value(w, id, ZC_SLOT_PATH, &path, &len, err);
+
+	*out = false;
+	if (st == ZC_OK && path != NULL) {
+		zc_fieldterm_file_id(path, &fid);
+		pending_key(fid.data, &key);
+		st = zc_wdb_get_metadata(w, key.data, &v, &len, err);
+		*out = v != NULL;
+	}
+	free(path);
+	free(v);
+	zc_buf_free(&fid);
+	zc_buf_free(&key);
+	return st;
+}
+
 /* Read candidate id of database k's signature and note it if its text
  * is a copy.  A candidate without a group (a shard's document not
  * grouped yet) is not one to join. */
@@ -434,6 +467,13 @@ consider(const view *v, size_t k, zc_docid id, const zc_copysig *sig,
 
 	if (cand_key(k, id) == b->self || seen_before(b, cand_key(k, id)))
 		return ZC_OK;
+	if (v->skip_pending) {
+		bool pending = false;
+
+		st = is_pending(w, id, &pending, err);
+		if (st != ZC_OK || pending)
+			return st;
+	}
 	stats->candidates++;
 	st = zc_wdb_value(w, id, ZC_SLOT_COPY_SIG, &value, &len, err);
 	if (st != ZC_OK || value == NULL || !decode_sig(value, len, &other)) {
@@ -600,7 +640,7 @@ zc_status
 zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
     zc_xdoc *doc, zc_copies_stats *stats, zc_error *err)
 {
-	view v = { &w, 1 };
+	view v = { &w, 1, false };
 	char group[ZC_COPIES_GROUP_LEN + 1];
 	uint64_t self = 0;
 	zc_status st;
@@ -616,12 +656,16 @@ zc_copies_join(zc_wdb *w, const char *file_id, const zc_copysig *sig,
 }
 
 zc_status
-zc_copies_defer(const zc_copysig *sig, zc_xdoc *doc, zc_error *err)
+zc_copies_mark_pending(zc_wdb *w, const char *file_id, const char *path,
+    zc_error *err)
 {
-	if (!sig->valid)
-		return ZC_OK;
-	return zc_xdoc_add_boolean_term(doc, ZC_PREFIX_COPY_PENDING,
-	    strlen(ZC_PREFIX_COPY_PENDING), err);
+	zc_buf key = {0};
+	zc_status st;
+
+	pending_key(file_id, &key);
+	st = zc_wdb_set_metadata(w, key.data, path, strlen(path), err);
+	zc_buf_free(&key);
+	return st;
 }
 
 /* The signature of document id as stored: its minimums and title, and
@@ -646,28 +690,62 @@ stored_sig(zc_wdb *w, zc_docid id, zc_copysig *sig, zc_error *err)
 	return st;
 }
 
-zc_status
-zc_copies_regroup(zc_wdb *const *w, size_t n, size_t k, zc_docid id,
-    zc_copies_stats *stats, zc_error *err)
+/* Give document id of w the group `group` instead of `old` (NULL: none). */
+static zc_status
+rewrite_group(zc_wdb *w, zc_docid id, const char *old, const char *group,
+    zc_error *err)
 {
-	view v = { w, n };
-	char group[ZC_COPIES_GROUP_LEN + 1];
 	zc_xdoc *doc = NULL;
-	zc_copysig sig;
-	zc_status st = stored_sig(w[k], id, &sig, err);
+	zc_buf t = {0};
+	zc_status st = zc_wdb_doc(w, id, &doc, err);
 
-	if (st == ZC_OK && sig.valid)
-		st = choose_group(&v, cand_key(k, id), &sig, stats, group,
-		    err);
+	if (st == ZC_OK && old != NULL) {
+		zc_buf_printf(&t, "%s%s", ZC_PREFIX_COPY_GROUP, old);
+		st = zc_xdoc_remove_term(doc, t.data, t.len, err);
+	}
 	if (st == ZC_OK)
-		st = zc_wdb_doc(w[k], id, &doc, err);
-	if (st == ZC_OK && sig.valid)
 		st = write_group(doc, group, err);
 	if (st == ZC_OK)
-		st = zc_xdoc_remove_term(doc, ZC_PREFIX_COPY_PENDING,
-		    strlen(ZC_PREFIX_COPY_PENDING), err);
-	if (st == ZC_OK)
-		st = zc_wdb_replace_id(w[k], id, doc, err);
+		st = zc_wdb_replace_id(w, id, doc, err);
+	zc_buf_free(&t);
 	zc_xdoc_free(doc);
+	return st;
+}
+
+zc_status
+zc_copies_regroup(zc_wdb *const *w, size_t n, size_t k, const char *file_id,
+    zc_copies_stats *stats, bool *rewritten, zc_error *err)
+{
+	view v = { w, n, true };
+	char group[ZC_COPIES_GROUP_LEN + 1];
+	char *old = NULL;
+	zc_docid *ids = NULL;
+	size_t m = 0, len;
+	unsigned long freq;
+	zc_copysig sig = { .valid = false };
+	zc_buf key = {0};
+	zc_status st = zc_wdb_term_docs(w[k], file_id, strlen(file_id), 1,
+	    &ids, &m, &freq, err);
+
+	*rewritten = false;
+	if (st == ZC_OK && m > 0)
+		st = stored_sig(w[k], ids[0], &sig, err);
+	if (st == ZC_OK && sig.valid)
+		st = choose_group(&v, cand_key(k, ids[0]), &sig, stats, group,
+		    err);
+	if (st == ZC_OK && sig.valid)
+		st = zc_wdb_value(w[k], ids[0], ZC_SLOT_COPY_GROUP, &old, &len,
+		    err);
+	if (st == ZC_OK && sig.valid && (old == NULL ||
+	    strcmp(old, group) != 0)) {
+		st = rewrite_group(w[k], ids[0], old, group, err);
+		*rewritten = st == ZC_OK;
+	}
+	pending_key(file_id, &key);
+	if (st == ZC_OK)
+		st = zc_wdb_set_metadata(w[k], key.data, NULL, 0, err);
+	zc_buf_free(&key);
+	free(old);
+	free(ids);
 	return st;
 }

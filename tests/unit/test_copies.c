@@ -421,7 +421,7 @@ Test(copies, a_draft_is_no_copy_of_what_it_became, .init = setup,
 /* ---- groups across shards ---------------------------------------------- */
 
 /* Write text at path into shard writer sw as a shard's process does:
- * signed, marked pending, no group.  Its docid. */
+ * grouped within the shard, the file marked pending.  Its docid. */
 static zc_docid
 add_pending(zc_wdb *sw, const char *path, const char *text)
 {
@@ -437,8 +437,11 @@ add_pending(zc_wdb *sw, const char *path, const char *text)
 	zc_doc_free(&d);
 	zc_fieldterm_file_id(path, &id);
 	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
+	cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_PATH, path, strlen(path),
+	    &err), ZC_OK);
 	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK);
-	cr_assert_eq(zc_copies_defer(&sig, x, &err), ZC_OK);
+	cr_assert_eq(zc_copies_join(sw, id.data, &sig, x, &stats, &err), ZC_OK);
+	cr_assert_eq(zc_copies_mark_pending(sw, id.data, path, &err), ZC_OK);
 	cr_assert_eq(zc_wdb_replace(sw, id.data, x, &docid, &err), ZC_OK);
 	zc_xdoc_free(x);
 	zc_buf_free(&id);
@@ -456,6 +459,28 @@ group_of(zc_wdb *sw, zc_docid id)
 	return v;
 }
 
+static bool
+no_key(void *ctx, const char *key, size_t len)
+{
+	(void)ctx;
+	cr_expect_fail("still pending: %.*s", (int)len, key);
+	return true;
+}
+
+static bool
+regroup(zc_wdb *const *both, size_t k, const char *path)
+{
+	zc_error err = {0};
+	zc_buf id = {0};
+	bool rewritten;
+
+	zc_fieldterm_file_id(path, &id);
+	cr_assert_eq(zc_copies_regroup(both, 2, k, id.data, &stats, &rewritten,
+	    &err), ZC_OK, "%s", err.msg);
+	zc_buf_free(&id);
+	return rewritten;
+}
+
 Test(copies, pending_documents_join_groups_across_shards, .init = setup,
     .fini = teardown)
 {
@@ -464,10 +489,7 @@ Test(copies, pending_documents_join_groups_across_shards, .init = setup,
 	zc_error err = {0};
 	zc_wdb *w2, *both[2];
 	zc_docid a, b, c;
-	unsigned long freq;
-	size_t n;
-	zc_docid *ids = NULL;
-	char *ga, *gb, *gc;
+	char *ga, *gb, *gc, *local_b;
 
 	cr_assert_not_null(mkdtemp(dir2));
 	cr_assert_eq(zc_wdb_open(dir2, ZC_WDB_CREATE, &w2, &err), ZC_OK);
@@ -477,32 +499,36 @@ Test(copies, pending_documents_join_groups_across_shards, .init = setup,
 	variant(7, 30, &repost);
 	variant(8, 0, &other);
 	/* the original in one shard, its repost and another text in the
-	 * other; grouped in path order: /a, /b, /c */
+	 * other, each grouped within its shard; then the pass, in path
+	 * order: /a, /b, /c */
 	a = add_pending(w, "/a", orig.data);
 	b = add_pending(w2, "/b", repost.data);
 	c = add_pending(w2, "/c", other.data);
-	cr_expect_null(group_of(w, a), "pending: no group yet");
-	cr_assert_eq(zc_copies_regroup(both, 2, 0, a, &stats, &err), ZC_OK,
-	    "%s", err.msg);
-	cr_assert_eq(zc_copies_regroup(both, 2, 1, b, &stats, &err), ZC_OK);
-	cr_assert_eq(zc_copies_regroup(both, 2, 1, c, &stats, &err), ZC_OK);
+	local_b = group_of(w2, b);
+	memset(&stats, 0, sizeof stats);
+	cr_expect_not(regroup(both, 0, "/a"), "the first keeps its group");
+	cr_expect(regroup(both, 1, "/b"), "the repost is rewritten");
+	cr_expect_not(regroup(both, 1, "/c"), "another text keeps its own");
 	ga = group_of(w, a);
 	gb = group_of(w2, b);
 	gc = group_of(w2, c);
 	cr_assert_not_null(ga);
+	cr_expect_str_neq(local_b, ga, "its shard alone gave it its own");
 	cr_expect_str_eq(gb, ga, "the repost in the other shard joins");
 	cr_expect_str_neq(gc, ga, "another text starts its own group");
 	cr_expect_eq(stats.joined, 1);
 	cr_expect_eq(stats.started, 2);
 	/* a file written later, the ordinary way, joins it too */
 	cr_expect_str_eq(add("/a2", orig.data), ga);
-	cr_assert_eq(zc_wdb_term_docs(w2, ZC_PREFIX_COPY_PENDING,
-	    strlen(ZC_PREFIX_COPY_PENDING), 10, &ids, &n, &freq, &err), ZC_OK);
-	cr_expect_eq(freq, 0, "no document is left pending");
-	free(ids);
+	/* no file is left pending */
+	cr_assert_eq(zc_wdb_metadata_keys(w, ZC_META_COPY_PENDING, no_key,
+	    NULL, &err), ZC_OK);
+	cr_assert_eq(zc_wdb_metadata_keys(w2, ZC_META_COPY_PENDING, no_key,
+	    NULL, &err), ZC_OK);
 	free(ga);
 	free(gb);
 	free(gc);
+	free(local_b);
 	zc_buf_free(&orig);
 	zc_buf_free(&repost);
 	zc_buf_free(&other);
