@@ -289,6 +289,14 @@ group_pass(const char *db, unsigned n, zc_copies_stats *stats,
 	return st;
 }
 
+/* pipe() or fork() failed for shard k: say so (errno); exit status 2. */
+static int
+cannot_start(const char *db, unsigned k)
+{
+	zc_warn("%s/shard-%u: cannot start: %s", db, k, strerror(errno));
+	return 2;
+}
+
 int
 run_sharded(const run_opts *opts, walk_list *files, unsigned n)
 {
@@ -309,10 +317,14 @@ run_sharded(const run_opts *opts, walk_list *files, unsigned n)
 	for (unsigned k = 1; k <= n; k++) {
 		int fd[2];
 
-		if (pipe(fd) != 0 || (pid[k - 1] = fork()) < 0) {
-			zc_warn("%s/shard-%u: cannot start: %s",
-			    opts->db_path, k, strerror(errno));
-			rc = 2;
+		if (pipe(fd) != 0) {
+			rc = cannot_start(opts->db_path, k);
+			break;
+		}
+		if ((pid[k - 1] = fork()) < 0) {
+			rc = cannot_start(opts->db_path, k);
+			close(fd[0]);
+			close(fd[1]);
 			break;
 		}
 		if (pid[k - 1] == 0) {
