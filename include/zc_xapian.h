@@ -73,10 +73,10 @@ zc_status zc_db_add(zc_db *db, const char *where, zc_error *err);
 /* zc_db_new and zc_db_add of one location, for a caller without
  * options. */
 zc_status zc_db_open(const char *where, zc_db **out, zc_error *err);
-/* Merge every database of db into a new zcindex database folder out
- * (Xapian's compactor: documents renumbered, metadata of the first
- * database where two have the same key), its first generation written
- * aside and then named by its stub.  ZC_EINVAL when out exists or a
+/* Merge every database of db into a new zcindex database folder out:
+ * the documents copied in order (renumbered), the metadata of the first
+ * database where two have the same key, then compacted into its first
+ * generation and named by its stub.  ZC_EINVAL when out exists or a
  * database of db is remote. */
 zc_status zc_db_merge(zc_db *db, const char *out, zc_error *err);
 /* How many databases db searches. */
