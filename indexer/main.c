@@ -32,7 +32,8 @@ print_help(void)
 {
 	fputs(usage_line, stdout);
 	fputs("\nIndex Chinese policy documents for zcsearch (in folders: "
-	    ".txt .md .markdown\n.html .htm .shtml .xhtml .xml).\n\n"
+	    ".txt .md .markdown\n.html .htm .shtml .xhtml .xml .pdf .docx "
+	    ".ofd .doc .wps).\n\n"
 	    "  --db DIR         database (default $ZHENGCE_DB, else "
 	    "$XDG_DATA_HOME/zhengce/db,\n"
 	    "                   else ~/.local/share/zhengce/db)\n"

@@ -42,6 +42,13 @@ out=$(cd "$tmp/corpus" && "$zcindex" --db "$tmp/db0" -0 - <"$tmp/list0" 2>&1 |
 	sed -n 's/^zcindex: \(indexed [0-9]*\),.*/\1/p')
 check "$out" "indexed $n_corpus" "-0 - reads NUL-separated paths"
 
+# --help names every extension a walk indexes (lib/ingest/decode.c)
+missing=$(sed -n '/^} extensions\[\] = {/,/^};/p' "$top/lib/ingest/decode.c" |
+    grep -o '{ "[a-z]*"' | cut -d'"' -f2 | while read -r ext; do
+	"$zcindex" --help | grep -q -- "\.$ext\([ ).]\|\$\)" || echo "$ext"
+done)
+check "$missing" "" "--help names every extension of the walk"
+
 # --exclude skips matching files
 out=$("$zcindex" --db "$tmp/dbx" --exclude '00[0-2]_*' "$tmp/corpus" 2>&1 |
 	sed -n 's/^zcindex: \(indexed [0-9]*\),.*/\1/p')
