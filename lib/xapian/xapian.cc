@@ -217,12 +217,26 @@ exists(const std::string &path)
 	return access(path.c_str(), F_OK) == 0;
 }
 
+/* The generation a stub's text names ("glass g12\n": "g12"), "" for
+ * none. */
+static std::string
+generation_named(std::string text)
+{
+	if (text.compare(0, 7, "glass g") != 0 || text.back() != '\n')
+		return "";
+	text = text.substr(6, text.size() - 7);
+	for (size_t i = 1; i < text.size(); i++)
+		if (text[i] < '0' || text[i] > '9')
+			return "";
+	return text.size() > 1 ? text : "";
+}
+
 /* The generation root's stub names ("" when there is no stub, or it is
  * not one zcindex wrote: then Xapian reads it as it is). */
 static std::string
 stub_generation(const std::string &root)
 {
-	std::string path = root + "/" STUB_FILE, text;
+	std::string path = root + "/" STUB_FILE;
 	FILE *f = fopen(path.c_str(), "r");
 	char buf[64];
 	size_t n;
@@ -231,14 +245,7 @@ stub_generation(const std::string &root)
 		return "";
 	n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
-	text.assign(buf, n);
-	if (text.compare(0, 7, "glass g") != 0 || text.back() != '\n')
-		return "";
-	text = text.substr(6, text.size() - 7);
-	for (size_t i = 1; i < text.size(); i++)
-		if (text[i] < '0' || text[i] > '9')
-			return "";
-	return text.size() > 1 ? text : "";
+	return generation_named(std::string(buf, n));
 }
 
 /* The number of generation folder name ("g12" -> 12), 0 if it is none. */
@@ -620,9 +627,8 @@ stub_entries(const std::string &path, std::vector<std::string> &out)
 	}
 	fclose(f);
 	/* zcindex's own stub of a database folder names its generation */
-	bool generation = out.size() == 1 && out[0].size() > 7 &&
-	    out[0].compare(0, 7, "glass g") == 0 &&
-	    out[0].find_first_not_of("0123456789", 7) == std::string::npos &&
+	bool generation = out.size() == 1 &&
+	    !generation_named(out[0] + "\n").empty() &&
 	    path.size() >= sizeof STUB_FILE &&
 	    path.compare(path.size() - sizeof STUB_FILE, sizeof STUB_FILE,
 	    "/" STUB_FILE) == 0;
