@@ -304,8 +304,6 @@ parse_options(int argc, char **argv, options *o)
 	    NULL)) != -1) {
 		switch (c) {
 		case OPT_DB:
-			if (optarg[0] == '\0')
-				usage_error("--db", "empty path");
 			o->dbs = zc_xrealloc(o->dbs, (o->n_dbs + 1) *
 			    sizeof *o->dbs);
 			o->dbs[o->n_dbs++] = optarg;
@@ -678,31 +676,51 @@ remote_timeout_ms(void)
 	return (unsigned)n * 1000;
 }
 
-/* Open every database of --db (or the default one) as one; NULL after
- * saying why.  *name is what messages call them: the one location, or
- * the first and how many more. */
+static void
+free_databases(char **dbs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(dbs[i]);
+	free(dbs);
+}
+
+/* The databases to search: each --db as zc_config_db_path takes it (an
+ * empty one is a usage error), or the default one; *n of them.  NULL
+ * after saying why. */
+static char **
+resolve_databases(const options *o, size_t *n)
+{
+	size_t given = o->n_dbs;
+	char **dbs = zc_xcalloc(given > 0 ? given : 1, sizeof *dbs);
+	zc_error err = {0};
+
+	*n = 0;
+	do {
+		if (zc_config_db_path(given > 0 ? o->dbs[*n] : NULL,
+		    &dbs[*n], &err) != ZC_OK) {
+			zc_warn("%s", err.msg);
+			if (err.status == ZC_EINVAL)
+				usage_error(NULL, NULL);
+			free_databases(dbs, *n);
+			return NULL;
+		}
+	} while (++*n < given);
+	return dbs;
+}
+
+/* Open the n databases dbs as one; NULL after saying why.  *name is
+ * what messages call them: the one location, or the first and how many
+ * more. */
 static zc_db *
-open_databases(const options *o, char **name)
+open_databases(const options *o, char *const *dbs, size_t n, char **name)
 {
 	zc_db_open_opts opts = { remote_timeout_ms(),
 	    o->partial ? warn_left_out : NULL, NULL };
 	zc_db *db = zc_db_new(&opts);
 	zc_error err = {0};
-	char *fallback = NULL;
-	const char *const *dbs = o->dbs;
-	size_t n = o->n_dbs;
 	zc_buf b = {0};
 
 	*name = NULL;
-	if (n == 0) {
-		if (zc_config_db_path(NULL, &fallback, &err) != ZC_OK) {
-			zc_warn("%s", err.msg);
-			zc_db_close(db);
-			return NULL;
-		}
-		dbs = (const char *const *)&fallback;
-		n = 1;
-	}
 	for (size_t i = 0; i < n; i++) {
 		zc_status st = zc_db_add(db, dbs[i], &err);
 
@@ -714,20 +732,17 @@ open_databases(const options *o, char **name)
 		else
 			zc_warn("%s: %s", dbs[i], err.msg);
 		zc_db_close(db);
-		free(fallback);
 		return NULL;
 	}
 	if (zc_db_parts(db) == 0) {
 		zc_warn("no database left to search");
 		zc_db_close(db);
-		free(fallback);
 		return NULL;
 	}
 	zc_buf_puts(&b, dbs[0]);
 	if (n > 1)
 		zc_buf_printf(&b, " (and %zu more)", n - 1);
 	*name = zc_buf_steal(&b);
-	free(fallback);
 	return db;
 }
 
@@ -740,7 +755,8 @@ main(int argc, char **argv)
 	zc_db *db = NULL;
 	zc_error err = {0};
 	zc_buf msg = {0};
-	char *text, *dbpath = NULL;
+	char *text, *dbpath = NULL, **dbs;
+	size_t n_dbs;
 	zc_status st;
 	int status;
 
@@ -748,6 +764,12 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (o.n_words == 0)
 		usage_error(NULL, NULL);
+	dbs = resolve_databases(&o, &n_dbs);
+	if (dbs == NULL) {
+		free(o.words);
+		free(o.dbs);
+		return EXIT_ERROR;
+	}
 	text = join_args(o.n_words, o.words);
 	free(o.words); /* the words are argv's; text holds them now */
 	o.words = NULL;
@@ -766,7 +788,7 @@ main(int argc, char **argv)
 		status = EXIT_ERROR;
 		goto done;
 	}
-	db = open_databases(&o, &dbpath);
+	db = open_databases(&o, dbs, n_dbs, &dbpath);
 	if (db == NULL) {
 		status = EXIT_ERROR;
 		goto done;
@@ -789,5 +811,6 @@ done:
 	free(dbpath);
 	free(text);
 	free(o.dbs);
+	free_databases(dbs, n_dbs);
 	return status;
 }
