@@ -808,6 +808,7 @@ run_index(const run_opts *opts, walk_list *files)
 	run r = { .opts = opts, .files = files };
 	zc_error err = {0};
 	zc_wdb *w = NULL;
+	run_totals t;
 	zc_status st;
 	int rc;
 
@@ -862,12 +863,11 @@ run_index(const run_opts *opts, walk_list *files)
 		rc = r.failed > 0 || files->errors > 0 ? 1 : 0;
 	}
 	r.failed += files->errors;
+	t = totals_of(&r);
 	if (opts->totals != NULL)
-		*opts->totals = totals_of(&r);
-	if (!opts->quiet) {
-		run_totals t = totals_of(&r);
+		*opts->totals = t;
+	if (!opts->quiet)
 		run_print_summary(&t, seconds_since(&r.start));
-	}
 	pthread_mutex_destroy(&r.lock);
 	pthread_cond_destroy(&r.changed);
 	free(r.action);

@@ -33,6 +33,12 @@
 #define STUB "XAPIANDB"
 #define GROUP_BATCH 500
 
+void
+shards_path(const char *db, unsigned k, zc_buf *out)
+{
+	zc_buf_printf(out, "%s/shard-%u", db, k);
+}
+
 unsigned
 shard_of(const char *path, unsigned n)
 {
@@ -137,7 +143,7 @@ shard_child(const run_opts *opts, walk_list *files, unsigned k,
 	zc_buf db = {0};
 	int rc;
 
-	zc_buf_printf(&db, "%s/shard-%u", opts->db_path, k);
+	shards_path(opts->db_path, k, &db);
 	ro.db_path = db.data;
 	ro.keep = is_mine;
 	ro.keep_ctx = &pick;
@@ -260,7 +266,7 @@ group_pass(const char *db, unsigned n, zc_copies_stats *stats,
 	for (unsigned k = 0; k < n && st == ZC_OK; k++) {
 		zc_buf path = {0};
 
-		zc_buf_printf(&path, "%s/shard-%u", db, k + 1);
+		shards_path(db, k + 1, &path);
 		st = zc_wdb_open(path.data, 0, &w[k], err);
 		zc_buf_free(&path);
 	}

@@ -17,8 +17,12 @@
 
 #include "run.h"
 #include "walk.h"
+#include "zc_util.h"
 
 #define SHARDS_MAX 64
+
+/* The folder of shard k (1-based) of the database db, into out. */
+void shards_path(const char *db, unsigned k, zc_buf *out);
 
 /* The shard (1..n) of an absolute path. */
 unsigned shard_of(const char *path, unsigned n);

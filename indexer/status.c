@@ -125,7 +125,7 @@ count_shards(const char *db_path, unsigned n, tally *all, zc_buf *lines,
 		zc_buf path = {0};
 		zc_db *db = NULL;
 
-		zc_buf_printf(&path, "%s/shard-%u", db_path, k);
+		shards_path(db_path, k, &path);
 		s = zc_db_open(path.data, &db, err);
 		if (s == ZC_OK)
 			s = count_files(db, &t, err);
