@@ -392,7 +392,7 @@ typedef struct page_group {
 	size_t shown;       /* the one shown: its index in page_groups.ms */
 	char *shown_when;   /* its 发布日期, else its date; NULL: none */
 	char *shown_path;   /* its path, once a tie needed it; owned */
-	zc_docid shown_id;  /* 0 until one is chosen */
+	bool chosen;        /* shown, shown_when and shown_path are set */
 	bool alone;         /* the only document of its group in the
 	                     * database: nothing to count or choose */
 } page_group;
@@ -554,7 +554,7 @@ static zc_status
 shows_better(const zc_mset *ms, page_group *g, size_t j, const char *when,
     bool *out, zc_error *err)
 {
-	int c = g->shown_id == 0 ? -1 : compare_when(g, when);
+	int c = !g->chosen ? -1 : compare_when(g, when);
 	char *path = NULL;
 	zc_status st = ZC_OK;
 
@@ -603,7 +603,6 @@ tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
 	for (size_t j = 0; j < zc_mset_size(ms) && st == ZC_OK; j++) {
 		char *key = NULL, *when = NULL;
 		size_t k;
-		zc_docid id = zc_mset_docid(ms, j);
 		bool better = false;
 
 		st = value_or_null(ms, j, ZC_SLOT_COPY_GROUP, &key, err);
@@ -619,7 +618,7 @@ tally_groups(const zc_mset *ms, page_groups *pg, zc_error *err)
 			free(pg->g[k].shown_when);
 			pg->g[k].shown_when = when;
 			pg->g[k].shown = j;
-			pg->g[k].shown_id = id;
+			pg->g[k].chosen = true;
 		} else {
 			free(when);
 		}
@@ -673,7 +672,7 @@ place_hit(const zc_mset *ms, size_t i, unsigned rank, const page_groups *pg,
 		return;
 	at->group = pg->g[k].key;
 	at->copies = pg->g[k].n > 1 ? pg->g[k].n - 1 : 0;
-	if (!keep && pg->g[k].shown_id != 0) {
+	if (!keep && pg->g[k].chosen) {
 		*from = pg->ms;
 		*j = pg->g[k].shown;
 	}
