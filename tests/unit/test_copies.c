@@ -173,6 +173,38 @@ teardown(void)
 	cr_expect_eq(system(cmd), 0);
 }
 
+/* The document of the text of date iso and title (either NULL) at path
+ * as zcindex's workers build it: signed (*sig), its file id term (*id),
+ * path and date values, band terms. */
+static zc_xdoc *
+signed_doc(const char *path, const char *text, const char *iso,
+    const char *title, zc_copysig *sig, zc_buf *id)
+{
+	zc_error err = {0};
+	zc_xdoc *x = zc_xdoc_new();
+	zc_doc d = {0};
+
+	zc_doc_add_passage(&d, text, strlen(text), 1);
+	zc_meta_set(&d.meta, ZC_FIELD_DATE, iso);
+	zc_meta_set(&d.meta, ZC_FIELD_TITLE, title);
+	zc_copies_sign(&d, sig);
+	zc_doc_free(&d);
+	if (iso != NULL) {
+		char day[9];
+
+		snprintf(day, sizeof day, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
+		cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_DATE, day, 8, &err),
+		    ZC_OK);
+	}
+	zc_fieldterm_file_id(path, id);
+	cr_assert_eq(zc_xdoc_add_boolean_term(x, id->data, id->len, &err),
+	    ZC_OK);
+	cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_PATH, path, strlen(path),
+	    &err), ZC_OK);
+	cr_assert_eq(zc_copies_add_terms(sig, x, &err), ZC_OK, "%s", err.msg);
+	return x;
+}
+
 /* Index the text of date iso and title (either NULL) at path as
  * zcindex's writer does: sign, join, write.  Returns the group key
  * (static until the next call), "" for none. */
@@ -183,28 +215,12 @@ add_doc(const char *path, const char *text, const char *iso,
 	static char group[ZC_COPIES_GROUP_LEN + 1];
 	zc_error err = {0};
 	zc_copysig sig;
-	zc_xdoc *x = zc_xdoc_new();
-	zc_doc d = {0};
 	zc_buf id = {0};
+	zc_xdoc *x = signed_doc(path, text, iso, title, &sig, &id);
 	zc_docid docid;
 	char *v = NULL;
 	size_t len = 0;
 
-	zc_doc_add_passage(&d, text, strlen(text), 1);
-	zc_meta_set(&d.meta, ZC_FIELD_DATE, iso);
-	zc_meta_set(&d.meta, ZC_FIELD_TITLE, title);
-	zc_copies_sign(&d, &sig);
-	zc_doc_free(&d);
-	if (iso != NULL) {
-		char day[9];
-
-		snprintf(day, sizeof day, "%.4s%.2s%.2s", iso, iso + 5, iso + 8);
-		cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_DATE, day, 8, &err),
-		    ZC_OK);
-	}
-	zc_fieldterm_file_id(path, &id);
-	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
-	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK, "%s", err.msg);
 	cr_assert_eq(zc_copies_join(w, id.data, &sig, x, &stats, &err), ZC_OK,
 	    "%s", err.msg);
 	cr_assert_eq(zc_wdb_replace(w, id.data, x, &docid, &err), ZC_OK, "%s",
@@ -427,19 +443,10 @@ add_pending(zc_wdb *sw, const char *path, const char *text)
 {
 	zc_error err = {0};
 	zc_copysig sig;
-	zc_xdoc *x = zc_xdoc_new();
-	zc_doc d = {0};
 	zc_buf id = {0};
+	zc_xdoc *x = signed_doc(path, text, NULL, NULL, &sig, &id);
 	zc_docid docid;
 
-	zc_doc_add_passage(&d, text, strlen(text), 1);
-	zc_copies_sign(&d, &sig);
-	zc_doc_free(&d);
-	zc_fieldterm_file_id(path, &id);
-	cr_assert_eq(zc_xdoc_add_boolean_term(x, id.data, id.len, &err), ZC_OK);
-	cr_assert_eq(zc_xdoc_set_value(x, ZC_SLOT_PATH, path, strlen(path),
-	    &err), ZC_OK);
-	cr_assert_eq(zc_copies_add_terms(&sig, x, &err), ZC_OK);
 	cr_assert_eq(zc_copies_join(sw, id.data, &sig, x, &stats, &err), ZC_OK);
 	cr_assert_eq(zc_copies_mark_pending(sw, id.data, path, &err), ZC_OK);
 	cr_assert_eq(zc_wdb_replace(sw, id.data, x, &docid, &err), ZC_OK);
